@@ -1,0 +1,55 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { Response } from 'express';
+import { DomainError, ErrorCode, type FieldIssue } from '../../../libs/domain';
+
+const STATUS_BY_CODE: Record<ErrorCode, HttpStatus> = {
+  [ErrorCode.TemplateInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.TemplateNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.CycleExists]: HttpStatus.CONFLICT,
+  [ErrorCode.CycleNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.CycleCalendarPast]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.StageNotOpen]: HttpStatus.CONFLICT,
+  [ErrorCode.StageAlreadyClosed]: HttpStatus.CONFLICT,
+  [ErrorCode.RegistrationNotOpen]: HttpStatus.CONFLICT,
+  [ErrorCode.RegistrationClosed]: HttpStatus.CONFLICT,
+  [ErrorCode.RegistrationDuplicate]: HttpStatus.CONFLICT,
+  [ErrorCode.EntryNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.AgencyNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.ValidationFailed]: HttpStatus.BAD_REQUEST,
+};
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  details: FieldIssue[];
+}
+
+/** The one place where error codes become HTTP: domain errors, Update rejections from workflows, and Nest's own. */
+@Catch()
+export class DomainErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(DomainErrorFilter.name);
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const body = this.toBody(error);
+    host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
+  }
+
+  private toBody(error: unknown): ErrorBody {
+    if (error instanceof DomainError) {
+      return { statusCode: STATUS_BY_CODE[error.code], code: error.code, message: error.message, details: error.details };
+    }
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+      const code = error.cause.type as ErrorCode;
+      const statusCode = STATUS_BY_CODE[code] ?? HttpStatus.CONFLICT;
+      return { statusCode, code: code ?? 'UPDATE.REJECTED', message: error.cause.message, details: [] };
+    }
+    if (error instanceof HttpException) {
+      const statusCode = error.getStatus();
+      return { statusCode, code: `HTTP.${statusCode}`, message: error.message, details: [] };
+    }
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return { statusCode: 500, code: 'INTERNAL', message: 'Something went wrong on our side; it has been logged.', details: [] };
+  }
+}

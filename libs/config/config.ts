@@ -1,0 +1,67 @@
+/**
+ * Configuration read from the environment once, validated at boot, failing loudly with the variable named.
+ * Defaults are the embedded single-machine setup; production sets DATABASE_URL and TEMPORAL_ADDRESS.
+ */
+export interface TahapConfig {
+  databaseUrl: string;
+  temporalAddress: string;
+  temporalNamespace: string;
+  taskQueue: string;
+  apiHost: string;
+  apiPort: number;
+}
+
+export const DEFAULTS = {
+  temporalNamespace: 'default',
+  taskQueue: 'tahap',
+  apiHost: '127.0.0.1',
+  apiPort: 3000,
+  temporalPort: 7233,
+  temporalUiPort: 8233,
+  embeddedPostgresPort: 5433,
+  dataDir: '.data',
+} as const;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name]?.trim();
+  if (!value) throw new ConfigError(`${name} is not set. ${HINTS[name] ?? ''}`.trim());
+  return value;
+}
+
+function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) {
+    throw new ConfigError(`${name} must be a TCP port between 1 and 65535, got "${raw}".`);
+  }
+  return value;
+}
+
+const HINTS: Record<string, string> = {
+  DATABASE_URL: 'Set it to a PostgreSQL URL such as postgres://user:pass@host:5432/tahap, or run `npm start`, which provides an embedded PostgreSQL.',
+  TEMPORAL_ADDRESS: 'Set it to host:port of a Temporal frontend, or run `npm start`, which provides a Temporal dev server.',
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): TahapConfig {
+  const databaseUrl = required(env, 'DATABASE_URL');
+  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://.');
+  }
+  const temporalAddress = required(env, 'TEMPORAL_ADDRESS');
+  if (!/^[^\s:]+:\d+$/.test(temporalAddress)) {
+    throw new ConfigError(`TEMPORAL_ADDRESS must be host:port, got "${temporalAddress}".`);
+  }
+  return {
+    databaseUrl,
+    temporalAddress,
+    temporalNamespace: env.TEMPORAL_NAMESPACE?.trim() || DEFAULTS.temporalNamespace,
+    taskQueue: env.TEMPORAL_TASK_QUEUE?.trim() || DEFAULTS.taskQueue,
+    apiHost: env.API_HOST?.trim() || DEFAULTS.apiHost,
+    apiPort: port(env, 'API_PORT', DEFAULTS.apiPort),
+  };
+}

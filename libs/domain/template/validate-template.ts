@@ -1,0 +1,205 @@
+import { CLUSTERS, isCluster } from '../cluster';
+import { DomainError, ErrorCode, type FieldIssue } from '../error-codes';
+import { isStageType, STAGE_TYPES, type StageType } from '../stage-type';
+import { isZone, localToInstant, ZONES } from '../time-zone';
+import type { CompetitionTemplate } from './competition-template';
+
+type Json = Record<string, unknown>;
+type ParamRule = (value: unknown) => string | undefined;
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+const integerAtLeast =
+  (min: number): ParamRule =>
+  (value) =>
+    Number.isInteger(value) && (value as number) >= min ? undefined : `must be an integer of at least ${min}`;
+const numberBetween =
+  (min: number, max: number): ParamRule =>
+  (value) =>
+    typeof value === 'number' && value >= min && value <= max ? undefined : `must be a number from ${min} to ${max}`;
+const oneOf =
+  (...options: string[]): ParamRule =>
+  (value) =>
+    options.includes(value as string) ? undefined : `must be one of ${options.join(', ')}`;
+
+/** The parameters each stage type understands; anything else in `params` is refused. */
+const STAGE_PARAMS: Record<StageType, Record<string, ParamRule>> = {
+  submission: { minInnovationAgeYears: integerAtLeast(0) },
+  screening: { defaultOutcome: oneOf('pass', 'fail') },
+  'desk-evaluation': { evaluatorsPerEntry: integerAtLeast(1) },
+  selection: { passingGrade: numberBetween(0, 100), quotaPerCluster: integerAtLeast(1) },
+  objection: {},
+  interview: { slotMinutes: integerAtLeast(5) },
+  'field-verification': {},
+  plenary: { quorum: integerAtLeast(1), topN: integerAtLeast(1) },
+  announcement: {},
+};
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
+
+/** Every problem of a template, each with the path of the field a person must fix. Never throws. */
+export function validateTemplate(input: unknown): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const add = (path: string, message: string) => issues.push({ path, message });
+  if (!isObject(input)) return [{ path: '(template)', message: 'must be an object' }];
+
+  if (typeof input.key !== 'string' || !SLUG.test(input.key)) add('key', 'must be a lowercase slug such as pkri-2024');
+  if (typeof input.programme !== 'string' || !SLUG.test(input.programme)) add('programme', 'must be a lowercase slug such as pkri');
+  if (!Number.isInteger(input.year) || (input.year as number) < 2000 || (input.year as number) > 2100) {
+    add('year', 'must be a whole year from 2000 to 2100');
+  }
+  if (!isText(input.name)) add('name', 'must be a non-empty text');
+
+  checkClusters(input.clusters, add);
+  const rubricKeys = checkRubrics(input.rubrics, add);
+  checkGroups(input.groups, rubricKeys, add);
+  checkStages(input.stages, add);
+  return issues;
+}
+
+/** The template, typed, or a TEMPLATE.INVALID error whose message names the fields and whose details list all. */
+export function assertValidTemplate(input: unknown): CompetitionTemplate {
+  const issues = validateTemplate(input);
+  if (issues.length > 0) {
+    const shown = issues.slice(0, 3).map((issue) => `${issue.path}: ${issue.message}`);
+    const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
+    throw new DomainError(ErrorCode.TemplateInvalid, `Template is invalid: ${shown.join('; ')}${more}`, issues);
+  }
+  return input as unknown as CompetitionTemplate;
+}
+
+type Add = (path: string, message: string) => void;
+
+function duplicates(keys: unknown[]): Set<unknown> {
+  return new Set(keys.filter((key, index) => keys.indexOf(key) !== index));
+}
+
+function checkClusters(clusters: unknown, add: Add): void {
+  if (!Array.isArray(clusters) || clusters.length === 0) return add('clusters', `must list at least one of ${CLUSTERS.join(', ')}`);
+  clusters.forEach((cluster, index) => {
+    if (!isCluster(cluster)) add(`clusters[${index}]`, `"${String(cluster)}" is not a cluster; use ${CLUSTERS.join(', ')}`);
+  });
+  for (const cluster of duplicates(clusters)) add('clusters', `"${String(cluster)}" is listed twice`);
+}
+
+function checkRubrics(rubrics: unknown, add: Add): Set<string> {
+  if (!Array.isArray(rubrics) || rubrics.length === 0) {
+    add('rubrics', 'must list at least one rubric');
+    return new Set();
+  }
+  rubrics.forEach((rubric, index) => {
+    const path = `rubrics[${index}]`;
+    if (!isObject(rubric)) return add(path, 'must be an object');
+    if (typeof rubric.key !== 'string' || !SLUG.test(rubric.key)) add(`${path}.key`, 'must be a lowercase slug');
+    if (!isText(rubric.name)) add(`${path}.name`, 'must be a non-empty text');
+    if (!Array.isArray(rubric.criteria) || rubric.criteria.length === 0) {
+      return add(`${path}.criteria`, 'must list at least one criterion');
+    }
+    let sum = 0;
+    rubric.criteria.forEach((criterion, criterionIndex) => {
+      const criterionPath = `${path}.criteria[${criterionIndex}]`;
+      if (!isObject(criterion)) return add(criterionPath, 'must be an object');
+      if (typeof criterion.key !== 'string' || !SLUG.test(criterion.key)) add(`${criterionPath}.key`, 'must be a lowercase slug');
+      if (!isText(criterion.name)) add(`${criterionPath}.name`, 'must be a non-empty text');
+      if (typeof criterion.weight !== 'number' || !Number.isFinite(criterion.weight) || criterion.weight < 0) {
+        add(`${criterionPath}.weight`, 'must be a number of at least 0 (percent)');
+      } else {
+        sum += criterion.weight;
+      }
+      const scale = criterion.scale;
+      if (!isObject(scale) || typeof scale.min !== 'number' || typeof scale.max !== 'number' || scale.min >= scale.max) {
+        add(`${criterionPath}.scale`, 'must be { min, max } with min below max');
+      }
+    });
+    // Compared with a tolerance: weights like 33.3 + 33.3 + 33.4 must pass despite floating point.
+    if (Math.abs(sum - 100) > 1e-9) add(`${path}.criteria`, `weights sum to ${+sum.toFixed(6)}, must sum to 100`);
+    for (const key of duplicates(rubric.criteria.map((criterion) => (isObject(criterion) ? criterion.key : undefined)))) {
+      add(`${path}.criteria`, `criterion key "${String(key)}" is used twice`);
+    }
+  });
+  const keys = rubrics.map((rubric) => (isObject(rubric) ? rubric.key : undefined));
+  for (const key of duplicates(keys)) add('rubrics', `rubric key "${String(key)}" is used twice`);
+  return new Set(keys.filter((key): key is string => typeof key === 'string'));
+}
+
+function checkGroups(groups: unknown, rubricKeys: Set<string>, add: Add): void {
+  if (!Array.isArray(groups) || groups.length === 0) return add('groups', 'must list at least one group');
+  groups.forEach((group, index) => {
+    const path = `groups[${index}]`;
+    if (!isObject(group)) return add(path, 'must be an object');
+    if (typeof group.key !== 'string' || !SLUG.test(group.key)) add(`${path}.key`, 'must be a lowercase slug');
+    if (!isText(group.name)) add(`${path}.name`, 'must be a non-empty text');
+    if (typeof group.rubric !== 'string' || !rubricKeys.has(group.rubric)) {
+      add(`${path}.rubric`, `"${String(group.rubric)}" is not a rubric of this template; use ${[...rubricKeys].join(', ')}`);
+    }
+    if (group.replication !== undefined && typeof group.replication !== 'boolean') add(`${path}.replication`, 'must be true or false');
+  });
+  for (const key of duplicates(groups.map((group) => (isObject(group) ? group.key : undefined)))) {
+    add('groups', `group key "${String(key)}" is used twice`);
+  }
+}
+
+function checkStages(stages: unknown, add: Add): void {
+  if (!Array.isArray(stages) || stages.length === 0) return add('stages', 'must list at least one stage');
+  let previous: { path: string; closes: Date } | undefined;
+  stages.forEach((stage, index) => {
+    const path = `stages[${index}]`;
+    if (!isObject(stage)) return add(path, 'must be an object');
+    if (typeof stage.key !== 'string' || !SLUG.test(stage.key)) add(`${path}.key`, 'must be a lowercase slug');
+    if (!isText(stage.name)) add(`${path}.name`, 'must be a non-empty text');
+    if (!isStageType(stage.type)) {
+      add(`${path}.type`, `"${String(stage.type)}" is not a stage type; use ${STAGE_TYPES.join(', ')}`);
+    } else {
+      checkParams(stage.type, stage.params, `${path}.params`, add);
+    }
+    if (index === 0 && stage.type !== 'submission') add(`${path}.type`, 'the first stage must be the submission stage');
+    if (index > 0 && stage.type === 'submission') add(`${path}.type`, 'a template has one submission stage, and it comes first');
+
+    const window = checkWindow(stage.window, `${path}.window`, add);
+    if (window && previous && window.opens < previous.closes) {
+      add(`${path}.window.opens`, `opens before ${previous.path} closes: stages run in order and must not overlap`);
+    }
+    if (window) previous = { path, closes: window.closes };
+  });
+  for (const key of duplicates(stages.map((stage) => (isObject(stage) ? stage.key : undefined)))) {
+    add('stages', `stage key "${String(key)}" is used twice`);
+  }
+}
+
+function checkParams(type: StageType, params: unknown, path: string, add: Add): void {
+  if (params === undefined) return;
+  if (!isObject(params)) return add(path, 'must be an object');
+  const rules = STAGE_PARAMS[type];
+  for (const [name, value] of Object.entries(params)) {
+    const rule = rules[name];
+    if (!rule) {
+      const known = Object.keys(rules);
+      add(`${path}.${name}`, `is not a parameter of ${type} stages${known.length ? `; use ${known.join(', ')}` : ' (it takes none)'}`);
+      continue;
+    }
+    const problem = rule(value);
+    if (problem) add(`${path}.${name}`, problem);
+  }
+}
+
+function checkWindow(window: unknown, path: string, add: Add): { opens: Date; closes: Date } | undefined {
+  if (!isObject(window)) {
+    add(path, 'must be { opens, closes, zone } with local times such as 2024-06-11T23:59');
+    return undefined;
+  }
+  if (!isZone(window.zone)) {
+    add(`${path}.zone`, `"${String(window.zone)}" is not a zone; use ${ZONES.join(', ')}`);
+    return undefined;
+  }
+  const opens = typeof window.opens === 'string' ? localToInstant(window.opens, window.zone) : undefined;
+  const closes = typeof window.closes === 'string' ? localToInstant(window.closes, window.zone) : undefined;
+  if (!opens) add(`${path}.opens`, `"${String(window.opens)}" is not a local time like 2024-04-29T08:00`);
+  if (!closes) add(`${path}.closes`, `"${String(window.closes)}" is not a local time like 2024-06-11T23:59`);
+  if (!opens || !closes) return undefined;
+  if (opens >= closes) {
+    add(`${path}.closes`, `closes at ${String(window.closes)}, which is not after it opens (${String(window.opens)})`);
+    return undefined;
+  }
+  return { opens, closes };
+}

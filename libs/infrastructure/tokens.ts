@@ -1,0 +1,2 @@
+export const TAHAP_CONFIG = Symbol('TAHAP_CONFIG');
+export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');

@@ -1,0 +1,33 @@
+import { DataSource } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/** Key of the PostgreSQL advisory lock that lets only one process run migrations at a time. */
+const MIGRATION_LOCK = 7_346_210;
+
+export function createDataSource(url: string): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error'],
+    extra: { max: 10 },
+  });
+}
+
+/** Opens the database and brings its schema up to date; API and worker may start together, so migrations are serialised. */
+export async function openDatabase(url: string): Promise<DataSource> {
+  const dataSource = await createDataSource(url).initialize();
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations();
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
+  return dataSource;
+}

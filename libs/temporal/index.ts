@@ -1,0 +1,4 @@
+export * from './client';
+export * from './dev-server';
+export * from './free-port';
+export * from './temporal-cli';

@@ -1,0 +1,102 @@
+import 'reflect-metadata';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { join, resolve } from 'node:path';
+import { bootstrapApi, OPENAPI_PATH } from '../apps/api/bootstrap';
+import { bootstrapWorker } from '../apps/worker/bootstrap';
+import { DEFAULTS, loadConfig } from '../libs/config';
+import { startEmbeddedPostgres } from '../libs/persistence';
+import { startDevServer } from '../libs/temporal';
+import { seedDemo } from './demo-seed';
+
+const PROJECT_ROOT = resolve(__dirname, '..');
+
+function envPort(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`${name} must be a TCP port, got "${process.env[name]}".`);
+  return value;
+}
+
+/**
+ * `npm start`: the whole of Tahap on one machine. Brings up PostgreSQL and Temporal (embedded unless DATABASE_URL /
+ * TEMPORAL_ADDRESS point elsewhere), the worker and the API, seeds an empty database with the demo, and stops
+ * everything it started on Ctrl-C. Data stays under .data/ between runs.
+ */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const dataDir = resolve(PROJECT_ROOT, process.env.DATA_DIR ?? DEFAULTS.dataDir);
+  const stops: { name: string; stop: () => Promise<unknown> }[] = [];
+  let stopping = false;
+  const shutdown = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping Tahap…');
+    for (const { name, stop } of stops.reverse()) {
+      await stop().catch((error: unknown) => console.error(`  ${name} did not stop cleanly: ${String(error)}`));
+      console.log(`  ${name} stopped`);
+    }
+    process.exit(exitCode);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    let databaseUrl = process.env.DATABASE_URL;
+    if (!databaseUrl) {
+      const postgres = await startEmbeddedPostgres({
+        dataDir,
+        port: envPort('EMBEDDED_POSTGRES_PORT', DEFAULTS.embeddedPostgresPort),
+      });
+      stops.push({ name: 'PostgreSQL (embedded)', stop: () => postgres.stop() });
+      databaseUrl = postgres.url;
+    }
+    let temporalAddress = process.env.TEMPORAL_ADDRESS;
+    let temporalUi = process.env.TEMPORAL_UI_URL ?? '(your Temporal cluster’s UI)';
+    if (!temporalAddress) {
+      const temporal = await startDevServer({
+        projectRoot: PROJECT_ROOT,
+        ip: '127.0.0.1',
+        port: envPort('TEMPORAL_PORT', DEFAULTS.temporalPort),
+        uiPort: envPort('TEMPORAL_UI_PORT', DEFAULTS.temporalUiPort),
+        dbFile: join(dataDir, 'temporal', 'temporal.db'),
+        logFile: join(dataDir, 'temporal', 'server.log'),
+        log: (line) => console.log(line),
+      });
+      stops.push({ name: 'Temporal dev server', stop: () => temporal.stop() });
+      temporalAddress = temporal.address;
+      temporalUi = temporal.uiUrl;
+    }
+    const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress });
+    const worker: INestApplicationContext = await bootstrapWorker(config);
+    stops.push({ name: 'worker', stop: () => worker.close() });
+    const api: INestApplication = await bootstrapApi(config);
+    stops.push({ name: 'API', stop: () => api.close() });
+
+    const apiUrl = `http://${config.apiHost}:${config.apiPort}`;
+    const seededCycle = await seedDemo(apiUrl);
+    const health = await fetch(`${apiUrl}/health`).then((response) => response.status);
+    console.log(
+      [
+        '',
+        `Tahap is up in ${((Date.now() - started) / 1000).toFixed(1)} s (health: ${health === 200 ? 'ok' : health})`,
+        `  API          ${apiUrl}`,
+        `  Health       ${apiUrl}/health`,
+        `  OpenAPI      ${apiUrl}/${OPENAPI_PATH}   (document: ${apiUrl}/${OPENAPI_PATH}-json)`,
+        `  Temporal     ${config.temporalAddress}   UI: ${temporalUi}`,
+        `  PostgreSQL   ${databaseUrl.replace(/\/\/[^@]*@/, '//…@')}`,
+        `  Data         ${dataDir}`,
+        seededCycle
+          ? `  Demo         cycle ${seededCycle} with the 9 innovations of PKRI 2024's last interview day; stages run every 2 minutes (submission 5)`
+          : '  Demo         existing data kept (the demo is seeded only into an empty database)',
+        `               try: curl ${apiUrl}/cycles/${seededCycle ?? 'cycle-pkri-2024'}`,
+        '  Logins       none yet: accounts and roles arrive with the access-control issue; the API listens on 127.0.0.1 only',
+        '',
+        'Ctrl-C stops everything started here.',
+      ].join('\n'),
+    );
+  } catch (error) {
+    console.error(`Tahap could not start: ${error instanceof Error ? error.message : String(error)}`);
+    await shutdown(1);
+  }
+}
+
+void main();

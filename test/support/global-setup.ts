@@ -1,0 +1,87 @@
+import 'reflect-metadata';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { openDatabase } from '../../libs/persistence';
+import { freePort, startDevServer, type RunningDevServer } from '../../libs/temporal';
+import { TEST_ENV } from './test-env';
+
+const PROJECT_ROOT = resolve(__dirname, '..', '..');
+
+/** Where the suites get a database: a server we only create a fresh, uniquely named database in, and drop after. */
+export const ADMIN_DATABASE_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface SetupState {
+  temporal: RunningDevServer;
+  databaseName: string;
+  scratch: string;
+}
+
+declare global {
+  var tahapTestSetup: SetupState | undefined;
+}
+
+/**
+ * Starts what the integration suites need, once per run: a Temporal dev server on a free port with its own
+ * SQLite file, a fresh database migrated to the current schema, and the workflow bundle.
+ */
+export default async function globalSetup(): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), 'tahap-test-'));
+  const databaseName = `tahap_test_${process.pid}_${Date.now()}`;
+  await withAdmin((admin) => admin.query(`CREATE DATABASE ${databaseName}`));
+  const databaseUrl = withDatabase(ADMIN_DATABASE_URL, databaseName);
+  const dataSource = await openDatabase(databaseUrl);
+  await dataSource.destroy();
+
+  const [port, uiPort] = [await freePort(), await freePort()];
+  const temporal = await startDevServer({
+    projectRoot: PROJECT_ROOT,
+    ip: '127.0.0.1',
+    port,
+    uiPort,
+    dbFile: join(scratch, 'temporal.db'),
+    logFile: join(scratch, 'temporal.log'),
+  });
+
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+  const bundlePath = join(scratch, 'workflow-bundle.js');
+  writeFileSync(bundlePath, code);
+
+  process.env[TEST_ENV.temporalAddress] = temporal.address;
+  process.env[TEST_ENV.databaseUrl] = databaseUrl;
+  process.env[TEST_ENV.workflowBundle] = bundlePath;
+  globalThis.tahapTestSetup = { temporal, databaseName, scratch };
+}
+
+export async function withAdmin<T>(work: (admin: Client) => Promise<T>): Promise<T> {
+  const admin = new Client({ connectionString: ADMIN_DATABASE_URL });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(
+      `The integration suites need a PostgreSQL server at ${ADMIN_DATABASE_URL} (set TEST_DATABASE_ADMIN_URL): ${String(error)}`,
+    );
+  }
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+const quietLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+};

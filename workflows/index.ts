@@ -1,0 +1,3 @@
+/** The workflows the worker registers; a function's name is its registered type and never changes without versioning. */
+export { cycleWorkflow } from './cycle.workflow';
+export { entryWorkflow } from './entry.workflow';
