@@ -1,5 +1,5 @@
 /** Unit specs sit next to the code; integration and end-to-end suites live under test/ and get real servers. */
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
 
 module.exports = {
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],

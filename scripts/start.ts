@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { bootstrapApi, OPENAPI_PATH } from '../apps/api/bootstrap';
 import { bootstrapWorker } from '../apps/worker/bootstrap';
 import { DEFAULTS, loadConfig } from '../libs/config';
-import { startEmbeddedPostgres } from '../libs/persistence';
+import { startEmbeddedPostgres } from '../libs/persistence/embedded-postgres';
 import { startDevServer } from '../libs/temporal';
 import { seedDemo } from './demo-seed';
 

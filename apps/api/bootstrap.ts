@@ -9,11 +9,8 @@ import { createValidationPipe } from './common/validation.pipe';
 export const OPENAPI_PATH = 'docs';
 
 /** Builds and starts the HTTP API; the OpenAPI page is served at /docs and the document at /docs-json. */
-export async function bootstrapApi(
-  config: TahapConfig,
-  options: { port?: number; logger?: false } = {},
-): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule.forRoot(config), { logger: options.logger ?? ['log', 'warn', 'error'] });
+export async function bootstrapApi(config: TahapConfig): Promise<INestApplication> {
+  const app = await NestFactory.create(ApiModule.forRoot(config), { logger: ['log', 'warn', 'error'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
   const document = SwaggerModule.createDocument(
@@ -25,6 +22,6 @@ export async function bootstrapApi(
       .build(),
   );
   SwaggerModule.setup(OPENAPI_PATH, app, document, { jsonDocumentUrl: `${OPENAPI_PATH}-json` });
-  await app.listen(options.port ?? config.apiPort, config.apiHost);
+  await app.listen(config.apiPort, config.apiHost);
   return app;
 }

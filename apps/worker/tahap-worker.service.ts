@@ -7,7 +7,6 @@ import { createEntryActivities } from '../../activities/entry.activities';
 import { createFanOutActivities } from '../../activities/fan-out.activities';
 import type { TahapConfig } from '../../libs/config';
 import { TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../libs/infrastructure/tokens';
-import { WORKFLOW_BUNDLE_PATH } from './worker.tokens';
 
 /** Hosts the Temporal worker inside the Nest application context: activities get their dependencies here. */
 @Injectable()
@@ -20,7 +19,6 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
   constructor(
     @Inject(TAHAP_CONFIG) private readonly config: TahapConfig,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
-    @Inject(WORKFLOW_BUNDLE_PATH) private readonly workflowBundlePath: string | undefined,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -30,8 +28,8 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
       connection: this.connection,
       namespace: this.config.temporalNamespace,
       taskQueue: this.config.taskQueue,
-      ...(this.workflowBundlePath
-        ? { workflowBundle: { codePath: this.workflowBundlePath } }
+      ...(this.config.workflowBundlePath
+        ? { workflowBundle: { codePath: this.config.workflowBundlePath } }
         : { workflowsPath: require.resolve('../../workflows') }),
       activities: {
         ...createCycleStageActivities(this.dataSource),

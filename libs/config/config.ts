@@ -9,6 +9,8 @@ export interface TahapConfig {
   taskQueue: string;
   apiHost: string;
   apiPort: number;
+  /** A prebuilt workflow bundle for the worker; unset, the worker bundles `workflows/` at start. */
+  workflowBundlePath?: string;
 }
 
 export const DEFAULTS = {
@@ -63,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TahapConfig {
     taskQueue: env.TEMPORAL_TASK_QUEUE?.trim() || DEFAULTS.taskQueue,
     apiHost: env.API_HOST?.trim() || DEFAULTS.apiHost,
     apiPort: port(env, 'API_PORT', DEFAULTS.apiPort),
+    workflowBundlePath: env.WORKFLOW_BUNDLE_PATH?.trim() || undefined,
   };
 }

@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,6 +51,7 @@ export default async function globalSetup(): Promise<void> {
   process.env[TEST_ENV.temporalAddress] = temporal.address;
   process.env[TEST_ENV.databaseUrl] = databaseUrl;
   process.env[TEST_ENV.workflowBundle] = bundlePath;
+  process.env[TEST_ENV.scratch] = scratch;
   globalThis.tahapTestSetup = { temporal, databaseName, scratch };
 }
 

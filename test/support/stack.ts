@@ -1,57 +1,60 @@
-import 'reflect-metadata';
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { bootstrapApi } from '../../apps/api/bootstrap';
-import { bootstrapWorker } from '../../apps/worker/bootstrap';
-import type { TahapConfig } from '../../libs/config';
 import { createDataSource } from '../../libs/persistence';
+import { freePort } from '../../libs/temporal/free-port';
+import { TahapProcess } from './process';
 import { testEnv } from './test-env';
 
 /**
- * The real processes of Tahap, in-process: the API on a free port and the worker, against the run's Temporal
+ * Tahap as it runs in production: the API and the worker as their own processes, against the run's Temporal
  * server and database. Each suite takes its own task queue, so suites never run each other's workflows.
  */
 export class Stack {
-  readonly config: TahapConfig;
-  api?: INestApplication;
-  worker?: INestApplicationContext;
   baseUrl = '';
   client!: Client;
   db!: DataSource;
+  private api?: TahapProcess;
+  private worker?: TahapProcess;
 
-  constructor(taskQueue: string) {
-    this.config = {
-      databaseUrl: testEnv('databaseUrl'),
-      temporalAddress: testEnv('temporalAddress'),
-      temporalNamespace: 'default',
-      taskQueue,
-      apiHost: '127.0.0.1',
-      apiPort: 0,
+  constructor(private readonly taskQueue: string) {}
+
+  private env(extra: Record<string, string> = {}): Record<string, string> {
+    return {
+      DATABASE_URL: testEnv('databaseUrl'),
+      TEMPORAL_ADDRESS: testEnv('temporalAddress'),
+      TEMPORAL_TASK_QUEUE: this.taskQueue,
+      WORKFLOW_BUNDLE_PATH: testEnv('workflowBundle'),
+      ...extra,
     };
   }
 
+  private logFile(name: string): string {
+    return join(testEnv('scratch'), `${this.taskQueue}-${name}.log`);
+  }
+
   async start(): Promise<this> {
-    this.client = new Client({ connection: await Connection.connect({ address: this.config.temporalAddress }) });
-    this.db = await createDataSource(this.config.databaseUrl).initialize();
-    await this.startWorker();
-    this.api = await bootstrapApi(this.config, { port: 0, logger: false });
-    this.baseUrl = (await this.api.getUrl()).replace('[::1]', '127.0.0.1');
+    this.client = new Client({ connection: await Connection.connect({ address: testEnv('temporalAddress') }) });
+    this.db = await createDataSource(testEnv('databaseUrl')).initialize();
+    const port = await freePort();
+    this.api = new TahapProcess('apps/api/main.ts', this.env({ API_PORT: String(port) }), this.logFile('api'));
+    await Promise.all([this.startWorker(), this.api.start(/Nest application successfully started/)]);
+    this.baseUrl = `http://127.0.0.1:${port}`;
     return this;
   }
 
   async startWorker(): Promise<void> {
-    this.worker = await bootstrapWorker(this.config, { workflowBundlePath: testEnv('workflowBundle'), logger: false });
+    this.worker = new TahapProcess('apps/worker/main.ts', this.env(), this.logFile('worker'));
+    await this.worker.start(/Worker polling task queue/);
   }
 
-  async stopWorker(): Promise<void> {
-    await this.worker?.close();
-    this.worker = undefined;
+  /** Stops the worker: SIGTERM lets it finish in-flight tasks, SIGKILL is a crash. */
+  async stopWorker(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    await this.worker?.stop(signal);
   }
 
   async stop(): Promise<void> {
-    await this.api?.close();
-    await this.stopWorker();
+    await Promise.all([this.api?.stop(), this.worker?.stop()]);
     await this.client?.connection.close();
     if (this.db?.isInitialized) await this.db.destroy();
   }

@@ -3,6 +3,7 @@ export const TEST_ENV = {
   temporalAddress: 'TAHAP_TEST_TEMPORAL_ADDRESS',
   databaseUrl: 'TAHAP_TEST_DATABASE_URL',
   workflowBundle: 'TAHAP_TEST_WORKFLOW_BUNDLE',
+  scratch: 'TAHAP_TEST_SCRATCH',
 } as const;
 
 export function testEnv(name: keyof typeof TEST_ENV): string {

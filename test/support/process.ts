@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const PROJECT_ROOT = resolve(__dirname, '..', '..');
+
+/** One of Tahap's processes (`apps/api/main.ts`, `apps/worker/main.ts`), started as it is in production. */
+export class TahapProcess {
+  private child?: ChildProcess;
+
+  constructor(
+    private readonly entry: string,
+    private readonly env: Record<string, string>,
+    private readonly logFile: string,
+  ) {}
+
+  /** Starts the process and resolves once it printed `readyLine`; fails with its log if it exits first. */
+  async start(readyLine: RegExp, timeoutMs = 60_000): Promise<void> {
+    const log = createWriteStream(this.logFile, { flags: 'a' });
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', this.entry], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...this.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    child.stdout!.pipe(log);
+    child.stderr!.pipe(log);
+    await new Promise<void>((ready, fail) => {
+      const timer = setTimeout(() => fail(new Error(`${this.entry} not ready after ${timeoutMs} ms:\n${this.tail()}`)), timeoutMs);
+      let seen = '';
+      child.stdout!.on('data', (chunk: Buffer) => {
+        seen += chunk.toString();
+        if (readyLine.test(seen)) {
+          clearTimeout(timer);
+          ready();
+        }
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        fail(new Error(`${this.entry} exited with ${code} before it was ready:\n${this.tail()}`));
+      });
+    });
+  }
+
+  /** SIGTERM stops it gracefully; SIGKILL is a crash. Resolves when the process is gone. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const child = this.child;
+    this.child = undefined;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((gone) => {
+      child.once('exit', () => gone());
+      child.kill(signal);
+    });
+  }
+
+  private tail(): string {
+    try {
+      return readFileSync(this.logFile, 'utf8').split('\n').slice(-30).join('\n');
+    } catch {
+      return '(no log)';
+    }
+  }
+}
