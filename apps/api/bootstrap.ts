@@ -1,4 +1,5 @@
-import type { INestApplication } from '@nestjs/common';
+import { Logger, type INestApplication } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { TahapConfig } from '../../libs/config';
@@ -23,5 +24,7 @@ export async function bootstrapApi(config: TahapConfig): Promise<INestApplicatio
   );
   SwaggerModule.setup(OPENAPI_PATH, app, document, { jsonDocumentUrl: `${OPENAPI_PATH}-json` });
   await app.listen(config.apiPort, config.apiHost);
+  const address = app.getHttpServer().address() as AddressInfo;
+  Logger.log(`Tahap API listening on http://${config.apiHost}:${address.port}`, 'Bootstrap');
   return app;
 }

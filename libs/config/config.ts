@@ -34,12 +34,13 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
   return value;
 }
 
+/** A TCP port; 0 asks the OS for any free one (tests use it, the process prints the port it got). */
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 65535) {
-    throw new ConfigError(`${name} must be a TCP port between 1 and 65535, got "${raw}".`);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new ConfigError(`${name} must be a TCP port between 0 and 65535, got "${raw}".`);
   }
   return value;
 }

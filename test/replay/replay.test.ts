@@ -1,11 +1,14 @@
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { testEnv } from '../support/test-env';
 
 jest.setTimeout(120_000);
+
+// Replay workers log every state change at INFO; the failures this suite looks for arrive as errors.
+Runtime.install({ logger: new DefaultLogger('WARN') });
 
 const HISTORIES = join(__dirname, 'histories');
 const fixtures = readdirSync(HISTORIES)

@@ -14,8 +14,8 @@ export class TahapProcess {
     private readonly logFile: string,
   ) {}
 
-  /** Starts the process and resolves once it printed `readyLine`; fails with its log if it exits first. */
-  async start(readyLine: RegExp, timeoutMs = 60_000): Promise<void> {
+  /** Starts the process and resolves with the match once it printed `readyLine`; fails with its log if it exits first. */
+  async start(readyLine: RegExp, timeoutMs = 60_000): Promise<RegExpExecArray> {
     const log = createWriteStream(this.logFile, { flags: 'a' });
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', this.entry], {
       cwd: PROJECT_ROOT,
@@ -25,14 +25,15 @@ export class TahapProcess {
     this.child = child;
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
-    await new Promise<void>((ready, fail) => {
+    return new Promise<RegExpExecArray>((ready, fail) => {
       const timer = setTimeout(() => fail(new Error(`${this.entry} not ready after ${timeoutMs} ms:\n${this.tail()}`)), timeoutMs);
       let seen = '';
       child.stdout!.on('data', (chunk: Buffer) => {
         seen += chunk.toString();
-        if (readyLine.test(seen)) {
+        const match = readyLine.exec(seen);
+        if (match) {
           clearTimeout(timer);
-          ready();
+          ready(match);
         }
       });
       child.once('exit', (code) => {

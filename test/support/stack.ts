@@ -2,7 +2,6 @@ import { Client, Connection } from '@temporalio/client';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../../libs/persistence';
-import { freePort } from '../../libs/temporal/free-port';
 import { TahapProcess } from './process';
 import { testEnv } from './test-env';
 
@@ -36,10 +35,9 @@ export class Stack {
   async start(): Promise<this> {
     this.client = new Client({ connection: await Connection.connect({ address: testEnv('temporalAddress') }) });
     this.db = await createDataSource(testEnv('databaseUrl')).initialize();
-    const port = await freePort();
-    this.api = new TahapProcess('apps/api/main.ts', this.env({ API_PORT: String(port) }), this.logFile('api'));
-    await Promise.all([this.startWorker(), this.api.start(/Nest application successfully started/)]);
-    this.baseUrl = `http://127.0.0.1:${port}`;
+    this.api = new TahapProcess('apps/api/main.ts', this.env({ API_PORT: '0' }), this.logFile('api'));
+    const [, listening] = await Promise.all([this.startWorker(), this.api.start(/Tahap API listening on (http:\/\/\S+)/)]);
+    this.baseUrl = listening[1];
     return this;
   }
 
