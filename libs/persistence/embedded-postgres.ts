@@ -44,6 +44,12 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   }
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${options.port}/${DATABASE}`,
-    stop: () => server.stop(),
+    // A Ctrl-C in a terminal reaches postgres too (it shares our process group) and it shuts itself down; the
+    // library then waits for an exit it already missed, so its removing postmaster.pid also counts as stopped.
+    stop: () => Promise.race([server.stop(), postmasterGone(databaseDir)]),
   };
+}
+
+async function postmasterGone(databaseDir: string): Promise<void> {
+  while (existsSync(join(databaseDir, 'postmaster.pid'))) await new Promise((resolve) => setTimeout(resolve, 100));
 }

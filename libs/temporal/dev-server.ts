@@ -49,7 +49,8 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
       `${attribute.name}=${attribute.cliType}`,
     ]),
   ];
-  const child = spawn(cli, args, { stdio: ['ignore', logFd, logFd] });
+  // Its own process group: a Ctrl-C reaches only the parent, which stops the worker first and the server last.
+  const child = spawn(cli, args, { stdio: ['ignore', logFd, logFd], detached: true });
   closeSync(logFd);
   const address = `${options.ip}:${options.port}`;
   await waitUntilServing(address, child, options.logFile);
