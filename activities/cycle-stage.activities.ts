@@ -14,21 +14,36 @@ export function createCycleStageActivities(dataSource: DataSource) {
     async openStage(input: { cycleId: string; stageKey: string; at: string }): Promise<void> {
       await dataSource
         .getRepository(CycleStageEntity)
-        .update({ cycleId: input.cycleId, key: input.stageKey, status: 'pending' }, { status: 'open', openedAt: new Date(input.at) });
+        .update(
+          { cycleId: input.cycleId, key: input.stageKey, status: 'pending' },
+          { status: 'open', openedAt: new Date(input.at) },
+        );
     },
 
     /** Takes the same row lock as registration, so an entry is either in before the close or refused after it. */
-    async closeStage(input: { cycleId: string; stageKey: string; at: string; closedBy: 'schedule' | 'admin' }): Promise<void> {
+    async closeStage(input: {
+      cycleId: string;
+      stageKey: string;
+      at: string;
+      closedBy: 'schedule' | 'admin';
+    }): Promise<void> {
       await dataSource.transaction(async (tx) => {
         const stage = await tx.getRepository(CycleStageEntity).findOne({
           where: { cycleId: input.cycleId, key: input.stageKey },
           lock: { mode: 'pessimistic_write' },
         });
         if (!stage || stage.status === 'closed') return;
-        await tx.getRepository(CycleStageEntity).update(
-          { cycleId: input.cycleId, key: input.stageKey },
-          { status: 'closed', closedAt: new Date(input.at), closedBy: input.closedBy, openedAt: stage.openedAt ?? new Date(input.at) },
-        );
+        await tx
+          .getRepository(CycleStageEntity)
+          .update(
+            { cycleId: input.cycleId, key: input.stageKey },
+            {
+              status: 'closed',
+              closedAt: new Date(input.at),
+              closedBy: input.closedBy,
+              openedAt: stage.openedAt ?? new Date(input.at),
+            },
+          );
       });
     },
 

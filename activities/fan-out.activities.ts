@@ -33,11 +33,7 @@ export function createFanOutActivities({ dataSource, client, taskQueue }: FanOut
           take: FAN_OUT_BATCH_SIZE,
         });
         if (batch.length === 0) return { signalled };
-        await Promise.all(
-          batch.map((entry) =>
-            signalEntry(client, taskQueue, entryInput(cycle, entry), input.event),
-          ),
-        );
+        await Promise.all(batch.map((entry) => signalEntry(client, taskQueue, entryInput(cycle, entry), input.event)));
         signalled += batch.length;
         cursor = batch[batch.length - 1].id;
         context.heartbeat(cursor);
@@ -60,7 +56,12 @@ function entryInput(cycle: CycleEntity, entry: EntryEntity): EntryWorkflowInput 
   };
 }
 
-async function signalEntry(client: Client, taskQueue: string, input: EntryWorkflowInput, event: StageEvent): Promise<void> {
+async function signalEntry(
+  client: Client,
+  taskQueue: string,
+  input: EntryWorkflowInput,
+  event: StageEvent,
+): Promise<void> {
   try {
     await client.workflow.signalWithStart('entryWorkflow', {
       workflowId: entryWorkflowId(input.cycleId, input.entryId),

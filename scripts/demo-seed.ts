@@ -25,11 +25,17 @@ export async function seedDemo(baseUrl: string): Promise<string | undefined> {
   if (agencies.length > 0) return undefined;
   for (const agency of DEMO_AGENCIES) await call(baseUrl, 'POST', '/agencies', agency);
   const stageSeconds = Object.fromEntries(
-    PKRI_2024.stages.map((stage) => [stage.key, 60 * (stage.type === 'submission' ? DEMO_MINUTES.submission : DEMO_MINUTES.others)]),
+    PKRI_2024.stages.map((stage) => [
+      stage.key,
+      60 * (stage.type === 'submission' ? DEMO_MINUTES.submission : DEMO_MINUTES.others),
+    ]),
   );
   const definition = compressCalendar(PKRI_2024, { startAt: new Date(), stageSeconds });
   const template = await call(baseUrl, 'POST', '/templates', { definition });
-  const cycle = await call(baseUrl, 'POST', '/cycles', { templateKey: template.key, templateVersion: template.version });
+  const cycle = await call(baseUrl, 'POST', '/cycles', {
+    templateKey: template.key,
+    templateVersion: template.version,
+  });
   for (const entry of DEMO_ENTRIES) await call(baseUrl, 'POST', `/cycles/${cycle.id}/entries`, entry);
   return cycle.id as string;
 }

@@ -12,7 +12,8 @@ const PROJECT_ROOT = resolve(__dirname, '..');
 
 function envPort(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`${name} must be a TCP port, got "${process.env[name]}".`);
+  if (!Number.isInteger(value) || value < 1 || value > 65535)
+    throw new Error(`${name} must be a TCP port, got "${process.env[name]}".`);
   return value;
 }
 

@@ -11,7 +11,11 @@ const PROJECT_ROOT = resolve(__dirname, '..');
 async function main(command: string | undefined): Promise<void> {
   if (command === 'ensure') {
     const cli = ensureTemporalCli(PROJECT_ROOT);
-    console.log(cli ? `Temporal CLI: ${cli}` : 'No Temporal CLI and no Go toolchain: the SDK will download its dev server at start.');
+    console.log(
+      cli
+        ? `Temporal CLI: ${cli}`
+        : 'No Temporal CLI and no Go toolchain: the SDK will download its dev server at start.',
+    );
     return;
   }
   if (command === 'start') {

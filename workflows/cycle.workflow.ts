@@ -80,7 +80,12 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
 
     const closedByAdmin = await condition(() => closeRequestedFor === stage.key, remaining(stage));
     const closedAt = now();
-    await stageActivities.closeStage({ cycleId, stageKey: stage.key, at: closedAt, closedBy: closedByAdmin ? 'admin' : 'schedule' });
+    await stageActivities.closeStage({
+      cycleId,
+      stageKey: stage.key,
+      at: closedAt,
+      closedBy: closedByAdmin ? 'admin' : 'schedule',
+    });
     Object.assign(stageState(stage.key), { status: 'closed', closedBy: closedByAdmin ? 'admin' : 'schedule' });
     await fanOutStageEvent({
       cycleId,
@@ -107,4 +112,3 @@ async function sleepUntil(instant: string): Promise<void> {
 function remaining(stage: ResolvedStage): number {
   return Math.max(1, Date.parse(stage.closesAt) - Date.now());
 }
-

@@ -73,7 +73,12 @@ function apply(state: EntryState, event: StageEvent): void {
     record.outcome = event.outcome;
   } else {
     // Joined after the stage opened without hearing of it (a healed entry): the completion still counts.
-    state.history.push({ stageKey: event.stageKey, enteredAt: event.at, completedAt: event.at, outcome: event.outcome });
+    state.history.push({
+      stageKey: event.stageKey,
+      enteredAt: event.at,
+      completedAt: event.at,
+      outcome: event.outcome,
+    });
   }
 }
 

@@ -18,7 +18,9 @@ export async function bootstrapApi(config: TahapConfig): Promise<INestApplicatio
     app,
     new DocumentBuilder()
       .setTitle('Tahap API')
-      .setDescription('Competition cycles for public-service innovation (PKRI, KIPP): templates, cycles, stages, entries.')
+      .setDescription(
+        'Competition cycles for public-service innovation (PKRI, KIPP): templates, cycles, stages, entries.',
+      )
       .setVersion('0.1.0')
       .build(),
   );

@@ -5,6 +5,6 @@ import { bootstrapWorker } from './bootstrap';
 bootstrapWorker(loadConfig())
   .then((app) => app.enableShutdownHooks())
   .catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

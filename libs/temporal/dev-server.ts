@@ -82,7 +82,9 @@ async function waitUntilServing(address: string, child: ChildProcess, logFile: s
     }
   }
   child.kill('SIGKILL');
-  throw new Error(`Temporal dev server did not answer on ${address} within ${READY_TIMEOUT_MS / 1000}s; its log:\n${tail(logFile)}`);
+  throw new Error(
+    `Temporal dev server did not answer on ${address} within ${READY_TIMEOUT_MS / 1000}s; its log:\n${tail(logFile)}`,
+  );
 }
 
 function tail(file: string): string {

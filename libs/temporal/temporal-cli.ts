@@ -27,7 +27,10 @@ export function findTemporalCli(projectRoot: string, env: NodeJS.ProcessEnv = pr
     return explicit;
   }
   const candidates = [
-    ...(env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'temporal')),
+    ...(env.PATH ?? '')
+      .split(delimiter)
+      .filter(Boolean)
+      .map((dir) => join(dir, 'temporal')),
     join(toolsBinDir(projectRoot), 'temporal'),
   ];
   return candidates.find(isExecutable);

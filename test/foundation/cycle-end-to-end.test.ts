@@ -73,7 +73,11 @@ describe('[foundation] a cycle on a calendar compressed to seconds', () => {
         EXPECTED_HISTORY,
       );
 
-      const recorded = await scheduledActivityInputs<{ event: StageEvent }>(stack.client, entry.workflowId, 'recordEntryStageEvent');
+      const recorded = await scheduledActivityInputs<{ event: StageEvent }>(
+        stack.client,
+        entry.workflowId,
+        'recordEntryStageEvent',
+      );
       expect(recorded.map(({ event }) => ({ stage: event.stageKey, kind: event.kind }))).toEqual(EXPECTED_HISTORY);
       const result = await stack.client.workflow.getHandle(entry.workflowId).result();
       expect(result.status).toBe('completed');
@@ -82,7 +86,9 @@ describe('[foundation] a cycle on a calendar compressed to seconds', () => {
     const { body: entries } = await stack.request('GET', `/cycles/${cycleId}/entries`);
     expect(entries).toHaveLength(2);
     const workflows = [];
-    for await (const workflow of stack.client.workflow.list({ query: `CycleId = '${cycleId}' AND WorkflowType = 'entryWorkflow'` })) {
+    for await (const workflow of stack.client.workflow.list({
+      query: `CycleId = '${cycleId}' AND WorkflowType = 'entryWorkflow'`,
+    })) {
       workflows.push(workflow.workflowId);
     }
     expect(workflows.sort()).toEqual(entries.map((entry: { workflowId: string }) => entry.workflowId).sort());

@@ -49,13 +49,15 @@ describe('[foundation] the worker stops in the middle of a stage', () => {
         const { body } = await stack.request('GET', `/entries/${entryId}`);
         return body.status === 'completed' ? body : undefined;
       });
-      expect(entry.stageHistory.map((event: { stage: string; kind: string }) => `${event.stage}:${event.kind}`)).toEqual(
-        stageKeys.flatMap((key) => [`${key}:entered`, `${key}:completed`]),
-      );
+      expect(
+        entry.stageHistory.map((event: { stage: string; kind: string }) => `${event.stage}:${event.kind}`),
+      ).toEqual(stageKeys.flatMap((key) => [`${key}:entered`, `${key}:completed`]));
       const result = await stack.client.workflow.getHandle(entry.workflowId).result();
       expect(result.history.map((record: { stageKey: string }) => record.stageKey)).toEqual(stageKeys);
     }
-    const rows = await stack.db.getRepository(EntryStageEventEntity).count({ where: entryIds.map((entryId) => ({ entryId })) });
+    const rows = await stack.db
+      .getRepository(EntryStageEventEntity)
+      .count({ where: entryIds.map((entryId) => ({ entryId })) });
     expect(rows).toBe(entryIds.length * stageKeys.length * 2);
   });
 });

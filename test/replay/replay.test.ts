@@ -25,9 +25,14 @@ describe('[replay] recorded histories still replay', () => {
     expect(fixtures.map(({ file }) => file.split('.')[0]).sort()).toEqual(expect.arrayContaining(['cycle', 'entry']));
   });
 
-  it.each(fixtures.map(({ file, history }) => [file, history] as const))('%s replays on the current code', async (_file, history) => {
-    await expect(Worker.runReplayHistory({ workflowBundle: { codePath: testEnv('workflowBundle') } }, history)).resolves.toBeUndefined();
-  });
+  it.each(fixtures.map(({ file, history }) => [file, history] as const))(
+    '%s replays on the current code',
+    async (_file, history) => {
+      await expect(
+        Worker.runReplayHistory({ workflowBundle: { codePath: testEnv('workflowBundle') } }, history),
+      ).resolves.toBeUndefined();
+    },
+  );
 
   it('negative control: a cycle workflow that skips a step is caught as non-deterministic', async () => {
     const drifted = await bundleWorkflowCode({ workflowsPath: require.resolve('./drifted'), logger: silent });
@@ -38,4 +43,11 @@ describe('[replay] recorded histories still replay', () => {
   });
 });
 
-const silent = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+const silent = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};

@@ -25,7 +25,10 @@ export async function ensureAgencies(stack: Stack): Promise<void> {
 export async function startCycle(stack: Stack, template: CompetitionTemplate): Promise<string> {
   const created = await stack.request('POST', '/templates', { definition: template });
   if (created.status !== 201) throw new Error(`template refused: ${JSON.stringify(created.body)}`);
-  const cycle = await stack.request('POST', '/cycles', { templateKey: template.key, templateVersion: created.body.version });
+  const cycle = await stack.request('POST', '/cycles', {
+    templateKey: template.key,
+    templateVersion: created.body.version,
+  });
   if (cycle.status !== 201) throw new Error(`cycle refused: ${JSON.stringify(cycle.body)}`);
   return cycle.body.id as string;
 }

@@ -62,6 +62,7 @@ export async function withAdmin<T>(work: (admin: Client) => Promise<T>): Promise
   } catch (error) {
     throw new Error(
       `The integration suites need a PostgreSQL server at ${ADMIN_DATABASE_URL} (set TEST_DATABASE_ADMIN_URL): ${String(error)}`,
+      { cause: error },
     );
   }
   try {

@@ -26,7 +26,10 @@ export class TahapProcess {
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
     return new Promise<RegExpExecArray>((ready, fail) => {
-      const timer = setTimeout(() => fail(new Error(`${this.entry} not ready after ${timeoutMs} ms:\n${this.tail()}`)), timeoutMs);
+      const timer = setTimeout(
+        () => fail(new Error(`${this.entry} not ready after ${timeoutMs} ms:\n${this.tail()}`)),
+        timeoutMs,
+      );
       let seen = '';
       child.stdout!.on('data', (chunk: Buffer) => {
         seen += chunk.toString();

@@ -36,7 +36,10 @@ export class Stack {
     this.client = new Client({ connection: await Connection.connect({ address: testEnv('temporalAddress') }) });
     this.db = await createDataSource(testEnv('databaseUrl')).initialize();
     this.api = new TahapProcess('apps/api/main.ts', this.env({ API_PORT: '0' }), this.logFile('api'));
-    const [, listening] = await Promise.all([this.startWorker(), this.api.start(/Tahap API listening on (http:\/\/\S+)/)]);
+    const [, listening] = await Promise.all([
+      this.startWorker(),
+      this.api.start(/Tahap API listening on (http:\/\/\S+)/),
+    ]);
     this.baseUrl = listening[1];
     return this;
   }

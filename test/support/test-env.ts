@@ -8,6 +8,7 @@ export const TEST_ENV = {
 
 export function testEnv(name: keyof typeof TEST_ENV): string {
   const value = process.env[TEST_ENV[name]];
-  if (!value) throw new Error(`${TEST_ENV[name]} is unset: integration suites run through jest's global setup (npm test).`);
+  if (!value)
+    throw new Error(`${TEST_ENV[name]} is unset: integration suites run through jest's global setup (npm test).`);
   return value;
 }

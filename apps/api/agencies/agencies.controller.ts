@@ -19,7 +19,13 @@ export class AgenciesController {
   @Post()
   @ApiOperation({ summary: 'Register an agency (409 when the code is taken)' })
   async create(@Body() body: CreateAgencyRequestDto) {
-    const result = await this.dataSource.createQueryBuilder().insert().into(AgencyEntity).values(body).orIgnore().execute();
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(AgencyEntity)
+      .values(body)
+      .orIgnore()
+      .execute();
     if ((result.raw as unknown[]).length === 0) {
       throw new DomainError(ErrorCode.RegistrationDuplicate, `Agency code "${body.code}" is already registered.`, [
         { path: 'code', message: 'already registered' },

@@ -38,7 +38,12 @@ export class DomainErrorFilter implements ExceptionFilter {
 
   private toBody(error: unknown): ErrorBody {
     if (error instanceof DomainError) {
-      return { statusCode: STATUS_BY_CODE[error.code], code: error.code, message: error.message, details: error.details };
+      return {
+        statusCode: STATUS_BY_CODE[error.code],
+        code: error.code,
+        message: error.message,
+        details: error.details,
+      };
     }
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       const code = error.cause.type as ErrorCode;
@@ -50,6 +55,11 @@ export class DomainErrorFilter implements ExceptionFilter {
       return { statusCode, code: `HTTP.${statusCode}`, message: error.message, details: [] };
     }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    return { statusCode: 500, code: 'INTERNAL', message: 'Something went wrong on our side; it has been logged.', details: [] };
+    return {
+      statusCode: 500,
+      code: 'INTERNAL',
+      message: 'Something went wrong on our side; it has been logged.',
+      details: [],
+    };
   }
 }

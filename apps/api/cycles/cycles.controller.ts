@@ -10,7 +10,9 @@ export class CyclesController {
   constructor(private readonly cycles: CyclesService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a cycle from a template version and start it; its stages then run on their calendar' })
+  @ApiOperation({
+    summary: 'Create a cycle from a template version and start it; its stages then run on their calendar',
+  })
   create(@Body() body: CreateCycleRequestDto) {
     return this.cycles.create(body.templateKey, body.templateVersion);
   }

@@ -2,7 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { TahapConfig } from '../../../libs/config';
-import { cycleId as cycleIdOf, DomainError, ErrorCode, formatInZone, type ResolvedTemplate } from '../../../libs/domain';
+import {
+  cycleId as cycleIdOf,
+  DomainError,
+  ErrorCode,
+  formatInZone,
+  type ResolvedTemplate,
+} from '../../../libs/domain';
 import { TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
 import { CycleEntity, CycleStageEntity } from '../../../libs/persistence';
 import { closeStageNowUpdate, type StageClosure } from '../../../workflows/cycle.messages';
@@ -89,7 +95,9 @@ export class CyclesService {
   async get(id: string) {
     const cycle = await this.dataSource.getRepository(CycleEntity).findOneBy({ id });
     if (!cycle) throw new DomainError(ErrorCode.CycleNotFound, `No cycle "${id}".`);
-    const stages = await this.dataSource.getRepository(CycleStageEntity).find({ where: { cycleId: id }, order: { position: 'ASC' } });
+    const stages = await this.dataSource
+      .getRepository(CycleStageEntity)
+      .find({ where: { cycleId: id }, order: { position: 'ASC' } });
     return {
       id: cycle.id,
       programme: cycle.programme,
@@ -116,7 +124,15 @@ export class CyclesService {
 
   async list() {
     return this.dataSource.getRepository(CycleEntity).find({
-      select: { id: true, programme: true, year: true, templateKey: true, templateVersion: true, status: true, createdAt: true },
+      select: {
+        id: true,
+        programme: true,
+        year: true,
+        templateKey: true,
+        templateVersion: true,
+        status: true,
+        createdAt: true,
+      },
       order: { createdAt: 'DESC' },
     });
   }

@@ -4,7 +4,13 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import type { TahapConfig } from '../../../libs/config';
 import { DomainError, entryWorkflowId, ErrorCode, formatInZone } from '../../../libs/domain';
 import { TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
-import { AgencyEntity, CycleEntity, CycleStageEntity, EntryEntity, EntryStageEventEntity } from '../../../libs/persistence';
+import {
+  AgencyEntity,
+  CycleEntity,
+  CycleStageEntity,
+  EntryEntity,
+  EntryStageEventEntity,
+} from '../../../libs/persistence';
 import type { EntryWorkflowInput } from '../../../workflows/entry.messages';
 import type { RegisterEntryRequestDto } from './register-entry.request.dto';
 
@@ -72,16 +78,19 @@ export class EntriesService {
         currentStage: submission.key,
         workflowId: entryWorkflowId(cycleId, id),
       });
-      await tx.getRepository(EntryEntity).insert(entry).catch((error: unknown) => {
-        if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
-          throw new DomainError(
-            ErrorCode.RegistrationDuplicate,
-            `${agency.name} already registered an innovation titled "${entry.title}" in ${cycleId}.`,
-            [{ path: 'title', message: 'already registered by this agency in this cycle' }],
-          );
-        }
-        throw error;
-      });
+      await tx
+        .getRepository(EntryEntity)
+        .insert(entry)
+        .catch((error: unknown) => {
+          if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+            throw new DomainError(
+              ErrorCode.RegistrationDuplicate,
+              `${agency.name} already registered an innovation titled "${entry.title}" in ${cycleId}.`,
+              [{ path: 'title', message: 'already registered by this agency in this cycle' }],
+            );
+          }
+          throw error;
+        });
       const saved = await tx.getRepository(EntryEntity).findOneByOrFail({ id });
       const input: EntryWorkflowInput = {
         cycleId,
@@ -110,7 +119,9 @@ export class EntriesService {
       });
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return;
-      this.logger.warn(`Entry ${input.entryId} is registered; its workflow will be started by the next stage fan-out (${String(error)})`);
+      this.logger.warn(
+        `Entry ${input.entryId} is registered; its workflow will be started by the next stage fan-out (${String(error)})`,
+      );
     }
   }
 

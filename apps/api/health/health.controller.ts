@@ -43,7 +43,10 @@ export class HealthController {
       const info = await this.client.connection.withDeadline(Date.now() + 2_000, () =>
         this.client.workflowService.getSystemInfo({}),
       );
-      return { ok: true, detail: `Temporal ${info.serverVersion || ''} at ${this.config.temporalAddress}`.replace('  ', ' ') };
+      return {
+        ok: true,
+        detail: `Temporal ${info.serverVersion || ''} at ${this.config.temporalAddress}`.replace('  ', ' '),
+      };
     } catch (error) {
       return { ok: false, detail: `Temporal unreachable at ${this.config.temporalAddress}: ${String(error)}` };
     }

@@ -71,7 +71,9 @@ export class TemplatesService implements OnModuleInit {
         .where('t.key = :key', { key: definition.key })
         .getRawOne<{ max: number }>()
         .then((row) => row ?? { max: 0 });
-      const saved = await tx.getRepository(TemplateEntity).save({ key: definition.key, version: Number(max) + 1, definition });
+      const saved = await tx
+        .getRepository(TemplateEntity)
+        .save({ key: definition.key, version: Number(max) + 1, definition });
       return toVersion(saved);
     });
   }

@@ -35,7 +35,8 @@ const STAGE_PARAMS: Record<StageType, Record<string, ParamRule>> = {
   announcement: {},
 };
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
 
 /** Every problem of a template, each with the path of the field a person must fix. Never throws. */
@@ -45,7 +46,8 @@ export function validateTemplate(input: unknown): FieldIssue[] {
   if (!isObject(input)) return [{ path: '(template)', message: 'must be an object' }];
 
   if (typeof input.key !== 'string' || !SLUG.test(input.key)) add('key', 'must be a lowercase slug such as pkri-2024');
-  if (typeof input.programme !== 'string' || !SLUG.test(input.programme)) add('programme', 'must be a lowercase slug such as pkri');
+  if (typeof input.programme !== 'string' || !SLUG.test(input.programme))
+    add('programme', 'must be a lowercase slug such as pkri');
   if (!Number.isInteger(input.year) || (input.year as number) < 2000 || (input.year as number) > 2100) {
     add('year', 'must be a whole year from 2000 to 2100');
   }
@@ -76,9 +78,11 @@ function duplicates(keys: unknown[]): Set<unknown> {
 }
 
 function checkClusters(clusters: unknown, add: Add): void {
-  if (!Array.isArray(clusters) || clusters.length === 0) return add('clusters', `must list at least one of ${CLUSTERS.join(', ')}`);
+  if (!Array.isArray(clusters) || clusters.length === 0)
+    return add('clusters', `must list at least one of ${CLUSTERS.join(', ')}`);
   clusters.forEach((cluster, index) => {
-    if (!isCluster(cluster)) add(`clusters[${index}]`, `"${String(cluster)}" is not a cluster; use ${CLUSTERS.join(', ')}`);
+    if (!isCluster(cluster))
+      add(`clusters[${index}]`, `"${String(cluster)}" is not a cluster; use ${CLUSTERS.join(', ')}`);
   });
   for (const cluster of duplicates(clusters)) add('clusters', `"${String(cluster)}" is listed twice`);
 }
@@ -100,7 +104,8 @@ function checkRubrics(rubrics: unknown, add: Add): Set<string> {
     rubric.criteria.forEach((criterion, criterionIndex) => {
       const criterionPath = `${path}.criteria[${criterionIndex}]`;
       if (!isObject(criterion)) return add(criterionPath, 'must be an object');
-      if (typeof criterion.key !== 'string' || !SLUG.test(criterion.key)) add(`${criterionPath}.key`, 'must be a lowercase slug');
+      if (typeof criterion.key !== 'string' || !SLUG.test(criterion.key))
+        add(`${criterionPath}.key`, 'must be a lowercase slug');
       if (!isText(criterion.name)) add(`${criterionPath}.name`, 'must be a non-empty text');
       if (typeof criterion.weight !== 'number' || !Number.isFinite(criterion.weight) || criterion.weight < 0) {
         add(`${criterionPath}.weight`, 'must be a number of at least 0 (percent)');
@@ -108,13 +113,20 @@ function checkRubrics(rubrics: unknown, add: Add): Set<string> {
         sum += criterion.weight;
       }
       const scale = criterion.scale;
-      if (!isObject(scale) || typeof scale.min !== 'number' || typeof scale.max !== 'number' || scale.min >= scale.max) {
+      if (
+        !isObject(scale) ||
+        typeof scale.min !== 'number' ||
+        typeof scale.max !== 'number' ||
+        scale.min >= scale.max
+      ) {
         add(`${criterionPath}.scale`, 'must be { min, max } with min below max');
       }
     });
     // Compared with a tolerance: weights like 33.3 + 33.3 + 33.4 must pass despite floating point.
     if (Math.abs(sum - 100) > 1e-9) add(`${path}.criteria`, `weights sum to ${+sum.toFixed(6)}, must sum to 100`);
-    for (const key of duplicates(rubric.criteria.map((criterion) => (isObject(criterion) ? criterion.key : undefined)))) {
+    for (const key of duplicates(
+      rubric.criteria.map((criterion) => (isObject(criterion) ? criterion.key : undefined)),
+    )) {
       add(`${path}.criteria`, `criterion key "${String(key)}" is used twice`);
     }
   });
@@ -131,9 +143,13 @@ function checkGroups(groups: unknown, rubricKeys: Set<string>, add: Add): void {
     if (typeof group.key !== 'string' || !SLUG.test(group.key)) add(`${path}.key`, 'must be a lowercase slug');
     if (!isText(group.name)) add(`${path}.name`, 'must be a non-empty text');
     if (typeof group.rubric !== 'string' || !rubricKeys.has(group.rubric)) {
-      add(`${path}.rubric`, `"${String(group.rubric)}" is not a rubric of this template; use ${[...rubricKeys].join(', ')}`);
+      add(
+        `${path}.rubric`,
+        `"${String(group.rubric)}" is not a rubric of this template; use ${[...rubricKeys].join(', ')}`,
+      );
     }
-    if (group.replication !== undefined && typeof group.replication !== 'boolean') add(`${path}.replication`, 'must be true or false');
+    if (group.replication !== undefined && typeof group.replication !== 'boolean')
+      add(`${path}.replication`, 'must be true or false');
   });
   for (const key of duplicates(groups.map((group) => (isObject(group) ? group.key : undefined)))) {
     add('groups', `group key "${String(key)}" is used twice`);
@@ -154,7 +170,8 @@ function checkStages(stages: unknown, add: Add): void {
       checkParams(stage.type, stage.params, `${path}.params`, add);
     }
     if (index === 0 && stage.type !== 'submission') add(`${path}.type`, 'the first stage must be the submission stage');
-    if (index > 0 && stage.type === 'submission') add(`${path}.type`, 'a template has one submission stage, and it comes first');
+    if (index > 0 && stage.type === 'submission')
+      add(`${path}.type`, 'a template has one submission stage, and it comes first');
 
     const window = checkWindow(stage.window, `${path}.window`, add);
     if (window && previous && window.opens < previous.closes) {
@@ -175,7 +192,10 @@ function checkParams(type: StageType, params: unknown, path: string, add: Add): 
     const rule = rules[name];
     if (!rule) {
       const known = Object.keys(rules);
-      add(`${path}.${name}`, `is not a parameter of ${type} stages${known.length ? `; use ${known.join(', ')}` : ' (it takes none)'}`);
+      add(
+        `${path}.${name}`,
+        `is not a parameter of ${type} stages${known.length ? `; use ${known.join(', ')}` : ' (it takes none)'}`,
+      );
       continue;
     }
     const problem = rule(value);

@@ -11,4 +11,11 @@ export type { StageStatus } from './cycle-stage.entity';
 export type { EntryStatus } from './entry.entity';
 export type { EntryStageEventKind } from './entry-stage-event.entity';
 
-export const ENTITIES = [AgencyEntity, CycleEntity, CycleStageEntity, EntryEntity, EntryStageEventEntity, TemplateEntity];
+export const ENTITIES = [
+  AgencyEntity,
+  CycleEntity,
+  CycleStageEntity,
+  EntryEntity,
+  EntryStageEventEntity,
+  TemplateEntity,
+];
