@@ -33,17 +33,15 @@ export function createCycleStageActivities(dataSource: DataSource) {
           lock: { mode: 'pessimistic_write' },
         });
         if (!stage || stage.status === 'closed') return;
-        await tx
-          .getRepository(CycleStageEntity)
-          .update(
-            { cycleId: input.cycleId, key: input.stageKey },
-            {
-              status: 'closed',
-              closedAt: new Date(input.at),
-              closedBy: input.closedBy,
-              openedAt: stage.openedAt ?? new Date(input.at),
-            },
-          );
+        await tx.getRepository(CycleStageEntity).update(
+          { cycleId: input.cycleId, key: input.stageKey },
+          {
+            status: 'closed',
+            closedAt: new Date(input.at),
+            closedBy: input.closedBy,
+            openedAt: stage.openedAt ?? new Date(input.at),
+          },
+        );
       });
     },
 
