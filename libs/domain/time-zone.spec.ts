@@ -1,4 +1,4 @@
-import { formatInZone, instantToLocal, localToInstant } from './time-zone';
+import { formatInZone, instantToLocal, isZone, localToInstant } from './time-zone';
 
 describe('time zones', () => {
   it('converts local wall-clock times in WIB, WITA and WIT to the same instant when they name the same moment', () => {
@@ -25,5 +25,20 @@ describe('time zones', () => {
     expect(formatInZone(instant, 'WITA')).toBe('16 Jul 2024 10:00 WITA');
     expect(formatInZone(instant, 'WIT')).toBe('16 Jul 2024 11:00 WIT');
     expect(instantToLocal(instant, 'WIT')).toBe('2024-07-16T11:00:00');
+  });
+
+  it('converts an instant back to wall-clock time in each zone, across a date line', () => {
+    const instant = new Date('2024-06-11T16:59:00Z');
+    expect(instantToLocal(instant, 'WIB')).toBe('2024-06-11T23:59:00');
+    expect(instantToLocal(instant, 'WITA')).toBe('2024-06-12T00:59:00');
+    expect(instantToLocal(instant, 'WIT')).toBe('2024-06-12T01:59:00');
+    for (const zone of ['WIB', 'WITA', 'WIT'] as const) {
+      expect(localToInstant(instantToLocal(instant, zone), zone)).toEqual(instant);
+    }
+  });
+
+  it('knows only the three zones', () => {
+    expect(['WIB', 'WITA', 'WIT'].every(isZone)).toBe(true);
+    expect(['UTC', 'wib', 'constructor', 'toString', 7].some(isZone)).toBe(false);
   });
 });

@@ -12,7 +12,7 @@ export const ZONES = Object.keys(ZONE_OFFSET_HOURS) as Zone[];
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 export function isZone(value: unknown): value is Zone {
-  return typeof value === 'string' && value in ZONE_OFFSET_HOURS;
+  return typeof value === 'string' && Object.hasOwn(ZONE_OFFSET_HOURS, value);
 }
 
 /** `2024-06-11T23:59` in WIB → the instant 2024-06-11T16:59:00.000Z. Returns undefined for malformed or impossible times. */

@@ -23,6 +23,21 @@ describe('validateTemplate', () => {
     expect(issueAt(template, 'stages[2].window.opens')?.message).toMatch(/opens before stages\[1\] closes/);
   });
 
+  it('refuses stages listed out of calendar order', () => {
+    const template = variant((t) => {
+      t.stages[4].window = { opens: '2024-06-01T09:00', closes: '2024-06-05T14:20', zone: 'WIB' };
+    });
+    expect(issueAt(template, 'stages[4].window.opens')?.message).toBe(
+      'opens before stages[3] closes (opens 1 Jun 2024 09:00 WIB, stages[3] closes 4 Jul 2024 17:00 WIB); ' +
+        'stages run in order without overlap',
+    );
+  });
+
+  it('accepts a stage that opens the moment the previous one closes', () => {
+    const template = variant((t) => (t.stages[2].window.opens = t.stages[1].window.closes));
+    expect(validateTemplate(template)).toEqual([]);
+  });
+
   it('compares windows across zones as instants', () => {
     // 09:00 WIT is 07:00 WIB, before the WIB stage before it closes at 08:00 WIB.
     const template = variant((t) => {
@@ -59,6 +74,53 @@ describe('validateTemplate', () => {
     expect(issueAt(template, 'stages[0].type')?.message).toMatch(/first stage must be the submission stage/);
   });
 
+  it('allows exactly one submission stage', () => {
+    const template = variant((t) => ((t.stages[1] as { type: string }).type = 'submission'));
+    expect(issueAt(template, 'stages[1].type')?.message).toMatch(/one submission stage/);
+  });
+
+  it('checks the template-level fields and refuses unknown or repeated clusters', () => {
+    const template = variant((t) => {
+      t.programme = 'PKRI';
+      t.year = 2024.5;
+      t.name = ' ';
+      (t.clusters as string[]) = ['kota', 'desa', 'kota'];
+    });
+    const paths = validateTemplate(template).map((issue) => issue.path);
+    expect(paths).toEqual(expect.arrayContaining(['programme', 'year', 'name', 'clusters[1]', 'clusters']));
+  });
+
+  it('refuses repeated keys, an empty rubric, a negative weight and an inverted scale', () => {
+    const template = variant((t) => {
+      t.stages[6].key = t.stages[5].key;
+      t.groups[2].key = 'pembina';
+      t.rubrics[1].key = 'inovasi';
+      t.rubrics[0].criteria[1] = {
+        ...t.rubrics[0].criteria[1],
+        key: 'kebaruan',
+        weight: -20,
+        scale: { min: 5, max: 1 },
+      };
+    });
+    const issues = validateTemplate(template);
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        { path: 'stages', message: 'stage key "sidang-pleno" is used twice' },
+        { path: 'groups', message: 'group key "pembina" is used twice' },
+        { path: 'rubrics', message: 'rubric key "inovasi" is used twice' },
+        { path: 'rubrics[0].criteria', message: 'criterion key "kebaruan" is used twice' },
+        { path: 'rubrics[0].criteria[1].weight', message: 'must be a number of at least 0 (percent)' },
+        { path: 'rubrics[0].criteria[1].scale', message: 'must be { min, max } with min below max' },
+      ]),
+    );
+    expect(
+      issueAt(
+        variant((t) => (t.rubrics[1].criteria = [])),
+        'rubrics[1].criteria',
+      ),
+    ).toBeDefined();
+  });
+
   it('refuses an unknown zone and an impossible date', () => {
     const template = variant((t) => {
       (t.stages[4].window as { zone: string }).zone = 'UTC';
@@ -72,8 +134,40 @@ describe('validateTemplate', () => {
     const template = variant((t) => {
       t.stages[0].params = { minInnovationAgeYears: -1, colour: 'blue' };
     });
-    expect(issueAt(template, 'stages[0].params.colour')?.message).toMatch(/not a parameter of submission stages/);
+    expect(issueAt(template, 'stages[0].params.colour')?.message).toBe(
+      '"colour" is not a parameter of submission stages; use minInnovationAgeYears',
+    );
     expect(issueAt(template, 'stages[0].params.minInnovationAgeYears')?.message).toMatch(/at least 0/);
+  });
+
+  it('checks each stage type against its own parameters', () => {
+    const template = variant((t) => {
+      t.stages[3].params = { passingGrade: 101, quotaPerCluster: 0 };
+      t.stages[1].params = { defaultOutcome: 'maybe' };
+      t.stages[6].params = { topN: 3 };
+    });
+    expect(issueAt(template, 'stages[3].params.passingGrade')?.message).toBe('must be a number from 0 to 100');
+    expect(issueAt(template, 'stages[3].params.quotaPerCluster')?.message).toBe('must be an integer of at least 1');
+    expect(issueAt(template, 'stages[1].params.defaultOutcome')?.message).toBe('must be one of pass, fail');
+    expect(issueAt(template, 'stages[6].params.topN')?.message).toBe(
+      '"topN" is not a parameter of announcement stages (they take none)',
+    );
+  });
+
+  it('answers hostile JSON with issues instead of throwing', () => {
+    const template = JSON.parse(JSON.stringify(PKRI_2024));
+    template.stages[0].params = JSON.parse('{"__proto__": 1, "toString": 2}');
+    template.stages[1].type = { toString: 1 };
+    template.stages[2].window.zone = 'constructor';
+    const paths = validateTemplate(template).map((issue) => issue.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'stages[0].params.__proto__',
+        'stages[0].params.toString',
+        'stages[1].type',
+        'stages[2].window.zone',
+      ]),
+    );
   });
 
   it('reports every problem at once, not only the first', () => {
@@ -93,6 +187,13 @@ describe('validateTemplate', () => {
 });
 
 describe('assertValidTemplate', () => {
+  it('names the first fields in its message', () => {
+    const template = variant((t) => (t.stages[2].window.opens = '2024-06-15T08:00'));
+    expect(() => assertValidTemplate(template)).toThrow(
+      /^Template is invalid: stages\[2\]\.window\.opens: opens before stages\[1\] closes \(/,
+    );
+  });
+
   it('throws TEMPLATE.INVALID naming the fields, with every issue in the details', () => {
     const template = variant((t) => (t.rubrics[1].criteria[0].weight = 0));
     let thrown: unknown;

@@ -1,7 +1,7 @@
 import { CLUSTERS, isCluster } from '../cluster';
 import { DomainError, ErrorCode, type FieldIssue } from '../error-codes';
 import { isStageType, STAGE_TYPES, type StageType } from '../stage-type';
-import { isZone, localToInstant, ZONES } from '../time-zone';
+import { formatInZone, isZone, localToInstant, ZONES, type Zone } from '../time-zone';
 import type { CompetitionTemplate } from './competition-template';
 
 type Json = Record<string, unknown>;
@@ -39,6 +39,15 @@ const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
 
+/** A value as a message quotes it. Not `String(value)`: a JSON object with its own `toString` key makes that throw. */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (Array.isArray(value)) return 'a list';
+  if (value === undefined) return 'nothing';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
 /** Every problem of a template, each with the path of the field a person must fix. Never throws. */
 export function validateTemplate(input: unknown): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -73,8 +82,10 @@ export function assertValidTemplate(input: unknown): CompetitionTemplate {
 
 type Add = (path: string, message: string) => void;
 
-function duplicates(keys: unknown[]): Set<unknown> {
-  return new Set(keys.filter((key, index) => keys.indexOf(key) !== index));
+/** Repeated string keys; missing or malformed keys are reported on their own field, not as duplicates. */
+function duplicates(keys: unknown[]): Set<string> {
+  const strings = keys.filter((key): key is string => typeof key === 'string');
+  return new Set(strings.filter((key, index) => strings.indexOf(key) !== index));
 }
 
 function checkClusters(clusters: unknown, add: Add): void {
@@ -82,9 +93,9 @@ function checkClusters(clusters: unknown, add: Add): void {
     return add('clusters', `must list at least one of ${CLUSTERS.join(', ')}`);
   clusters.forEach((cluster, index) => {
     if (!isCluster(cluster))
-      add(`clusters[${index}]`, `"${String(cluster)}" is not a cluster; use ${CLUSTERS.join(', ')}`);
+      add(`clusters[${index}]`, `${shown(cluster)} is not a cluster; use ${CLUSTERS.join(', ')}`);
   });
-  for (const cluster of duplicates(clusters)) add('clusters', `"${String(cluster)}" is listed twice`);
+  for (const cluster of duplicates(clusters)) add('clusters', `"${cluster}" is listed twice`);
 }
 
 function checkRubrics(rubrics: unknown, add: Add): Set<string> {
@@ -127,11 +138,11 @@ function checkRubrics(rubrics: unknown, add: Add): Set<string> {
     for (const key of duplicates(
       rubric.criteria.map((criterion) => (isObject(criterion) ? criterion.key : undefined)),
     )) {
-      add(`${path}.criteria`, `criterion key "${String(key)}" is used twice`);
+      add(`${path}.criteria`, `criterion key "${key}" is used twice`);
     }
   });
   const keys = rubrics.map((rubric) => (isObject(rubric) ? rubric.key : undefined));
-  for (const key of duplicates(keys)) add('rubrics', `rubric key "${String(key)}" is used twice`);
+  for (const key of duplicates(keys)) add('rubrics', `rubric key "${key}" is used twice`);
   return new Set(keys.filter((key): key is string => typeof key === 'string'));
 }
 
@@ -143,29 +154,27 @@ function checkGroups(groups: unknown, rubricKeys: Set<string>, add: Add): void {
     if (typeof group.key !== 'string' || !SLUG.test(group.key)) add(`${path}.key`, 'must be a lowercase slug');
     if (!isText(group.name)) add(`${path}.name`, 'must be a non-empty text');
     if (typeof group.rubric !== 'string' || !rubricKeys.has(group.rubric)) {
-      add(
-        `${path}.rubric`,
-        `"${String(group.rubric)}" is not a rubric of this template; use ${[...rubricKeys].join(', ')}`,
-      );
+      const known = rubricKeys.size > 0 ? `; use ${[...rubricKeys].join(', ')}` : '';
+      add(`${path}.rubric`, `${shown(group.rubric)} is not a rubric of this template${known}`);
     }
     if (group.replication !== undefined && typeof group.replication !== 'boolean')
       add(`${path}.replication`, 'must be true or false');
   });
   for (const key of duplicates(groups.map((group) => (isObject(group) ? group.key : undefined)))) {
-    add('groups', `group key "${String(key)}" is used twice`);
+    add('groups', `group key "${key}" is used twice`);
   }
 }
 
 function checkStages(stages: unknown, add: Add): void {
   if (!Array.isArray(stages) || stages.length === 0) return add('stages', 'must list at least one stage');
-  let previous: { path: string; closes: Date } | undefined;
+  let previous: { path: string; closes: Date; zone: Zone } | undefined;
   stages.forEach((stage, index) => {
     const path = `stages[${index}]`;
     if (!isObject(stage)) return add(path, 'must be an object');
     if (typeof stage.key !== 'string' || !SLUG.test(stage.key)) add(`${path}.key`, 'must be a lowercase slug');
     if (!isText(stage.name)) add(`${path}.name`, 'must be a non-empty text');
     if (!isStageType(stage.type)) {
-      add(`${path}.type`, `"${String(stage.type)}" is not a stage type; use ${STAGE_TYPES.join(', ')}`);
+      add(`${path}.type`, `${shown(stage.type)} is not a stage type; use ${STAGE_TYPES.join(', ')}`);
     } else {
       checkParams(stage.type, stage.params, `${path}.params`, add);
     }
@@ -173,14 +182,19 @@ function checkStages(stages: unknown, add: Add): void {
     if (index > 0 && stage.type === 'submission')
       add(`${path}.type`, 'a template has one submission stage, and it comes first');
 
+    // Compared as instants, so a WIT stage after a WIB one is judged by the same clock.
     const window = checkWindow(stage.window, `${path}.window`, add);
     if (window && previous && window.opens < previous.closes) {
-      add(`${path}.window.opens`, `opens before ${previous.path} closes: stages run in order and must not overlap`);
+      add(
+        `${path}.window.opens`,
+        `opens before ${previous.path} closes (opens ${formatInZone(window.opens, window.zone)}, ` +
+          `${previous.path} closes ${formatInZone(previous.closes, previous.zone)}); stages run in order without overlap`,
+      );
     }
-    if (window) previous = { path, closes: window.closes };
+    if (window) previous = { path, closes: window.closes, zone: window.zone };
   });
   for (const key of duplicates(stages.map((stage) => (isObject(stage) ? stage.key : undefined)))) {
-    add('stages', `stage key "${String(key)}" is used twice`);
+    add('stages', `stage key "${key}" is used twice`);
   }
 }
 
@@ -189,37 +203,40 @@ function checkParams(type: StageType, params: unknown, path: string, add: Add): 
   if (!isObject(params)) return add(path, 'must be an object');
   const rules = STAGE_PARAMS[type];
   for (const [name, value] of Object.entries(params)) {
-    const rule = rules[name];
-    if (!rule) {
+    // Own keys only: a JSON body may carry "__proto__" or "toString" as a parameter name.
+    if (!Object.hasOwn(rules, name)) {
       const known = Object.keys(rules);
       add(
         `${path}.${name}`,
-        `is not a parameter of ${type} stages${known.length ? `; use ${known.join(', ')}` : ' (it takes none)'}`,
+        `"${name}" is not a parameter of ${type} stages${known.length ? `; use ${known.join(', ')}` : ' (they take none)'}`,
       );
       continue;
     }
-    const problem = rule(value);
+    const problem = rules[name](value);
     if (problem) add(`${path}.${name}`, problem);
   }
 }
 
-function checkWindow(window: unknown, path: string, add: Add): { opens: Date; closes: Date } | undefined {
+function checkWindow(window: unknown, path: string, add: Add): { opens: Date; closes: Date; zone: Zone } | undefined {
   if (!isObject(window)) {
     add(path, 'must be { opens, closes, zone } with local times such as 2024-06-11T23:59');
     return undefined;
   }
   if (!isZone(window.zone)) {
-    add(`${path}.zone`, `"${String(window.zone)}" is not a zone; use ${ZONES.join(', ')}`);
+    add(`${path}.zone`, `${shown(window.zone)} is not a zone; use ${ZONES.join(', ')}`);
     return undefined;
   }
   const opens = typeof window.opens === 'string' ? localToInstant(window.opens, window.zone) : undefined;
   const closes = typeof window.closes === 'string' ? localToInstant(window.closes, window.zone) : undefined;
-  if (!opens) add(`${path}.opens`, `"${String(window.opens)}" is not a local time like 2024-04-29T08:00`);
-  if (!closes) add(`${path}.closes`, `"${String(window.closes)}" is not a local time like 2024-06-11T23:59`);
+  if (!opens) add(`${path}.opens`, `${shown(window.opens)} is not a local time like 2024-04-29T08:00`);
+  if (!closes) add(`${path}.closes`, `${shown(window.closes)} is not a local time like 2024-06-11T23:59`);
   if (!opens || !closes) return undefined;
   if (opens >= closes) {
-    add(`${path}.closes`, `closes at ${String(window.closes)}, which is not after it opens (${String(window.opens)})`);
+    add(
+      `${path}.closes`,
+      `closes at ${window.closes as string}, which is not after it opens (${window.opens as string})`,
+    );
     return undefined;
   }
-  return { opens, closes };
+  return { opens, closes, zone: window.zone };
 }

@@ -2,7 +2,15 @@ import type { CompetitionTemplate } from '../competition-template';
 
 const scale = { min: 0, max: 100 };
 
-/** KIPP 2023, in the 2019–2023 shape of the competition; the umum weights are the published 2023 ones. */
+/** A majority of the Tim Panel Independen, which sits with about 12–15 members. */
+const TPI_QUORUM = 8;
+
+/**
+ * KIPP 2023, in the 2019–2023 shape of the competition. The umum weights are the published 2023 ones; only those
+ * were published, so replikasi and khusus are scored with the same rubric. The dates are illustrative: they follow
+ * the published shape (deadline 16 April 12:00 WIB as in 2022, ~10 days of screening, 5 days of uji publik,
+ * 13 working days of interviews, award by the end of July).
+ */
 export const KIPP_2023: CompetitionTemplate = {
   key: 'kipp-2023',
   programme: 'kipp',
@@ -43,7 +51,6 @@ export const KIPP_2023: CompetitionTemplate = {
       type: 'screening',
       name: 'Seleksi Administrasi',
       window: { opens: '2023-04-17T08:00', closes: '2023-04-28T17:00', zone: 'WIB' },
-      params: { defaultOutcome: 'fail' },
     },
     {
       key: 'evaluasi-proposal',
@@ -57,7 +64,6 @@ export const KIPP_2023: CompetitionTemplate = {
       type: 'selection',
       name: 'Sidang Pleno TPI Penetapan Nominasi',
       window: { opens: '2023-05-22T08:00', closes: '2023-05-26T17:00', zone: 'WIB' },
-      params: { passingGrade: 70 },
     },
     {
       key: 'uji-publik',
@@ -83,7 +89,7 @@ export const KIPP_2023: CompetitionTemplate = {
       type: 'plenary',
       name: 'Sidang Pleno Penetapan Top 45 / Top 99',
       window: { opens: '2023-07-10T09:00', closes: '2023-07-14T17:00', zone: 'WIB' },
-      params: { quorum: 8, topN: 45 },
+      params: { quorum: TPI_QUORUM, topN: 45 },
     },
     {
       key: 'pengumuman',

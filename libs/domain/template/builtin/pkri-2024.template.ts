@@ -2,6 +2,9 @@ import type { CompetitionTemplate, Criterion } from '../competition-template';
 
 const scale = { min: 0, max: 100 };
 
+/** A majority of the Tim Panel Independen, which sits with about 12–15 members. */
+const TPI_QUORUM = 8;
+
 /** PermenPANRB 91/2021 names five criteria for public-service innovation. */
 const PERMENPAN_91_2021: Criterion[] = [
   { key: 'kebaruan', name: 'Kebaruan', weight: 20, scale },
@@ -45,14 +48,12 @@ export const PKRI_2024: CompetitionTemplate = {
       type: 'submission',
       name: 'Pengisian Formulir Penilaian Mandiri',
       window: { opens: '2024-04-29T00:00', closes: '2024-06-11T23:59', zone: 'WIB' },
-      params: { minInnovationAgeYears: 2 },
     },
     {
       key: 'seleksi-administrasi',
       type: 'screening',
       name: 'Seleksi Administrasi',
       window: { opens: '2024-06-12T08:00', closes: '2024-06-18T17:00', zone: 'WIB' },
-      params: { defaultOutcome: 'fail' },
     },
     {
       key: 'evaluasi-desk',
@@ -66,7 +67,6 @@ export const PKRI_2024: CompetitionTemplate = {
       type: 'selection',
       name: 'Penetapan dan Pengumuman Finalis',
       window: { opens: '2024-07-03T08:00', closes: '2024-07-04T17:00', zone: 'WIB' },
-      params: { passingGrade: 70 },
     },
     {
       key: 'wawancara',
@@ -80,7 +80,7 @@ export const PKRI_2024: CompetitionTemplate = {
       type: 'plenary',
       name: 'Sidang Pleno Tim Penilai Independen',
       window: { opens: '2024-07-17T09:00', closes: '2024-07-19T17:00', zone: 'WIB' },
-      params: { quorum: 7, topN: 3 },
+      params: { quorum: TPI_QUORUM },
     },
     {
       key: 'pengumuman',
