@@ -1,21 +1,15 @@
 import 'reflect-metadata';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { bootstrapApi, OPENAPI_PATH } from '../apps/api/bootstrap';
 import { bootstrapWorker } from '../apps/worker/bootstrap';
-import { DEFAULTS, loadConfig } from '../libs/config';
+import { DEFAULTS, loadConfig, readPort } from '../libs/config';
 import { startEmbeddedPostgres } from '../libs/persistence/embedded-postgres';
 import { startDevServer } from '../libs/temporal';
 import { seedDemo } from './demo-seed';
+import { localDevServerOptions } from './local-temporal';
 
 const PROJECT_ROOT = resolve(__dirname, '..');
-
-function envPort(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1 || value > 65535)
-    throw new Error(`${name} must be a TCP port, got "${process.env[name]}".`);
-  return value;
-}
 
 /**
  * `npm start`: the whole of Tahap on one machine. Brings up PostgreSQL and Temporal (embedded unless DATABASE_URL /
@@ -43,7 +37,7 @@ async function main(): Promise<void> {
     if (!databaseUrl) {
       const postgres = await startEmbeddedPostgres({
         dataDir,
-        port: envPort('EMBEDDED_POSTGRES_PORT', DEFAULTS.embeddedPostgresPort),
+        port: readPort(process.env, 'EMBEDDED_POSTGRES_PORT', DEFAULTS.embeddedPostgresPort),
       });
       stops.push({ name: 'PostgreSQL (embedded)', stop: () => postgres.stop() });
       databaseUrl = postgres.url;
@@ -58,15 +52,7 @@ async function main(): Promise<void> {
     let temporalAddress = process.env.TEMPORAL_ADDRESS;
     let temporalUi = process.env.TEMPORAL_UI_URL ?? '(your Temporal cluster’s UI)';
     if (!temporalAddress) {
-      const temporal = await startDevServer({
-        projectRoot: PROJECT_ROOT,
-        ip: '127.0.0.1',
-        port: envPort('TEMPORAL_PORT', DEFAULTS.temporalPort),
-        uiPort: envPort('TEMPORAL_UI_PORT', DEFAULTS.temporalUiPort),
-        dbFile: join(dataDir, 'temporal', 'temporal.db'),
-        logFile: join(dataDir, 'temporal', 'server.log'),
-        log: (line) => console.log(line),
-      });
+      const temporal = await startDevServer(localDevServerOptions(PROJECT_ROOT, dataDir));
       stops.push({ name: 'Temporal dev server', stop: () => temporal.stop() });
       temporalAddress = temporal.address;
       temporalUi = temporal.uiUrl;

@@ -1,6 +1,7 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { DEFAULTS } from '../libs/config';
 import { ensureTemporalCli, startDevServer } from '../libs/temporal';
+import { localDevServerOptions } from './local-temporal';
 
 const PROJECT_ROOT = resolve(__dirname, '..');
 
@@ -20,15 +21,7 @@ async function main(command: string | undefined): Promise<void> {
   }
   if (command === 'start') {
     const dataDir = resolve(PROJECT_ROOT, process.env.DATA_DIR ?? DEFAULTS.dataDir);
-    const server = await startDevServer({
-      projectRoot: PROJECT_ROOT,
-      ip: '127.0.0.1',
-      port: Number(process.env.TEMPORAL_PORT ?? DEFAULTS.temporalPort),
-      uiPort: Number(process.env.TEMPORAL_UI_PORT ?? DEFAULTS.temporalUiPort),
-      dbFile: join(dataDir, 'temporal', 'temporal.db'),
-      logFile: join(dataDir, 'temporal', 'server.log'),
-      log: console.log,
-    });
+    const server = await startDevServer(localDevServerOptions(PROJECT_ROOT, dataDir));
     console.log(`Temporal dev server at ${server.address}, UI ${server.uiUrl}. Ctrl-C stops it.`);
     const stop = () => void server.stop().then(() => process.exit(0));
     process.on('SIGINT', stop);

@@ -39,13 +39,16 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
   return value;
 }
 
-/** A TCP port; 0 asks the OS for any free one (tests use it, the process prints the port it got). */
-function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/**
+ * A TCP port from the environment. `min: 0` lets 0 ask the OS for any free one (tests use it for the API, which
+ * prints the port it got).
+ */
+export function readPort(env: NodeJS.ProcessEnv, name: string, fallback: number, min: 0 | 1 = 1): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) {
-    throw new ConfigError(`${name} must be a TCP port between 0 and 65535, got "${raw}".`);
+  if (!Number.isInteger(value) || value < min || value > 65535) {
+    throw new ConfigError(`${name} must be a TCP port between ${min} and 65535, got "${raw}".`);
   }
   return value;
 }
@@ -85,7 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TahapConfig {
     temporalNamespace: env.TEMPORAL_NAMESPACE?.trim() || DEFAULTS.temporalNamespace,
     taskQueue: env.TEMPORAL_TASK_QUEUE?.trim() || DEFAULTS.taskQueue,
     apiHost: env.API_HOST?.trim() || DEFAULTS.apiHost,
-    apiPort: port(env, 'API_PORT', DEFAULTS.apiPort),
+    apiPort: readPort(env, 'API_PORT', DEFAULTS.apiPort, 0),
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH?.trim() || undefined,
     logLevel: logLevel(env.LOG_LEVEL),
   };

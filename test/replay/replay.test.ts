@@ -3,6 +3,7 @@ import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { bundleLogger } from '../support/bundle-logger';
 import { testEnv } from '../support/test-env';
 
 jest.setTimeout(120_000);
@@ -35,19 +36,10 @@ describe('[replay] recorded histories still replay', () => {
   );
 
   it('negative control: a cycle workflow that skips a step is caught as non-deterministic', async () => {
-    const drifted = await bundleWorkflowCode({ workflowsPath: require.resolve('./drifted'), logger: silent });
+    const drifted = await bundleWorkflowCode({ workflowsPath: require.resolve('./drifted'), logger: bundleLogger });
     const cycle = fixtures.find(({ file }) => file.startsWith('cycle'))!;
     await expect(Worker.runReplayHistory({ workflowBundle: drifted }, cycle.history)).rejects.toBeInstanceOf(
       DeterminismViolationError,
     );
   });
 });
-
-const silent = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};

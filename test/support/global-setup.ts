@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { openDatabase } from '../../libs/persistence';
 import { freePort, startDevServer, type RunningDevServer } from '../../libs/temporal';
+import { bundleLogger } from './bundle-logger';
 import { TEST_ENV } from './test-env';
 
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
@@ -44,7 +45,10 @@ export default async function globalSetup(): Promise<void> {
     logFile: join(scratch, 'temporal.log'),
   });
 
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows'),
+    logger: bundleLogger,
+  });
   const bundlePath = join(scratch, 'workflow-bundle.js');
   writeFileSync(bundlePath, code);
 
@@ -77,12 +81,3 @@ function withDatabase(url: string, database: string): string {
   parsed.pathname = `/${database}`;
   return parsed.toString();
 }
-
-const quietLogger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-};

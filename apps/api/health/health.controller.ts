@@ -45,7 +45,7 @@ export class HealthController {
       );
       return {
         ok: true,
-        detail: `Temporal ${info.serverVersion || ''} at ${this.config.temporalAddress}`.replace('  ', ' '),
+        detail: `Temporal ${info.serverVersion ? `${info.serverVersion} ` : ''}at ${this.config.temporalAddress}`,
       };
     } catch (error) {
       return { ok: false, detail: `Temporal unreachable at ${this.config.temporalAddress}: ${String(error)}` };
