@@ -1,9 +1,9 @@
 import { Context } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { MoreThan } from 'typeorm';
+import { In, MoreThan } from 'typeorm';
 import { entryWorkflowId } from '../libs/domain';
-import { CycleEntity, EntryEntity } from '../libs/persistence';
+import { CycleEntity, EntryEntity, ScreeningDecisionEntity } from '../libs/persistence';
 import { stageEventSignal, type EntryWorkflowInput, type StageEvent } from '../workflows/entry.messages';
 
 export const FAN_OUT_BATCH_SIZE = 200;
@@ -21,7 +21,12 @@ export interface FanOutDeps {
  */
 export function createFanOutActivities({ dataSource, client, taskQueue }: FanOutDeps) {
   return {
-    async fanOutStageEvent(input: { cycleId: string; event: StageEvent }): Promise<{ signalled: number }> {
+    /** `outcomes: 'screening'` gives each entry its own screening decision and reason instead of `event.outcome`. */
+    async fanOutStageEvent(input: {
+      cycleId: string;
+      event: StageEvent;
+      outcomes?: 'screening';
+    }): Promise<{ signalled: number }> {
       const context = Context.current();
       const cycle = await dataSource.getRepository(CycleEntity).findOneByOrFail({ id: input.cycleId });
       let cursor: string = context.info.heartbeatDetails ?? '00000000-0000-0000-0000-000000000000';
@@ -33,13 +38,32 @@ export function createFanOutActivities({ dataSource, client, taskQueue }: FanOut
           take: FAN_OUT_BATCH_SIZE,
         });
         if (batch.length === 0) return { signalled };
-        await Promise.all(batch.map((entry) => signalEntry(client, taskQueue, entryInput(cycle, entry), input.event)));
+        const eventFor =
+          input.outcomes === 'screening' ? await screeningEvents(dataSource, batch, input.event) : undefined;
+        await Promise.all(
+          batch.map((entry) =>
+            signalEntry(client, taskQueue, entryInput(cycle, entry), eventFor?.get(entry.id) ?? input.event),
+          ),
+        );
         signalled += batch.length;
         cursor = batch[batch.length - 1].id;
         context.heartbeat(cursor);
       }
     },
   };
+}
+
+async function screeningEvents(
+  dataSource: DataSource,
+  batch: EntryEntity[],
+  event: StageEvent,
+): Promise<Map<string, StageEvent>> {
+  const decisions = await dataSource
+    .getRepository(ScreeningDecisionEntity)
+    .findBy({ entryId: In(batch.map((entry) => entry.id)) });
+  return new Map(
+    decisions.map((decision) => [decision.entryId, { ...event, outcome: decision.outcome, reason: decision.reason }]),
+  );
 }
 
 function entryInput(cycle: CycleEntity, entry: EntryEntity): EntryWorkflowInput {

@@ -61,19 +61,81 @@ const KLINIK =
   'Pendampingan, pelatihan dan saran kepada BUM Desa agar sehat, berkembang dan menggerakkan ekonomi desa.';
 const CETING = 'Cegah stunting: grup WhatsApp ibu hamil, Rumah Gizi swadaya masyarakat, dan aplikasi edukasi gizi.';
 
-export const DEMO_ENTRIES: { agencyCode: string; title: string; summary: string; group: string }[] = [
-  { agencyCode: 'kab-banyuwangi', title: 'Siswa Asuh Sebaya (SAS)', summary: SAS, group: 'keberlanjutan' },
-  { agencyCode: 'prov-jawa-timur', title: 'Klinik BUM Desa', summary: KLINIK, group: 'keberlanjutan' },
+const EVIDENCE = 'https://sinovik.menpan.go.id/';
+const since = (launchDate: string) => ({ launchDate, evidenceLinks: [EVIDENCE] });
+const copyOf = (original: string, launchDate: string) => ({
+  group: 'replikasi',
+  replicates: original,
+  ...since(launchDate),
+});
+
+export interface DemoEntry {
+  agencyCode: string;
+  title: string;
+  summary: string;
+  group: string;
+  launchDate: string;
+  evidenceLinks: string[];
+  /** For a replication: the agency code of the original innovation with the same title. */
+  replicates?: string;
+}
+
+export const DEMO_ENTRIES: DemoEntry[] = [
+  {
+    agencyCode: 'kab-banyuwangi',
+    title: 'Siswa Asuh Sebaya (SAS)',
+    summary: SAS,
+    group: 'keberlanjutan',
+    ...since('2011-07-18'),
+  },
+  {
+    agencyCode: 'prov-jawa-timur',
+    title: 'Klinik BUM Desa',
+    summary: KLINIK,
+    group: 'keberlanjutan',
+    ...since('2019-03-01'),
+  },
   {
     agencyCode: 'kota-padang',
     title: 'Ayo Ceting (Cegah Stunting)',
     summary: `${CETING} Di 24 puskesmas.`,
     group: 'keberlanjutan',
+    ...since('2020-08-01'),
   },
-  { agencyCode: 'kemendesa-pdtt', title: 'Klinik BUM Desa', summary: `Replikasi. ${KLINIK}`, group: 'replikasi' },
-  { agencyCode: 'kab-bojonegoro', title: 'Klinik BUM Desa', summary: `Replikasi. ${KLINIK}`, group: 'replikasi' },
-  { agencyCode: 'kab-lamongan', title: 'Klinik BUM Desa', summary: `Replikasi. ${KLINIK}`, group: 'replikasi' },
-  { agencyCode: 'kota-palopo', title: 'Ayo Ceting', summary: `Replikasi. ${CETING}`, group: 'replikasi' },
-  { agencyCode: 'kab-solok', title: 'Ayo Ceting', summary: `Replikasi. ${CETING}`, group: 'replikasi' },
-  { agencyCode: 'kab-solok-selatan', title: 'Ayo Ceting', summary: `Replikasi. ${CETING}`, group: 'replikasi' },
+  {
+    ...copyOf('prov-jawa-timur', '2021-06-01'),
+    agencyCode: 'kemendesa-pdtt',
+    title: 'Klinik BUM Desa',
+    summary: `Replikasi. ${KLINIK}`,
+  },
+  {
+    ...copyOf('prov-jawa-timur', '2021-06-01'),
+    agencyCode: 'kab-bojonegoro',
+    title: 'Klinik BUM Desa',
+    summary: `Replikasi. ${KLINIK}`,
+  },
+  {
+    ...copyOf('prov-jawa-timur', '2021-06-01'),
+    agencyCode: 'kab-lamongan',
+    title: 'Klinik BUM Desa',
+    summary: `Replikasi. ${KLINIK}`,
+  },
+  {
+    ...copyOf('kota-padang', '2022-01-10'),
+    agencyCode: 'kota-palopo',
+    title: 'Ayo Ceting',
+    summary: `Replikasi. ${CETING}`,
+  },
+  {
+    ...copyOf('kota-padang', '2022-01-10'),
+    agencyCode: 'kab-solok',
+    title: 'Ayo Ceting',
+    summary: `Replikasi. ${CETING}`,
+  },
+  {
+    ...copyOf('kota-padang', '2022-01-10'),
+    agencyCode: 'kab-solok-selatan',
+    title: 'Ayo Ceting',
+    summary: `Replikasi. ${CETING}`,
+  },
 ];

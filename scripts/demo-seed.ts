@@ -1,29 +1,44 @@
 import { compressCalendar, PKRI_2024 } from '../libs/domain';
 import { DEMO_AGENCIES, DEMO_ENTRIES } from './demo-data';
+import type { DemoLogin } from './local-secrets';
 
 /** Minutes each stage lasts in the demo cycle; submission is longer so a person can try registering. */
 const DEMO_MINUTES = { submission: 5, others: 2 };
 
-async function call(baseUrl: string, method: string, path: string, body?: unknown): Promise<any> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const payload = await response.json();
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(payload)}`);
-  return payload;
+type Call = (method: string, path: string, body?: unknown) => Promise<any>;
+
+function caller(baseUrl: string, token?: string): Call {
+  return async (method, path, body) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const payload = await response.json();
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(payload)}`);
+    return payload;
+  };
 }
 
 /**
- * Seeds an empty database through the public API, as an admin and the agencies would: the article's agencies, a
- * PKRI 2024 template version whose calendar is compressed to minutes from now, the cycle, and the innovations.
- * Returns the cycle id, or undefined when the database already had data.
+ * Seeds an empty database through the public API, as an admin would: the article's agencies, the demo accounts, a
+ * PKRI 2024 template version whose calendar is compressed to minutes from now, the cycle, and the innovations
+ * (replications naming their originals). Returns the cycle id, or undefined when the database already had data.
  */
-export async function seedDemo(baseUrl: string): Promise<string | undefined> {
-  const agencies: unknown[] = await call(baseUrl, 'GET', '/agencies');
+export async function seedDemo(baseUrl: string, logins: DemoLogin[]): Promise<string | undefined> {
+  const admin = logins.find((login) => login.role === 'admin')!;
+  const { accessToken } = await caller(baseUrl)('POST', '/auth/login', {
+    email: admin.email,
+    password: admin.password,
+  });
+  const call = caller(baseUrl, accessToken);
+  const agencies: unknown[] = await call('GET', '/agencies');
   if (agencies.length > 0) return undefined;
-  for (const agency of DEMO_AGENCIES) await call(baseUrl, 'POST', '/agencies', agency);
+  for (const agency of DEMO_AGENCIES) await call('POST', '/agencies', agency);
+  for (const login of logins.filter((candidate) => candidate !== admin)) {
+    const { role, email, password, agencyCode } = login;
+    await call('POST', '/users', { role, email, password, agencyCode, displayName: `Demo ${role}` });
+  }
   const stageSeconds = Object.fromEntries(
     PKRI_2024.stages.map((stage) => [
       stage.key,
@@ -31,11 +46,13 @@ export async function seedDemo(baseUrl: string): Promise<string | undefined> {
     ]),
   );
   const definition = compressCalendar(PKRI_2024, { startAt: new Date(), stageSeconds });
-  const template = await call(baseUrl, 'POST', '/templates', { definition });
-  const cycle = await call(baseUrl, 'POST', '/cycles', {
-    templateKey: template.key,
-    templateVersion: template.version,
-  });
-  for (const entry of DEMO_ENTRIES) await call(baseUrl, 'POST', `/cycles/${cycle.id}/entries`, entry);
+  const template = await call('POST', '/templates', { definition });
+  const cycle = await call('POST', '/cycles', { templateKey: template.key, templateVersion: template.version });
+  const originals = new Map<string, string>();
+  for (const { replicates, ...entry } of DEMO_ENTRIES) {
+    const replicatesEntryId = replicates ? originals.get(replicates) : undefined;
+    const saved = await call('POST', `/cycles/${cycle.id}/entries`, { ...entry, replicatesEntryId });
+    originals.set(entry.agencyCode, saved.id);
+  }
   return cycle.id as string;
 }

@@ -3,11 +3,12 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { resolve } from 'node:path';
 import { bootstrapApi, OPENAPI_PATH } from '../apps/api/bootstrap';
 import { bootstrapWorker } from '../apps/worker/bootstrap';
-import { DEFAULTS, loadConfig, readPort } from '../libs/config';
+import { DEFAULTS, loadAuthConfig, loadConfig, readPort } from '../libs/config';
 import { startEmbeddedPostgres } from '../libs/persistence/embedded-postgres';
 import { startDevServer } from '../libs/temporal';
 import { seedDemo } from './demo-seed';
 import { localDevServerOptions } from './local-temporal';
+import { localSecrets } from './local-secrets';
 
 const PROJECT_ROOT = resolve(__dirname, '..');
 
@@ -65,11 +66,19 @@ async function main(): Promise<void> {
     });
     const worker: INestApplicationContext = await bootstrapWorker(config);
     stops.push({ name: 'worker', stop: () => worker.close() });
-    const api: INestApplication = await bootstrapApi(config);
+    const secrets = localSecrets(dataDir);
+    const admin = secrets.logins.find((login) => login.role === 'admin')!;
+    const auth = loadAuthConfig({
+      JWT_SECRET: secrets.jwtSecret,
+      TAHAP_ADMIN_EMAIL: admin.email,
+      TAHAP_ADMIN_PASSWORD: admin.password,
+      ...process.env,
+    });
+    const api: INestApplication = await bootstrapApi(config, auth);
     stops.push({ name: 'API', stop: () => api.close() });
 
     const apiUrl = `http://${config.apiHost}:${config.apiPort}`;
-    const seededCycle = await seedDemo(apiUrl);
+    const seededCycle = await seedDemo(apiUrl, secrets.logins);
     const health = await fetch(`${apiUrl}/health`).then((response) => response.status);
     console.log(
       [
@@ -84,8 +93,11 @@ async function main(): Promise<void> {
         seededCycle
           ? `  Demo         cycle ${seededCycle} with the 9 innovations of PKRI 2024's last interview day; stages run every 2 minutes (submission 5)`
           : '  Demo         existing data kept (the demo is seeded only into an empty database)',
-        `               try: curl ${apiUrl}/cycles/${seededCycle ?? 'cycle-pkri-2024'}`,
-        '  Logins       none yet: accounts and roles arrive with the access-control issue; the API listens on 127.0.0.1 only',
+        '  Logins       (POST /auth/login; kept in .data/secrets.json)',
+        ...secrets.logins.map((login) => `    ${login.role.padEnd(10)} ${login.email.padEnd(30)} ${login.password}`),
+        `  Try          TOKEN=$(curl -s ${apiUrl}/auth/login -H 'content-type: application/json' \\`,
+        `                 -d '{"email":"${admin.email}","password":"${admin.password}"}' | sed 's/.*"accessToken":"\\([^"]*\\)".*/\\1/')`,
+        `               curl -H "Authorization: Bearer $TOKEN" ${apiUrl}/cycles/${seededCycle ?? 'cycle-pkri-2024'}`,
         '',
         'Ctrl-C stops everything started here.',
       ].join('\n'),

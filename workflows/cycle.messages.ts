@@ -11,8 +11,9 @@ export type CycleStageStatus = 'pending' | 'open' | 'closed';
 export interface CycleState {
   cycleId: string;
   status: 'running' | 'completed';
+  paused?: boolean;
   currentStage?: string;
-  stages: { key: string; status: CycleStageStatus; closedBy?: 'schedule' | 'admin' }[];
+  stages: { key: string; status: CycleStageStatus; closesAt?: string; closedBy?: 'schedule' | 'admin' }[];
 }
 
 export interface CloseStageNowRequest {
@@ -26,5 +27,38 @@ export interface StageClosure {
   closedAt: string;
 }
 
+export interface ExtendStageDeadlineRequest {
+  stageKey: string;
+  /** The new close instant (ISO-8601, UTC); later than the current one and in the future. */
+  closesAt: string;
+  reason: string;
+  requestedBy: string;
+}
+
+export interface StageDeadline {
+  stageKey: string;
+  previousClosesAt: string;
+  closesAt: string;
+}
+
+export interface PauseCycleRequest {
+  reason: string;
+  requestedBy: string;
+}
+
+export interface ResumeCycleRequest {
+  requestedBy: string;
+}
+
+export interface CyclePauseState {
+  paused: boolean;
+  at: string;
+}
+
 export const closeStageNowUpdate = defineUpdate<StageClosure, [CloseStageNowRequest]>('closeStageNow');
+export const extendStageDeadlineUpdate = defineUpdate<StageDeadline, [ExtendStageDeadlineRequest]>(
+  'extendStageDeadline',
+);
+export const pauseCycleUpdate = defineUpdate<CyclePauseState, [PauseCycleRequest]>('pauseCycle');
+export const resumeCycleUpdate = defineUpdate<CyclePauseState, [ResumeCycleRequest]>('resumeCycle');
 export const cycleStateQuery = defineQuery<CycleState>('cycleState');

@@ -1,9 +1,10 @@
-import { ApplicationFailure, condition, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import { condition, patched, proxyActivities } from '@temporalio/workflow';
 import type { CycleStageActivities } from '../activities/cycle-stage.activities';
 import type { FanOutActivities } from '../activities/fan-out.activities';
-import { ErrorCode } from '../libs/domain/error-codes';
+import type { ScreeningActivities } from '../activities/screening.activities';
 import type { ResolvedStage } from '../libs/domain';
-import { closeStageNowUpdate, cycleStateQuery, type CycleState, type CycleWorkflowInput } from './cycle.messages';
+import { installCycleControls } from './cycle-controls';
+import type { CycleState, CycleWorkflowInput } from './cycle.messages';
 import { upsertAttributes } from './search-attributes';
 
 const stageActivities = proxyActivities<CycleStageActivities>({
@@ -12,64 +13,44 @@ const stageActivities = proxyActivities<CycleStageActivities>({
 });
 
 // The fan-out heartbeats every batch; a worker lost mid-way is noticed after the heartbeat timeout and the
-// retry resumes from the last heartbeated entry.
+// retry resumes from the last heartbeated entry. Screening pages through entries the same way.
 const { fanOutStageEvent } = proxyActivities<FanOutActivities>({
   startToCloseTimeout: '1 hour',
   heartbeatTimeout: '30 seconds',
   retry: { maximumInterval: '1 minute' },
 });
+const screening = proxyActivities<ScreeningActivities>({
+  startToCloseTimeout: '10 minutes',
+  retry: { maximumInterval: '1 minute' },
+});
+
+/** Histories started before the screening stage had its own steps replay without them. */
+const SCREENING_STEPS_PATCH = 'screening-stage-steps';
 
 /**
  * A yearly cycle: walks the template's stages in order. Each stage opens at its instant, waits for its close
- * instant or an admin's "close now", closes, and the entries are told. History grows with stages, not entries.
+ * instant (which an admin may extend) or an admin's "close now", closes, and the entries are told. While the
+ * cycle is paused no stage opens or closes. History grows with stages, not entries.
+ *
+ * The waits below issue the same timer commands as the first version whenever no admin Update arrives, so
+ * histories recorded before extend and pause existed replay unchanged; new cross-entry steps are patched.
  */
 export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): Promise<CycleState> {
   const state: CycleState = {
     cycleId,
     status: 'running',
-    stages: template.stages.map((stage) => ({ key: stage.key, status: 'pending' })),
+    paused: false,
+    stages: template.stages.map((stage) => ({ key: stage.key, status: 'pending', closesAt: stage.closesAt })),
   };
   const stageState = (key: string) => state.stages.find((stage) => stage.key === key)!;
-  let closeRequestedFor: string | undefined;
-
-  setHandler(cycleStateQuery, () => state);
-  setHandler(
-    closeStageNowUpdate,
-    async ({ stageKey }) => {
-      closeRequestedFor = stageKey;
-      await condition(() => stageState(stageKey).status === 'closed');
-      return { stageKey, closedAt: new Date().toISOString() };
-    },
-    {
-      validator: ({ stageKey }) => {
-        const stage = state.stages.find((candidate) => candidate.key === stageKey);
-        if (!stage) {
-          throw ApplicationFailure.create({
-            type: ErrorCode.StageNotOpen,
-            message: `Stage "${stageKey}" is not part of this cycle; its stages are ${state.stages.map((s) => s.key).join(', ')}.`,
-            nonRetryable: true,
-          });
-        }
-        if (stage.status !== 'open') {
-          throw ApplicationFailure.create({
-            type: stage.status === 'closed' ? ErrorCode.StageAlreadyClosed : ErrorCode.StageNotOpen,
-            message:
-              stage.status === 'closed'
-                ? `Stage "${stageKey}" is already closed.`
-                : `Stage "${stageKey}" has not opened yet, so it cannot be closed.`,
-            nonRetryable: true,
-          });
-        }
-      },
-    },
-  );
+  const controls = installCycleControls(state);
 
   upsertAttributes({ CycleId: cycleId, Programme: template.programme, Year: template.year });
   await stageActivities.markCycleRunning(cycleId);
 
   const lastIndex = template.stages.length - 1;
   for (const [index, stage] of template.stages.entries()) {
-    await sleepUntil(stage.opensAt);
+    await waitForOpening(stage, state);
     const openedAt = now();
     await stageActivities.openStage({ cycleId, stageKey: stage.key, at: openedAt });
     stageState(stage.key).status = 'open';
@@ -77,19 +58,18 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
     upsertAttributes({ Stage: stage.key });
     // Entries join during submission; from the second stage on they are told that a stage began.
     if (index > 0) await fanOutStageEvent({ cycleId, event: { stageKey: stage.key, kind: 'entered', at: openedAt } });
+    const screens = stage.type === 'screening' && patched(SCREENING_STEPS_PATCH);
+    if (screens) await screening.applyScreeningRules({ cycleId, stageKey: stage.key });
 
-    const closedByAdmin = await condition(() => closeRequestedFor === stage.key, remaining(stage));
+    const closedBy = await waitForClosing(stage.key, state, () => controls.closeRequestedFor === stage.key);
     const closedAt = now();
-    await stageActivities.closeStage({
-      cycleId,
-      stageKey: stage.key,
-      at: closedAt,
-      closedBy: closedByAdmin ? 'admin' : 'schedule',
-    });
-    Object.assign(stageState(stage.key), { status: 'closed', closedBy: closedByAdmin ? 'admin' : 'schedule' });
+    await stageActivities.closeStage({ cycleId, stageKey: stage.key, at: closedAt, closedBy });
+    Object.assign(stageState(stage.key), { status: 'closed', closedBy });
+    if (screens) await screening.applyDefaultScreeningOutcome({ cycleId, stageKey: stage.key, at: closedAt });
     await fanOutStageEvent({
       cycleId,
       event: { stageKey: stage.key, kind: 'completed', at: closedAt, outcome: 'completed', final: index === lastIndex },
+      outcomes: screens ? 'screening' : undefined,
     });
   }
 
@@ -103,12 +83,40 @@ function now(): string {
   return new Date().toISOString();
 }
 
-async function sleepUntil(instant: string): Promise<void> {
-  const wait = Date.parse(instant) - Date.now();
-  if (wait > 0) await sleep(wait);
+function untilInstant(instant: string): number {
+  return Date.parse(instant) - Date.now();
 }
 
-/** Milliseconds until the stage's close instant; at least 1 so an overdue stage still closes through the timer path. */
-function remaining(stage: ResolvedStage): number {
-  return Math.max(1, Date.parse(stage.closesAt) - Date.now());
+/** Waits for the stage's opening instant, and for the end of a pause. */
+async function waitForOpening(stage: ResolvedStage, state: CycleState): Promise<void> {
+  for (;;) {
+    await condition(() => !state.paused);
+    const wait = untilInstant(stage.opensAt);
+    if (wait <= 0) return;
+    const pausedMeanwhile = await condition(() => state.paused === true, wait);
+    if (!pausedMeanwhile) return;
+  }
+}
+
+/**
+ * Waits until an admin closes the stage or its deadline passes, following extensions, and holding while the cycle
+ * is paused (a deadline passed during a pause closes the stage on resume unless an admin extended it).
+ */
+async function waitForClosing(
+  stageKey: string,
+  state: CycleState,
+  closeRequested: () => boolean,
+): Promise<'admin' | 'schedule'> {
+  const stage = state.stages.find((candidate) => candidate.key === stageKey)!;
+  for (;;) {
+    const deadline = stage.closesAt!;
+    // At least 1 ms, so an overdue stage still closes through the timer path.
+    const woken = await condition(
+      () => closeRequested() || state.paused === true || stage.closesAt !== deadline,
+      Math.max(1, untilInstant(deadline)),
+    );
+    if (closeRequested()) return 'admin';
+    if (!woken) return 'schedule';
+    if (state.paused) await condition(() => !state.paused || closeRequested());
+  }
 }

@@ -1,20 +1,28 @@
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { EntryActivities } from '../activities/entry.activities';
+import { ErrorCode } from '../libs/domain/error-codes';
 import {
+  editEntryUpdate,
   entryStateQuery,
+  withdrawEntryUpdate,
   stageEventSignal,
   type EntryState,
   type EntryWorkflowInput,
   type StageEvent,
 } from './entry.messages';
+import { reject } from './rejection';
 import { upsertAttributes } from './search-attributes';
 
-const { recordEntryStageEvent, completeEntry } = proxyActivities<EntryActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumInterval: '30 seconds' },
-});
+const { recordEntryStageEvent, completeEntry, editEntryDocument, withdrawEntryDocument } =
+  proxyActivities<EntryActivities>({
+    startToCloseTimeout: '30 seconds',
+    retry: { maximumInterval: '30 seconds' },
+  });
 
-/** One innovation's path through the cycle: it follows the stage events the cycle sends and records each once. */
+/**
+ * One innovation's path through the cycle: it follows the stage events the cycle sends and records each once.
+ * Until submission closes the agency may edit or withdraw it (Updates); a failed stage ends it.
+ */
 export async function entryWorkflow(input: EntryWorkflowInput): Promise<EntryState> {
   const state: EntryState = {
     entryId: input.entryId,
@@ -35,6 +43,34 @@ export async function entryWorkflow(input: EntryWorkflowInput): Promise<EntrySta
     if (!seen(event)) inbox.push(event);
   });
   setHandler(entryStateQuery, () => state);
+  const refuseAfterSubmission = (_request: unknown) => {
+    const submission = state.history.find((record) => record.stageKey === input.joinedStage);
+    if (state.status !== 'active' || submission?.completedAt || state.currentStage !== input.joinedStage) {
+      reject(
+        ErrorCode.EntryNotEditable,
+        state.status === 'withdrawn'
+          ? 'The entry has been withdrawn.'
+          : 'Submission has closed; the entry can no longer be changed or withdrawn.',
+      );
+    }
+  };
+  setHandler(
+    editEntryUpdate,
+    async ({ changes, requestedBy }) => {
+      const editedAt = await editEntryDocument({ entryId: input.entryId, changes, requestedBy });
+      return { entryId: input.entryId, editedAt };
+    },
+    { validator: refuseAfterSubmission },
+  );
+  setHandler(
+    withdrawEntryUpdate,
+    async ({ reason, requestedBy }) => {
+      const withdrawnAt = await withdrawEntryDocument({ entryId: input.entryId, reason, requestedBy });
+      state.status = 'withdrawn';
+      return { entryId: input.entryId, withdrawnAt };
+    },
+    { validator: refuseAfterSubmission },
+  );
 
   upsertAttributes({
     CycleId: input.cycleId,
@@ -48,15 +84,20 @@ export async function entryWorkflow(input: EntryWorkflowInput): Promise<EntrySta
   });
 
   while (!finished) {
-    await condition(() => inbox.length > 0);
+    await condition(() => inbox.length > 0 || state.status === 'withdrawn');
+    if (state.status === 'withdrawn') break;
     const event = inbox.shift()!;
     await recordEntryStageEvent({ entryId: input.entryId, event });
     apply(state, event);
     upsertAttributes({ Stage: state.currentStage });
-    finished = event.kind === 'completed' && event.final === true;
+    if (event.kind === 'completed' && event.outcome === 'fail') state.status = 'eliminated';
+    finished = state.status === 'eliminated' || (event.kind === 'completed' && event.final === true);
   }
-  await completeEntry(input.entryId);
-  state.status = 'completed';
+  if (state.status !== 'withdrawn') {
+    const status = state.status === 'eliminated' ? 'eliminated' : 'completed';
+    await completeEntry(input.entryId, status);
+    state.status = status;
+  }
   upsertAttributes({ EntryStatus: state.status });
   return state;
 }
@@ -71,6 +112,7 @@ function apply(state: EntryState, event: StageEvent): void {
   if (record) {
     record.completedAt = event.at;
     record.outcome = event.outcome;
+    record.reason = event.reason;
   } else {
     // Joined after the stage opened without hearing of it (a healed entry): the completion still counts.
     state.history.push({
@@ -78,6 +120,7 @@ function apply(state: EntryState, event: StageEvent): void {
       enteredAt: event.at,
       completedAt: event.at,
       outcome: event.outcome,
+      reason: event.reason,
     });
   }
 }

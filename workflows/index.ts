@@ -1,3 +1,4 @@
 /** The workflows the worker registers; a function's name is its registered type and never changes without versioning. */
 export { cycleWorkflow } from './cycle.workflow';
 export { entryWorkflow } from './entry.workflow';
+export { yearlyCycleWorkflow } from './yearly-cycle.workflow';

@@ -1,23 +1,56 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { TahapConfig } from '../../libs/config';
+import { APP_GUARD } from '@nestjs/core';
+import type { AuthConfig, TahapConfig } from '../../libs/config';
 import { InfrastructureModule } from '../../libs/infrastructure';
 import { AgenciesController } from './agencies/agencies.controller';
+import { AccessGuard } from './auth/access.guard';
+import { ApiKeysController } from './auth/api-keys.controller';
+import { AUTH_CONFIG } from './auth/auth-config.token';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { CredentialsService } from './auth/credentials.service';
+import { UsersController } from './auth/users.controller';
 import { CyclesController } from './cycles/cycles.controller';
 import { CyclesService } from './cycles/cycles.service';
+import { RepetitionsController } from './cycles/repetitions.controller';
+import { ScreeningController } from './cycles/screening.controller';
 import { EntriesController } from './entries/entries.controller';
 import { EntriesService } from './entries/entries.service';
+import { EntryListsController } from './entries/entry-lists.controller';
 import { HealthController } from './health/health.controller';
+import { InboxController } from './inbox/inbox.controller';
 import { TemplatesController } from './templates/templates.controller';
 import { TemplatesService } from './templates/templates.service';
 
 @Module({})
 export class ApiModule {
-  static forRoot(config: TahapConfig): DynamicModule {
+  static forRoot(config: TahapConfig, auth: AuthConfig): DynamicModule {
     return {
       module: ApiModule,
       imports: [InfrastructureModule.forRoot(config)],
-      controllers: [HealthController, TemplatesController, CyclesController, AgenciesController, EntriesController],
-      providers: [TemplatesService, CyclesService, EntriesService],
+      controllers: [
+        HealthController,
+        AuthController,
+        UsersController,
+        ApiKeysController,
+        TemplatesController,
+        CyclesController,
+        RepetitionsController,
+        ScreeningController,
+        AgenciesController,
+        EntriesController,
+        EntryListsController,
+        InboxController,
+      ],
+      providers: [
+        { provide: AUTH_CONFIG, useValue: auth },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        CredentialsService,
+        AuthService,
+        TemplatesService,
+        CyclesService,
+        EntriesService,
+      ],
     };
   }
 }

@@ -2,7 +2,8 @@ import { Logger, type INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { logLevelsFrom, type TahapConfig } from '../../libs/config';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { logLevelsFrom, type AuthConfig, type TahapConfig } from '../../libs/config';
 import { ApiModule } from './api.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { createValidationPipe } from './common/validation.pipe';
@@ -10,8 +11,12 @@ import { createValidationPipe } from './common/validation.pipe';
 export const OPENAPI_PATH = 'docs';
 
 /** Builds and starts the HTTP API; the OpenAPI page is served at /docs and the document at /docs-json. */
-export async function bootstrapApi(config: TahapConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule.forRoot(config), { logger: logLevelsFrom(config.logLevel) });
+export async function bootstrapApi(config: TahapConfig, auth: AuthConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, auth), {
+    logger: logLevelsFrom(config.logLevel),
+  });
+  // Agency lists arrive as CSV files (POST /agencies/import).
+  app.useBodyParser('text', { type: 'text/csv', limit: '5mb' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
   const document = SwaggerModule.createDocument(
@@ -21,7 +26,9 @@ export async function bootstrapApi(config: TahapConfig): Promise<INestApplicatio
       .setDescription(
         'Competition cycles for public-service innovation (PKRI, KIPP): templates, cycles, stages, entries.',
       )
-      .setVersion('0.1.0')
+      .setVersion('0.2.0')
+      .addBearerAuth()
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'agency-api-key')
       .build(),
   );
   SwaggerModule.setup(OPENAPI_PATH, app, document, { jsonDocumentUrl: `${OPENAPI_PATH}-json` });

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { loadConfig } from '../../libs/config';
+import { loadAuthConfig, loadConfig } from '../../libs/config';
 import { bootstrapApi } from './bootstrap';
 
-bootstrapApi(loadConfig())
+Promise.resolve()
+  .then(() => bootstrapApi(loadConfig(), loadAuthConfig()))
   .then((app) => app.enableShutdownHooks())
   .catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);

@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { createCycleStageActivities } from '../../activities/cycle-stage.activities';
 import { createEntryActivities } from '../../activities/entry.activities';
 import { createFanOutActivities } from '../../activities/fan-out.activities';
+import { createScreeningActivities } from '../../activities/screening.activities';
+import { createYearlyCycleActivities } from '../../activities/yearly-cycle.activities';
 import type { TahapConfig } from '../../libs/config';
 import { TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../libs/infrastructure/tokens';
 
@@ -24,6 +26,7 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
 
   async onApplicationBootstrap(): Promise<void> {
     this.connection = await NativeConnection.connect({ address: this.config.temporalAddress });
+    const launchDeps = { dataSource: this.dataSource, client: this.client, taskQueue: this.config.taskQueue };
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.temporalNamespace,
@@ -34,11 +37,9 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
       activities: {
         ...createCycleStageActivities(this.dataSource),
         ...createEntryActivities(this.dataSource),
-        ...createFanOutActivities({
-          dataSource: this.dataSource,
-          client: this.client,
-          taskQueue: this.config.taskQueue,
-        }),
+        ...createScreeningActivities(this.dataSource),
+        ...createFanOutActivities(launchDeps),
+        ...createYearlyCycleActivities(launchDeps),
       },
     });
     this.running = this.worker.run().catch((error: unknown) => {

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PKRI_2024 } from '../../libs/domain';
 import type { StageEvent } from '../../workflows/entry.messages';
-import { compressedPkri, cycleStatus, ensureAgencies, startCycle } from '../support/fixtures';
+import { compressedPkri, cycleStatus, ensureAgencies, startCycle, INNOVATION } from '../support/fixtures';
 import { scheduledActivityInputs } from '../support/history';
 import { eventually, Stack } from '../support/stack';
 
@@ -32,12 +32,14 @@ describe('[foundation] a cycle on a calendar compressed to seconds', () => {
         title: 'Siswa Asuh Sebaya (SAS)',
         summary: 'Siswa yang mampu secara ekonomi membantu biaya pendidikan teman satu sekolah.',
         group: 'keberlanjutan',
+        ...INNOVATION,
       }),
       stack.request('POST', `/cycles/${cycleId}/entries`, {
         agencyCode: 'prov-jawa-timur',
         title: 'Klinik BUM Desa',
         summary: 'Pendampingan, pelatihan dan saran agar BUM Desa sehat dan berkembang.',
         group: 'keberlanjutan',
+        ...INNOVATION,
       }),
     ]);
     expect(registrations.map((response) => response.status)).toEqual([201, 201]);
@@ -50,7 +52,8 @@ describe('[foundation] a cycle on a calendar compressed to seconds', () => {
       agencyCode: 'kota-palopo',
       title: 'Ayo Ceting Kota Palopo',
       summary: 'Replikasi Ayo Ceting (Cegah Stunting) dari Kota Padang.',
-      group: 'replikasi',
+      group: 'keberlanjutan',
+      ...INNOVATION,
     });
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('REGISTRATION.CLOSED');
@@ -83,7 +86,9 @@ describe('[foundation] a cycle on a calendar compressed to seconds', () => {
       expect(result.status).toBe('completed');
     }
 
-    const { body: entries } = await stack.request('GET', `/cycles/${cycleId}/entries`);
+    const {
+      body: { items: entries },
+    } = await stack.request('GET', `/cycles/${cycleId}/entries`);
     expect(entries).toHaveLength(2);
     const workflows = [];
     for await (const workflow of stack.client.workflow.list({

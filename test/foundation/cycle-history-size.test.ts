@@ -1,4 +1,4 @@
-import { compressedPkri, cycleStatus, ensureAgencies, startCycle } from '../support/fixtures';
+import { compressedPkri, cycleStatus, ensureAgencies, startCycle, INNOVATION } from '../support/fixtures';
 import { historyLength } from '../support/history';
 import { eventually, Stack } from '../support/stack';
 import { DEMO_AGENCIES } from '../../scripts/demo-data';
@@ -22,6 +22,7 @@ describe('[foundation] the cycle history grows with stages, not entries', () => 
         title: `Inovasi ${index + 1}`,
         summary: 'Inovasi pelayanan publik untuk uji ukuran riwayat siklus.',
         group: 'keberlanjutan',
+        ...INNOVATION,
       });
       if (status !== 201) throw new Error(`registration ${index + 1} answered ${status}: ${JSON.stringify(body)}`);
     }

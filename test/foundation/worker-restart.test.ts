@@ -1,6 +1,6 @@
 import { PKRI_2024 } from '../../libs/domain';
 import { EntryStageEventEntity } from '../../libs/persistence';
-import { compressedPkri, cycleStatus, ensureAgencies, startCycle } from '../support/fixtures';
+import { compressedPkri, cycleStatus, ensureAgencies, startCycle, INNOVATION } from '../support/fixtures';
 import { eventually, Stack } from '../support/stack';
 import { DEMO_AGENCIES } from '../../scripts/demo-data';
 
@@ -23,6 +23,7 @@ describe('[foundation] the worker stops in the middle of a stage', () => {
         title: `Inovasi ${agency.code}`,
         summary: 'Inovasi pelayanan publik untuk uji henti pekerja.',
         group: 'keberlanjutan',
+        ...INNOVATION,
       });
       expect(status).toBe(201);
       entryIds.push(body.id);

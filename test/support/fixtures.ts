@@ -13,6 +13,9 @@ export function compressedPkri(year: number, seconds: { submission: number; othe
   return { ...compressCalendar(PKRI_2024, { startAt: new Date(), stageSeconds }), key: `pkri-test-${year}`, year };
 }
 
+/** What every registration needs besides its title, agency and group: an old enough innovation with evidence. */
+export const INNOVATION = { launchDate: '2019-01-15', evidenceLinks: ['https://inovasi.example.go.id/bukti'] };
+
 /** Creates the demo agencies once per database (suites share it); a repeat answers 409, which is fine here. */
 export async function ensureAgencies(stack: Stack): Promise<void> {
   for (const agency of DEMO_AGENCIES) {

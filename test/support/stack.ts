@@ -9,8 +9,17 @@ import { testEnv } from './test-env';
  * Tahap as it runs in production: the API and the worker as their own processes, against the run's Temporal
  * server and database. Each suite takes its own task queue, so suites never run each other's workflows.
  */
+/** Who a test request is sent as: a login token, an agency API key, or nobody. */
+export type Caller = { token: string } | { apiKey: string } | 'anonymous';
+
+export const TEST_ADMIN = { email: 'admin@tahap.test', password: 'admin-password-for-tests' };
+/** Fixed per run, so every suite's API process accepts the same tokens. */
+const JWT_SECRET = 'tahap-test-secret-0123456789abcdef0123456789abcdef';
+
 export class Stack {
   baseUrl = '';
+  /** The admin's login; `request` sends as the admin unless told otherwise. */
+  admin!: Caller;
   client!: Client;
   db!: DataSource;
   private api?: TahapProcess;
@@ -24,6 +33,9 @@ export class Stack {
       TEMPORAL_ADDRESS: testEnv('temporalAddress'),
       TEMPORAL_TASK_QUEUE: this.taskQueue,
       WORKFLOW_BUNDLE_PATH: testEnv('workflowBundle'),
+      JWT_SECRET,
+      TAHAP_ADMIN_EMAIL: TEST_ADMIN.email,
+      TAHAP_ADMIN_PASSWORD: TEST_ADMIN.password,
       ...extra,
     };
   }
@@ -41,6 +53,7 @@ export class Stack {
       this.api.start(/Tahap API listening on (http:\/\/\S+)/),
     ]);
     this.baseUrl = listening[1];
+    this.admin = await this.login(TEST_ADMIN.email, TEST_ADMIN.password);
     return this;
   }
 
@@ -60,14 +73,52 @@ export class Stack {
     if (this.db?.isInitialized) await this.db.destroy();
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  async login(email: string, password: string): Promise<{ token: string }> {
+    const { status, body } = await this.request('POST', '/auth/login', { email, password }, 'anonymous');
+    if (status !== 200) throw new Error(`login of ${email} answered ${status}: ${JSON.stringify(body)}`);
+    return { token: body.accessToken as string };
+  }
+
+  /** A new account of the role (for an agency role, acting for `agencyCode`), signed in. */
+  async account(role: string, agencyCode?: string): Promise<{ token: string; userId: string; email: string }> {
+    const email = `${role}-${agencyCode ?? 'x'}-${Math.random().toString(36).slice(2)}@tahap.test`;
+    const password = 'password-for-tests';
+    const created = await this.request('POST', '/users', { email, password, role, agencyCode, displayName: email });
+    if (created.status !== 201)
+      throw new Error(`creating ${email} answered ${created.status}: ${JSON.stringify(created.body)}`);
+    return { ...(await this.login(email, password)), userId: created.body.id as string, email };
+  }
+
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    as: Caller = this.admin,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: T; headers: Headers }> {
+    const credentials: Record<string, string> =
+      as === 'anonymous' || as === undefined
+        ? {}
+        : 'token' in as
+          ? { authorization: `Bearer ${as.token}` }
+          : { 'x-api-key': as.apiKey };
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': typeof body === 'string' ? 'text/csv' : 'application/json' }),
+        ...credentials,
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // CSV and other text answers stay text.
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
   }
 }
 

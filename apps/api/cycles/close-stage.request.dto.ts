@@ -1,10 +1,10 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class CloseStageRequestDto {
-  @ApiProperty({ example: 'admin@menpan.go.id', description: 'Who closes the stage; kept in the workflow history' })
+  @ApiPropertyOptional({ example: 'Semua entri sudah diputuskan' })
+  @IsOptional()
   @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  requestedBy: string;
+  @MaxLength(1000)
+  reason?: string;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
+import { IsDateString, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
 
 export class CreateCycleRequestDto {
   @ApiProperty({ example: 'pkri-2024', description: 'Key of the competition template' })
@@ -12,4 +12,12 @@ export class CreateCycleRequestDto {
   @IsInt()
   @Min(1)
   templateVersion?: number;
+
+  @ApiPropertyOptional({
+    example: '2024-04-28T17:00:00Z',
+    description: 'Start the cycle at this instant instead of now; before its first stage closes',
+  })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'startAt must be an ISO-8601 instant such as 2024-04-28T17:00:00Z' })
+  startAt?: string;
 }

@@ -1,17 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { TahapConfig } from '../../../libs/config';
-import {
-  cycleId as cycleIdOf,
-  DomainError,
-  ErrorCode,
-  formatInZone,
-  type ResolvedTemplate,
-} from '../../../libs/domain';
+import { launchCycle } from '../../../libs/cycles';
+import { DomainError, ErrorCode, formatInZone, type Principal } from '../../../libs/domain';
 import { TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
 import { CycleEntity, CycleStageEntity } from '../../../libs/persistence';
-import { closeStageNowUpdate, type StageClosure } from '../../../workflows/cycle.messages';
+import {
+  closeStageNowUpdate,
+  extendStageDeadlineUpdate,
+  pauseCycleUpdate,
+  resumeCycleUpdate,
+} from '../../../workflows/cycle.messages';
 import { TemplatesService } from '../templates/templates.service';
 
 @Injectable()
@@ -23,73 +23,11 @@ export class CyclesService {
     @Inject(TAHAP_CONFIG) private readonly config: TahapConfig,
   ) {}
 
-  /**
-   * Creates a cycle from a template version and starts its workflow, which waits for each stage's instant.
-   * The rows are written first; if the workflow cannot be started they are removed again, so nothing half-made stays.
-   */
-  async create(templateKey: string, templateVersion?: number) {
+  async create(templateKey: string, templateVersion?: number, startAt?: string) {
     const template = await this.templates.resolve(templateKey, templateVersion);
-    const submission = template.stages[0];
-    const [{ now }] = await this.dataSource.query<{ now: Date }[]>('SELECT now() AS now');
-    if (Date.parse(submission.closesAt) <= now.getTime()) {
-      throw new DomainError(
-        ErrorCode.CycleCalendarPast,
-        `Template ${template.key} v${template.version}: its ${submission.key} stage closed at ${formatInZone(new Date(submission.closesAt), submission.zone)}; create a new template version with a current calendar.`,
-      );
-    }
-    const id = cycleIdOf(template.programme, template.year);
-    await this.insertRows(id, template);
-    try {
-      await this.client.workflow.start('cycleWorkflow', {
-        workflowId: id,
-        taskQueue: this.config.taskQueue,
-        args: [{ cycleId: id, template }],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
-    } catch (error) {
-      await this.dataSource.getRepository(CycleEntity).delete({ id });
-      if (error instanceof WorkflowExecutionAlreadyStartedError) {
-        throw new DomainError(ErrorCode.CycleExists, `Cycle ${id} has already run; a programme has one cycle a year.`);
-      }
-      throw error;
-    }
+    const deps = { dataSource: this.dataSource, client: this.client, taskQueue: this.config.taskQueue };
+    const id = await launchCycle(deps, template, startAt ? new Date(startAt) : undefined);
     return this.get(id);
-  }
-
-  private async insertRows(id: string, template: ResolvedTemplate): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      const inserted = await tx
-        .createQueryBuilder()
-        .insert()
-        .into(CycleEntity)
-        .values({
-          id,
-          programme: template.programme,
-          year: template.year,
-          templateKey: template.key,
-          templateVersion: template.version,
-          resolvedTemplate: template,
-          status: 'scheduled',
-        })
-        .orIgnore()
-        .execute();
-      if ((inserted.raw as unknown[]).length === 0) {
-        throw new DomainError(ErrorCode.CycleExists, `Cycle ${id} already exists.`);
-      }
-      await tx.getRepository(CycleStageEntity).insert(
-        template.stages.map((stage, position) => ({
-          cycleId: id,
-          key: stage.key,
-          position,
-          type: stage.type,
-          name: stage.name,
-          zone: stage.zone,
-          opensAt: new Date(stage.opensAt),
-          closesAt: new Date(stage.closesAt),
-          status: 'pending' as const,
-        })),
-      );
-    });
   }
 
   async get(id: string) {
@@ -104,8 +42,11 @@ export class CyclesService {
       year: cycle.year,
       template: { key: cycle.templateKey, version: cycle.templateVersion },
       status: cycle.status,
+      paused: cycle.paused,
+      startsAt: cycle.startsAt,
       createdAt: cycle.createdAt,
       completedAt: cycle.completedAt,
+      groups: cycle.resolvedTemplate.groups,
       stages: stages.map((stage) => ({
         key: stage.key,
         type: stage.type,
@@ -131,15 +72,39 @@ export class CyclesService {
         templateKey: true,
         templateVersion: true,
         status: true,
+        paused: true,
         createdAt: true,
       },
       order: { createdAt: 'DESC' },
     });
   }
 
-  /** Closes the cycle's open stage now; the cycle workflow's validator refuses a stage that is not open. */
-  async closeStageNow(id: string, stageKey: string, requestedBy: string): Promise<StageClosure> {
+  /** The cycle workflow's validators refuse, with the reason, what does not apply to the cycle as it stands. */
+  async closeStageNow(id: string, stageKey: string, by: Principal) {
     await this.get(id);
-    return this.client.workflow.getHandle(id).executeUpdate(closeStageNowUpdate, { args: [{ stageKey, requestedBy }] });
+    return this.handle(id).executeUpdate(closeStageNowUpdate, { args: [{ stageKey, requestedBy: by.userId }] });
+  }
+
+  async extendStage(id: string, stageKey: string, closesAt: string, reason: string, by: Principal) {
+    await this.get(id);
+    return this.handle(id).executeUpdate(extendStageDeadlineUpdate, {
+      args: [{ stageKey, closesAt: new Date(closesAt).toISOString(), reason: reason.trim(), requestedBy: by.userId }],
+    });
+  }
+
+  async pause(id: string, reason: string, by: Principal) {
+    await this.get(id);
+    return this.handle(id).executeUpdate(pauseCycleUpdate, {
+      args: [{ reason: reason.trim(), requestedBy: by.userId }],
+    });
+  }
+
+  async resume(id: string, by: Principal) {
+    await this.get(id);
+    return this.handle(id).executeUpdate(resumeCycleUpdate, { args: [{ requestedBy: by.userId }] });
+  }
+
+  private handle(id: string) {
+    return this.client.workflow.getHandle(id);
   }
 }

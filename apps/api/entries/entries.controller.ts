@@ -1,30 +1,79 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DomainError, ErrorCode, ROLES, type Principal } from '../../../libs/domain';
+import { Allow } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import { entryIdParam } from '../common/params';
+import { EditEntryRequestDto } from './edit-entry.request.dto';
 import { EntriesService } from './entries.service';
 import { RegisterEntryRequestDto } from './register-entry.request.dto';
+import { WithdrawEntryRequestDto } from './withdraw-entry.request.dto';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 @ApiTags('entries')
+@ApiBearerAuth()
 @Controller()
 export class EntriesController {
   constructor(private readonly entries: EntriesService) {}
 
   @Post('cycles/:cycleId/entries')
-  @ApiOperation({
-    summary: 'Register an innovation while the submission stage is open (409 saying when it closed, otherwise)',
+  @Allow('agency', 'admin')
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key returns the same entry',
   })
-  register(@Param('cycleId') cycleId: string, @Body() body: RegisterEntryRequestDto) {
-    return this.entries.register(cycleId, body);
-  }
-
-  @Get('cycles/:cycleId/entries')
-  @ApiOperation({ summary: 'Entries of a cycle' })
-  list(@Param('cycleId') cycleId: string) {
-    return this.entries.listForCycle(cycleId);
+  @ApiOperation({
+    summary:
+      'Register an innovation while submission is open (201; 200 for a retried Idempotency-Key; 409 when closed)',
+  })
+  async register(
+    @Param('cycleId') cycleId: string,
+    @Body() body: RegisterEntryRequestDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new DomainError(ErrorCode.ValidationFailed, 'Idempotency-Key must be 1–200 visible ASCII characters.', [
+        { path: 'Idempotency-Key', message: 'must be 1–200 visible ASCII characters' },
+      ]);
+    }
+    const { entry, replayed } = await this.entries.register(cycleId, body, principal, idempotencyKey);
+    response.status(replayed ? 200 : 201);
+    if (replayed) response.setHeader('Idempotent-Replayed', 'true');
+    return entry;
   }
 
   @Get('entries/:entryId')
-  @ApiOperation({ summary: 'An entry with its status and stage history' })
-  get(@Param('entryId', new ParseUUIDPipe()) entryId: string) {
-    return this.entries.get(entryId);
+  @Allow(...ROLES)
+  @ApiOperation({ summary: 'An entry with its status, screening outcome and stage history (404 unless yours to see)' })
+  get(@Param('entryId', entryIdParam()) entryId: string, @CurrentPrincipal() principal: Principal) {
+    return this.entries.get(entryId, principal);
+  }
+
+  @Patch('entries/:entryId')
+  @Allow('agency')
+  @ApiOperation({ summary: 'Change an entry until the submission deadline (409 after it)' })
+  edit(
+    @Param('entryId', entryIdParam()) entryId: string,
+    @Body() body: EditEntryRequestDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.entries.edit(entryId, body, principal);
+  }
+
+  @Post('entries/:entryId/withdraw')
+  @HttpCode(200)
+  @Allow('agency')
+  @ApiOperation({ summary: 'Withdraw an entry until the submission deadline; its title may be registered again' })
+  withdraw(
+    @Param('entryId', entryIdParam()) entryId: string,
+    @Body() body: WithdrawEntryRequestDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.entries.withdraw(entryId, body.reason, principal);
   }
 }

@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
+import { Allow } from '../auth/access.decorator';
 import type { TahapConfig } from '../../../libs/config';
 
 interface Check {
@@ -21,6 +22,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Allow('public')
   @ApiOperation({ summary: 'Whether the API reaches PostgreSQL and Temporal; 503 when either is down' })
   async health(@Res({ passthrough: true }) response: Response) {
     const [database, temporal] = await Promise.all([this.checkDatabase(), this.checkTemporal()]);

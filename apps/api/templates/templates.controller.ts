@@ -1,32 +1,50 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { wholeNumber } from '../common/params';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow } from '../auth/access.decorator';
 import { CreateTemplateVersionRequestDto } from './create-template-version.request.dto';
 import { TemplatesService } from './templates.service';
 
 @ApiTags('templates')
+@ApiBearerAuth()
 @Controller('templates')
 export class TemplatesController {
   constructor(private readonly templates: TemplatesService) {}
 
   @Get()
+  @Allow('admin', 'auditor')
   @ApiOperation({ summary: 'All template versions' })
   list() {
     return this.templates.list();
   }
 
   @Get(':key')
+  @Allow('admin', 'auditor')
   @ApiOperation({ summary: 'The latest version of a template' })
   latest(@Param('key') key: string) {
     return this.templates.get(key);
   }
 
   @Get(':key/versions/:version')
+  @Allow('admin', 'auditor')
   @ApiOperation({ summary: 'One version of a template' })
-  version(@Param('key') key: string, @Param('version', ParseIntPipe) version: number) {
+  version(@Param('key') key: string, @Param('version', wholeNumber('version')) version: number) {
     return this.templates.get(key, version);
   }
 
+  @Get(':key/compare')
+  @Allow('admin', 'auditor')
+  @ApiOperation({ summary: 'What changed between two versions (?from=1&to=2), field by field' })
+  compare(
+    @Param('key') key: string,
+    @Query('from', wholeNumber('from')) from: number,
+    @Query('to', wholeNumber('to')) to: number,
+  ) {
+    return this.templates.compare(key, from, to);
+  }
+
   @Post()
+  @Allow('admin')
   @ApiOperation({ summary: 'Create a new version of a template (422 naming the field when invalid)' })
   create(@Body() body: CreateTemplateVersionRequestDto) {
     return this.templates.createVersion(body.definition);

@@ -3,20 +3,12 @@ import { DataSource } from 'typeorm';
 import {
   assertValidTemplate,
   BUILTIN_TEMPLATES,
-  DomainError,
-  ErrorCode,
+  compareTemplates,
   resolveTemplate,
-  type CompetitionTemplate,
   type ResolvedTemplate,
 } from '../../../libs/domain';
+import { findTemplateVersion, type TemplateVersion } from '../../../libs/cycles';
 import { TemplateEntity } from '../../../libs/persistence';
-
-export interface TemplateVersion {
-  key: string;
-  version: number;
-  createdAt: Date;
-  definition: CompetitionTemplate;
-}
 
 @Injectable()
 export class TemplatesService implements OnModuleInit {
@@ -38,19 +30,14 @@ export class TemplatesService implements OnModuleInit {
     return rows.map(toVersion);
   }
 
-  /** The given version, or the latest when none is given. */
-  async get(key: string, version?: number): Promise<TemplateVersion> {
-    const row = await this.dataSource.getRepository(TemplateEntity).findOne({
-      where: version === undefined ? { key } : { key, version },
-      order: { version: 'DESC' },
-    });
-    if (!row) {
-      throw new DomainError(
-        ErrorCode.TemplateNotFound,
-        version === undefined ? `No template "${key}".` : `Template "${key}" has no version ${version}.`,
-      );
-    }
-    return toVersion(row);
+  get(key: string, version?: number): Promise<TemplateVersion> {
+    return findTemplateVersion(this.dataSource, key, version);
+  }
+
+  /** What changed from one version to another, field by field. */
+  async compare(key: string, from: number, to: number) {
+    const [before, after] = await Promise.all([this.get(key, from), this.get(key, to)]);
+    return { key, from, to, changes: compareTemplates(before.definition, after.definition) };
   }
 
   async resolve(key: string, version?: number): Promise<ResolvedTemplate> {

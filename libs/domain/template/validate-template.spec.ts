@@ -135,7 +135,7 @@ describe('validateTemplate', () => {
       t.stages[0].params = { minInnovationAgeYears: -1, colour: 'blue' };
     });
     expect(issueAt(template, 'stages[0].params.colour')?.message).toBe(
-      '"colour" is not a parameter of submission stages; use minInnovationAgeYears',
+      '"colour" is not a parameter of submission stages; use minInnovationAgeYears, minEvidenceLinks, maxEvidenceLinks, maxSummaryLength',
     );
     expect(issueAt(template, 'stages[0].params.minInnovationAgeYears')?.message).toMatch(/at least 0/);
   });

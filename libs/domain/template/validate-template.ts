@@ -24,8 +24,17 @@ const oneOf =
 
 /** The parameters each stage type understands; anything else in `params` is refused. */
 const STAGE_PARAMS: Record<StageType, Record<string, ParamRule>> = {
-  submission: { minInnovationAgeYears: integerAtLeast(0) },
-  screening: { defaultOutcome: oneOf('pass', 'fail') },
+  submission: {
+    minInnovationAgeYears: integerAtLeast(0),
+    minEvidenceLinks: integerAtLeast(0),
+    maxEvidenceLinks: integerAtLeast(1),
+    maxSummaryLength: integerAtLeast(100),
+  },
+  screening: {
+    defaultOutcome: oneOf('pass', 'fail'),
+    minEvidenceLinks: integerAtLeast(0),
+    minSummaryWords: integerAtLeast(0),
+  },
   'desk-evaluation': { evaluatorsPerEntry: integerAtLeast(1) },
   selection: { passingGrade: numberBetween(0, 100), quotaPerCluster: integerAtLeast(1) },
   objection: {},

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { Cluster, Zone } from '../../domain';
+import type { AgencyContact, Language } from '../../domain/agency/agency-profile';
 
 /** An instansi taking part: a ministry, an agency, a province, a regency, a city or a state-owned company. */
 @Entity('agencies')
@@ -18,6 +19,13 @@ export class AgencyEntity {
 
   @Column({ type: 'text' })
   zone: Zone;
+
+  @Column({ type: 'jsonb' })
+  contacts: AgencyContact[];
+
+  /** The language its notices are written in; Indonesian unless the agency chose English. */
+  @Column({ type: 'text' })
+  language: Language;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;

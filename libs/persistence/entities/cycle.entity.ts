@@ -27,6 +27,14 @@ export class CycleEntity {
   @Column({ type: 'text' })
   status: CycleStatus;
 
+  /** When the workflow was asked to start, if not at creation. */
+  @Column({ type: 'timestamptz', name: 'starts_at', nullable: true })
+  startsAt: Date | null;
+
+  /** While paused no stage opens or closes, and agencies cannot register, edit or withdraw. */
+  @Column({ type: 'boolean' })
+  paused: boolean;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 

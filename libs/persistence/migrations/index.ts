@@ -1,4 +1,5 @@
 import { Foundation1764300000000 } from './1764300000000-foundation.migration';
+import { Registration1764400000000 } from './1764400000000-registration.migration';
 
 /** In order. A migration that has landed is never edited: add a new one. */
-export const MIGRATIONS = [Foundation1764300000000];
+export const MIGRATIONS = [Foundation1764300000000, Registration1764400000000];

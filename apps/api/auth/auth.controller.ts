@@ -1,0 +1,30 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { ROLES, type Principal } from '../../../libs/domain';
+import { Allow } from './access.decorator';
+import { AuthService } from './auth.service';
+import { LoginRequestDto } from './login.request.dto';
+import { CurrentPrincipal } from './principal.decorator';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @Allow('public')
+  @ApiOperation({ summary: 'Sign in; returns a short-lived bearer token (429 after repeated failures)' })
+  login(@Body() body: LoginRequestDto, @Req() request: Request) {
+    return this.auth.login(body.email, body.password, request.ip ?? 'unknown');
+  }
+
+  @Get('me')
+  @Allow(...ROLES)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Who the token or API key belongs to' })
+  me(@CurrentPrincipal() principal: Principal) {
+    return principal;
+  }
+}

@@ -1,0 +1,92 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import bcrypt from 'bcryptjs';
+import { DataSource } from 'typeorm';
+import type { AuthConfig } from '../../../libs/config';
+import { DomainError, ErrorCode, formatInZone, type Principal } from '../../../libs/domain';
+import { UserEntity } from '../../../libs/persistence';
+import { AUTH_CONFIG } from './auth-config.token';
+import { CredentialsService } from './credentials.service';
+
+const BCRYPT_COST = 10;
+/** Failed logins allowed per account, and per client address, within the window before refusing for a while. */
+const FAILURES_PER_ACCOUNT = 5;
+const FAILURES_PER_CLIENT = 20;
+const FAILURE_WINDOW_MINUTES = 15;
+/** Compared against when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password. */
+const UNKNOWN_USER_HASH = bcrypt.hashSync('tahap-no-such-user', BCRYPT_COST);
+
+export function hashPassword(password: string): Promise<string> {
+  return bcrypt.hash(password, BCRYPT_COST);
+}
+
+@Injectable()
+export class AuthService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly credentials: CredentialsService,
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const admin = this.config.bootstrapAdmin;
+    if (!admin) return;
+    // Several API replicas may start at once; the unique e-mail index lets exactly one insert.
+    const inserted = await this.dataSource.query<unknown[]>(
+      `INSERT INTO users (email, display_name, role, password_hash) VALUES ($1, 'Admin', 'admin', $2)
+       ON CONFLICT (lower(email)) DO NOTHING RETURNING id`,
+      [admin.email, await hashPassword(admin.password)],
+    );
+    if (inserted.length > 0) this.logger.log(`Created the first admin, ${admin.email}`);
+  }
+
+  async login(email: string, password: string, client: string) {
+    await this.refuseWhenThrottled(email, client);
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('lower(user.email) = lower(:email)', { email })
+      .getOne();
+    const matches = await bcrypt.compare(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
+    if (!user || !matches) {
+      await this.dataSource.query('INSERT INTO login_failures (email, client) VALUES ($1, $2)', [email, client]);
+      throw new DomainError(ErrorCode.AuthInvalidCredentials, 'E-mail or password is wrong.');
+    }
+    const principal: Omit<Principal, 'via'> = {
+      userId: user.id,
+      role: user.role,
+      agencyCode: user.agencyCode ?? undefined,
+    };
+    return {
+      ...this.credentials.issueToken(principal),
+      tokenType: 'Bearer',
+      user: {
+        id: user.id,
+        email: user.email,
+        displayName: user.displayName,
+        role: user.role,
+        agencyCode: user.agencyCode,
+      },
+    };
+  }
+
+  private async refuseWhenThrottled(email: string, client: string): Promise<void> {
+    const [row] = await this.dataSource.query<{ account: number; client: number; oldest: Date | null }[]>(
+      `SELECT count(*) FILTER (WHERE lower(email) = lower($1))::int AS account,
+              count(*) FILTER (WHERE client = $2)::int AS client,
+              min(at) FILTER (WHERE lower(email) = lower($1) OR client = $2) AS oldest
+         FROM login_failures
+        WHERE at > now() - make_interval(mins => $3) AND (lower(email) = lower($1) OR client = $2)`,
+      [email, client, FAILURE_WINDOW_MINUTES],
+    );
+    if (row.account >= FAILURES_PER_ACCOUNT || row.client >= FAILURES_PER_CLIENT) {
+      const retryAt = new Date(row.oldest!.getTime() + FAILURE_WINDOW_MINUTES * 60_000);
+      throw new DomainError(
+        ErrorCode.AuthTooManyAttempts,
+        `Too many failed sign-ins; try again after ${formatInZone(retryAt, 'WIB')}.`,
+      );
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsDateString, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class ExtendStageRequestDto {
+  @ApiProperty({ example: '2024-06-18T16:59:00Z', description: 'The new close instant; later than the current one' })
+  @IsDateString({ strict: true }, { message: 'closesAt must be an ISO-8601 instant such as 2024-06-18T16:59:00Z' })
+  closesAt: string;
+
+  @ApiProperty({ example: 'Gangguan server SINOVIK pada hari terakhir', description: 'Told to the agencies' })
+  @IsString()
+  @MinLength(5, { message: 'reason must be at least 5 characters; agencies are told it' })
+  @MaxLength(1000)
+  reason: string;
+}

@@ -1,0 +1,2 @@
+export * from './launch-cycle';
+export * from './template-versions';

@@ -1,0 +1,146 @@
+import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { CycleStageActivities } from '../activities/cycle-stage.activities';
+import { ErrorCode } from '../libs/domain/error-codes';
+import {
+  closeStageNowUpdate,
+  cycleStateQuery,
+  extendStageDeadlineUpdate,
+  pauseCycleUpdate,
+  resumeCycleUpdate,
+  type CycleState,
+  type ResumeCycleRequest,
+} from './cycle.messages';
+import { reject } from './rejection';
+
+const { recordDeadlineExtension, recordCyclePause } = proxyActivities<CycleStageActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { maximumInterval: '30 seconds' },
+});
+
+/** What the stage loop watches: an admin's early close, and the pause. */
+export interface CycleControls {
+  closeRequestedFor?: string;
+}
+
+/**
+ * The admin Updates on a running cycle. Each validator refuses, with the reason, what does not apply to the
+ * cycle as it stands, so a refused request never enters history.
+ */
+export function installCycleControls(state: CycleState): CycleControls {
+  const controls: CycleControls = {};
+  const stageOf = (stageKey: string) => {
+    const stage = state.stages.find((candidate) => candidate.key === stageKey);
+    if (!stage) {
+      reject(
+        ErrorCode.StageNotFound,
+        `Stage "${stageKey}" is not part of this cycle; its stages are ${state.stages.map((s) => s.key).join(', ')}.`,
+      );
+    }
+    return stage;
+  };
+  const refuseWhenCompleted = () => {
+    if (state.status === 'completed') reject(ErrorCode.StageAlreadyClosed, 'The cycle has completed.');
+  };
+
+  setHandler(cycleStateQuery, () => state);
+
+  setHandler(
+    closeStageNowUpdate,
+    async ({ stageKey }) => {
+      controls.closeRequestedFor = stageKey;
+      await condition(() => stageOf(stageKey).status === 'closed');
+      return { stageKey, closedAt: new Date().toISOString() };
+    },
+    {
+      validator: ({ stageKey }) => {
+        const stage = stageOf(stageKey);
+        if (stage.status === 'closed') reject(ErrorCode.StageAlreadyClosed, `Stage "${stageKey}" is already closed.`);
+        if (stage.status !== 'open') {
+          reject(ErrorCode.StageNotOpen, `Stage "${stageKey}" has not opened yet, so it cannot be closed.`);
+        }
+      },
+    },
+  );
+
+  setHandler(
+    extendStageDeadlineUpdate,
+    async ({ stageKey, closesAt, reason, requestedBy }) => {
+      const stage = stageOf(stageKey);
+      const previousClosesAt = stage.closesAt!;
+      await recordDeadlineExtension({
+        cycleId: state.cycleId,
+        stageKey,
+        previousClosesAt,
+        closesAt,
+        reason,
+        requestedBy,
+        at: new Date().toISOString(),
+      });
+      stage.closesAt = new Date(closesAt).toISOString();
+      return { stageKey, previousClosesAt, closesAt: stage.closesAt };
+    },
+    {
+      validator: ({ stageKey, closesAt, reason }) => {
+        refuseWhenCompleted();
+        const stage = stageOf(stageKey);
+        if (stage.status === 'closed') {
+          reject(ErrorCode.StageAlreadyClosed, `Stage "${stageKey}" has closed; a closed stage cannot be extended.`);
+        }
+        const instant = Date.parse(closesAt);
+        if (Number.isNaN(instant)) {
+          reject(ErrorCode.StageDeadlineInvalid, `closesAt must be an ISO-8601 instant, got "${closesAt}".`);
+        }
+        if (instant <= Date.parse(stage.closesAt!)) {
+          reject(
+            ErrorCode.StageDeadlineInvalid,
+            `closesAt must be later than the current deadline ${stage.closesAt}; to end a stage early, close it.`,
+          );
+        }
+        if (instant <= Date.now()) reject(ErrorCode.StageDeadlineInvalid, 'closesAt must be in the future.');
+        if (typeof reason !== 'string' || reason.trim().length < 5) {
+          reject(
+            ErrorCode.StageDeadlineInvalid,
+            'A reason of at least 5 characters is required; agencies are told it.',
+          );
+        }
+      },
+    },
+  );
+
+  setHandler(
+    pauseCycleUpdate,
+    async ({ reason, requestedBy }) => {
+      const at = new Date().toISOString();
+      await recordCyclePause({ cycleId: state.cycleId, paused: true, reason, requestedBy, at });
+      state.paused = true;
+      return { paused: true, at };
+    },
+    {
+      validator: ({ reason }) => {
+        refuseWhenCompleted();
+        if (state.paused) reject(ErrorCode.CyclePaused, 'The cycle is already paused.');
+        if (typeof reason !== 'string' || reason.trim().length < 5) {
+          reject(ErrorCode.ValidationFailed, 'A reason of at least 5 characters is required to pause a cycle.');
+        }
+      },
+    },
+  );
+
+  setHandler(
+    resumeCycleUpdate,
+    async ({ requestedBy }) => {
+      const at = new Date().toISOString();
+      await recordCyclePause({ cycleId: state.cycleId, paused: false, reason: 'resumed', requestedBy, at });
+      state.paused = false;
+      return { paused: false, at };
+    },
+    {
+      validator: (_request: ResumeCycleRequest) => {
+        refuseWhenCompleted();
+        if (!state.paused) reject(ErrorCode.CycleNotPaused, 'The cycle is not paused.');
+      },
+    },
+  );
+
+  return controls;
+}
