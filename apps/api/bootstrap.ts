@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { logLevelsFrom, type AuthConfig, type TahapConfig } from '../../libs/config';
 import { ApiModule } from './api.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
+import { PlainInputPipe } from './common/plain-input.pipe';
 import { createValidationPipe } from './common/validation.pipe';
 
 export const OPENAPI_PATH = 'docs';
@@ -17,7 +18,7 @@ export async function bootstrapApi(config: TahapConfig, auth: AuthConfig): Promi
   });
   // Agency lists arrive as CSV files (POST /agencies/import).
   app.useBodyParser('text', { type: 'text/csv', limit: '5mb' });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new PlainInputPipe(), createValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
   const document = SwaggerModule.createDocument(
     app,

@@ -3,14 +3,14 @@ import { DomainError, ErrorCode, formatInZone, type Zone } from '../domain';
 import { CycleEntity, CycleStageEntity } from './entities';
 
 /**
- * Locks the cycle's submission stage row and refuses unless submission is open now. Registration, edits and
- * withdrawals run under this lock, and the cycle's close takes it too, so each is either in before the close or
- * refused after it. Times in messages are in the caller's zone.
+ * Locks the cycle's submission stage row and refuses unless submission is open now. Registrations, edits and
+ * withdrawals share the lock (FOR SHARE: they do not wait for each other); the cycle's close takes it exclusively,
+ * so each is either in before the close or refused after it. Times in messages are in the caller's zone.
  */
 export async function lockOpenSubmission(tx: EntityManager, cycle: CycleEntity, zone: Zone): Promise<CycleStageEntity> {
   const submission = await tx.getRepository(CycleStageEntity).findOneOrFail({
     where: { cycleId: cycle.id, type: 'submission' },
-    lock: { mode: 'pessimistic_write' },
+    lock: { mode: 'pessimistic_read' },
   });
   const [{ now, paused }] = await tx.query<{ now: Date; paused: boolean }[]>(
     'SELECT now() AS now, paused FROM cycles WHERE id = $1',

@@ -1,3 +1,4 @@
+import { Trimmed } from '../common/trimmed.decorator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -16,6 +17,7 @@ import { CLUSTERS, LANGUAGES, ZONES, type Cluster, type Language, type Zone } fr
 
 export class AgencyContactDto {
   @ApiProperty({ example: 'Budi Santoso' })
+  @Trimmed()
   @IsString()
   @MinLength(1)
   @MaxLength(120)
@@ -49,6 +51,7 @@ export class CreateAgencyRequestDto {
   cluster: Cluster;
 
   @ApiProperty({ example: 'Jawa Timur' })
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(100)

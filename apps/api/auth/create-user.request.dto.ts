@@ -1,3 +1,4 @@
+import { Trimmed } from '../common/trimmed.decorator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { ROLES, type Role } from '../../../libs/domain';
@@ -9,6 +10,7 @@ export class CreateUserRequestDto {
   email: string;
 
   @ApiProperty({ example: 'Operator Kabupaten Banyuwangi' })
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(120)

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
-import { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Response } from 'express';
 import { DomainError, ErrorCode, type FieldIssue } from '../../../libs/domain';
 
@@ -68,6 +68,15 @@ export class DomainErrorFilter implements ExceptionFilter {
       const code = error.cause.type as ErrorCode;
       const statusCode = STATUS_BY_CODE[code] ?? HttpStatus.CONFLICT;
       return { statusCode, code: code ?? 'UPDATE.REJECTED', message: error.cause.message, details: [] };
+    }
+    if (error instanceof WorkflowNotFoundError) {
+      // An Update raced the workflow's end (a stage or cycle that just finished): nothing can change any more.
+      return {
+        statusCode: HttpStatus.CONFLICT,
+        code: 'WORKFLOW.FINISHED',
+        message: 'It has already finished; nothing can be changed any more.',
+        details: [],
+      };
     }
     if (error instanceof HttpException) {
       const statusCode = error.getStatus();

@@ -1,3 +1,4 @@
+import { Trimmed } from '../common/trimmed.decorator';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDateString, IsString, MaxLength, MinLength } from 'class-validator';
 
@@ -7,6 +8,7 @@ export class ExtendStageRequestDto {
   closesAt: string;
 
   @ApiProperty({ example: 'Gangguan server SINOVIK pada hari terakhir', description: 'Told to the agencies' })
+  @Trimmed()
   @IsString()
   @MinLength(5, { message: 'reason must be at least 5 characters; agencies are told it' })
   @MaxLength(1000)

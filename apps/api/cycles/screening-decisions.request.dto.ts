@@ -1,3 +1,4 @@
+import { Trimmed } from '../common/trimmed.decorator';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -21,6 +22,7 @@ export class ScreeningDecisionDto {
   outcome: 'pass' | 'fail';
 
   @ApiProperty({ example: 'Dokumen lengkap dan sesuai ketentuan', description: 'The agency reads it' })
+  @Trimmed()
   @IsString()
   @MinLength(5, { message: 'reason must be at least 5 characters; the agency reads it' })
   @MaxLength(2000)

@@ -195,7 +195,7 @@ export class EntriesService {
 
   /** Edits go through the entry's workflow (an Update), whose validator and activity refuse after submission. */
   async edit(entryId: string, changes: EditEntryRequestDto, by: Principal) {
-    const entry = await this.visibleEntry(entryId, by);
+    const entry = await this.changeableEntry(entryId, by);
     const cycle = await this.dataSource.getRepository(CycleEntity).findOneByOrFail({ id: entry.cycleId });
     const submission = await this.dataSource
       .getRepository(CycleStageEntity)
@@ -214,11 +214,25 @@ export class EntriesService {
   }
 
   async withdraw(entryId: string, reason: string, by: Principal) {
-    const entry = await this.visibleEntry(entryId, by);
+    const entry = await this.changeableEntry(entryId, by);
     await this.client.workflow
       .getHandle(entry.workflowId)
       .executeUpdate(withdrawEntryUpdate, { args: [{ reason: reason.trim(), requestedBy: by.userId }] });
     return this.get(entryId, by);
+  }
+
+  /** A finished entry's workflow takes no Updates; say why instead of letting the call fail. */
+  private async changeableEntry(id: string, by: Principal): Promise<EntryEntity> {
+    const entry = await this.visibleEntry(id, by);
+    if (entry.status !== 'active') {
+      throw new DomainError(
+        ErrorCode.EntryNotEditable,
+        entry.status === 'withdrawn'
+          ? 'The entry has been withdrawn.'
+          : `The entry is ${entry.status} and can no longer be changed.`,
+      );
+    }
+    return entry;
   }
 
   private async startWorkflow(workflowId: string, input: EntryWorkflowInput): Promise<void> {

@@ -1,3 +1,4 @@
+import { Trimmed } from '../common/trimmed.decorator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -17,12 +18,14 @@ const URL_RULES = { protocols: ['https', 'http'], require_protocol: true };
 /** The fields of an innovation an agency writes; shared by registration and edits. */
 export class EntryFieldsDto {
   @ApiProperty({ example: 'Siswa Asuh Sebaya (SAS)' })
+  @Trimmed()
   @IsString()
   @MinLength(3, { message: 'title must be at least 3 characters' })
   @MaxLength(200, { message: 'title must be at most 200 characters' })
   title: string;
 
   @ApiProperty({ example: 'Siswa yang mampu membantu biaya pendidikan teman satu sekolah yang kurang mampu.' })
+  @Trimmed()
   @IsString()
   @MinLength(10, { message: 'summary must be at least 10 characters' })
   @MaxLength(20000, { message: 'summary must be at most 20000 characters' })
