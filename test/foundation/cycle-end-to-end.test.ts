@@ -1,10 +1,7 @@
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { PKRI_2024 } from '../../libs/domain';
 import type { StageEvent } from '../../workflows/entry.messages';
 import { compressedPkri, cycleStatus, ensureAgencies, startCycle, INNOVATION } from '../support/fixtures';
-import { scheduledActivityInputs } from '../support/history';
+import { recordReplayFixture, scheduledActivityInputs } from '../support/history';
 import { eventually, Stack } from '../support/stack';
 
 jest.setTimeout(120_000);
@@ -98,16 +95,7 @@ describe('[foundation] a cycle on a calendar compressed to seconds', () => {
     }
     expect(workflows.sort()).toEqual(entries.map((entry: { workflowId: string }) => entry.workflowId).sort());
 
-    await recordReplayFixtures({ cycle: cycleId, entry: workflows[0] });
+    await recordReplayFixture(stack.client, cycleId, 'cycle-v2');
+    await recordReplayFixture(stack.client, workflows[0], 'entry-v2');
   });
-
-  /** With TAHAP_RECORD_REPLAY_DIR set, keeps this run's histories as replay fixtures (test/replay/histories). */
-  async function recordReplayFixtures(workflowIds: Record<string, string>): Promise<void> {
-    const directory = process.env.TAHAP_RECORD_REPLAY_DIR;
-    if (!directory) return;
-    for (const [name, workflowId] of Object.entries(workflowIds)) {
-      const history = await stack.client.workflow.getHandle(workflowId).fetchHistory();
-      writeFileSync(join(directory, `${name}.json`), historyToJSON(history));
-    }
-  }
 });

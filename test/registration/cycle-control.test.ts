@@ -1,4 +1,5 @@
 import { compressedPkri, cycleStatus, ensureAgencies, INNOVATION, startCycle } from '../support/fixtures';
+import { recordReplayFixture } from '../support/history';
 import { eventually, Stack } from '../support/stack';
 
 const until = (instant: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, instant - Date.now())));
@@ -81,6 +82,7 @@ describe('[registration] admins steer a running cycle', () => {
     const notOpen = await stack.request('POST', `/cycles/${cycleId}/stages/pengumuman/close`, {});
     expect(notOpen.status).toBe(409);
     expect(notOpen.body).toMatchObject({ code: 'STAGE.NOT_OPEN', message: expect.stringMatching(/has not opened/) });
+    await recordReplayFixture(stack.client, cycleId, 'cycle-extended');
   });
 
   it('[registration] a paused cycle refuses registrations with the reason, and takes them again once resumed', async () => {
@@ -138,5 +140,6 @@ describe('[registration] admins steer a running cycle', () => {
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('ENTRY.NOT_EDITABLE');
     expect((await register(cycleId, banyuwangi, 'Siswa Asuh Sebaya')).status).toBe(201);
+    await recordReplayFixture(stack.client, created.body.workflowId, 'entry-withdrawn');
   });
 });

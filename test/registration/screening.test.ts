@@ -1,4 +1,5 @@
 import { compressedPkri, cycleStatus, ensureAgencies, INNOVATION, startCycle } from '../support/fixtures';
+import { recordReplayFixture } from '../support/history';
 import { eventually, Stack } from '../support/stack';
 
 describe('[registration] administrative screening', () => {
@@ -90,6 +91,7 @@ describe('[registration] administrative screening', () => {
         expect.objectContaining({ kind: 'screening-outcome', body: expect.stringMatching(/tidak lolos .*Alasan: /) }),
       ]),
     );
+    await recordReplayFixture(stack.client, undecided.workflowId, 'entry-eliminated');
     const workflow = await stack.client.workflow.getHandle(undecided.workflowId).result();
     expect(workflow.status).toBe('eliminated');
     expect(workflow.history).toEqual(

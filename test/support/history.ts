@@ -1,3 +1,6 @@
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defaultPayloadConverter, type Client } from '@temporalio/client';
 
 /** The inputs of every scheduled activity of a type, in history order, decoded from the workflow's own history. */
@@ -16,4 +19,15 @@ export async function scheduledActivityInputs<T>(
 export async function historyLength(client: Client, workflowId: string): Promise<number> {
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
   return history.events?.length ?? 0;
+}
+
+/**
+ * With TAHAP_RECORD_REPLAY_DIR set, keeps a workflow's history as the replay fixture `<name>.json` (see
+ * test/replay). Recording is deliberate: only for a new workflow or a change behind `patched()`.
+ */
+export async function recordReplayFixture(client: Client, workflowId: string, name: string): Promise<void> {
+  const directory = process.env.TAHAP_RECORD_REPLAY_DIR;
+  if (!directory) return;
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  writeFileSync(join(directory, `${name}.json`), historyToJSON(history));
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { DataSource, Not, type EntityManager } from 'typeorm';
@@ -30,7 +30,7 @@ import type { EditEntryRequestDto } from './edit-entry.request.dto';
 import type { RegisterEntryRequestDto } from './register-entry.request.dto';
 
 export interface Registration {
-  entry: Awaited<ReturnType<EntriesService['get']>>;
+  entry: ReturnType<typeof present>;
   /** True when an earlier request with the same Idempotency-Key made it. */
   replayed: boolean;
 }
@@ -88,7 +88,7 @@ export class EntriesService {
       );
     }
     await this.startWorkflow(created.entry.workflowId, created.input);
-    return { entry: await this.get(created.entry.id, by), replayed: false };
+    return { entry: present(created.entry, [], null), replayed: false };
   }
 
   private registeringAgency(request: RegisterEntryRequestDto, by: Principal): string {
@@ -120,7 +120,8 @@ export class EntriesService {
         [{ path: 'Idempotency-Key', message: 'already used with another body' }],
       );
     }
-    await this.startWorkflow(earlier.workflowId, await this.workflowInput(earlier));
+    const cycle = await this.dataSource.getRepository(CycleEntity).findOneByOrFail({ id: earlier.cycleId });
+    await this.startWorkflow(earlier.workflowId, workflowInput(cycle, earlier));
     return { entry: await this.get(earlier.id, undefined), replayed: true };
   }
 
@@ -150,7 +151,7 @@ export class EntriesService {
     const submission = await lockOpenSubmission(tx, cycle, agency.zone);
     const document = documentOf(request);
     await this.checkEligible(tx, cycle, submission, group.key, document, agencyCode);
-    const [{ id }] = await tx.query<{ id: string }[]>('SELECT gen_random_uuid() AS id');
+    const id = randomUUID();
     await tx.getRepository(EntryEntity).insert({
       id,
       cycleId,
@@ -165,7 +166,7 @@ export class EntriesService {
       requestFingerprint: fingerprint,
     });
     const entry = await tx.getRepository(EntryEntity).findOneByOrFail({ id });
-    return { entry, input: await this.workflowInput(entry, tx) };
+    return { entry, input: workflowInput(cycle, entry) };
   }
 
   /** The template's rules, and for a replication an original that exists, is another agency's, and is not withdrawn. */
@@ -251,22 +252,6 @@ export class EntriesService {
     }
   }
 
-  private async workflowInput(entry: EntryEntity, tx: EntityManager = this.dataSource.manager) {
-    const cycle = await tx.getRepository(CycleEntity).findOneByOrFail({ id: entry.cycleId });
-    const input: EntryWorkflowInput = {
-      cycleId: cycle.id,
-      entryId: entry.id,
-      agencyCode: entry.agencyCode,
-      cluster: entry.cluster,
-      group: entry.groupKey,
-      programme: cycle.programme,
-      year: cycle.year,
-      joinedStage: cycle.resolvedTemplate.stages[0].key,
-      joinedAt: entry.createdAt.toISOString(),
-    };
-    return input;
-  }
-
   /** The entry if the caller may see it; "not found" otherwise, so ids of others' entries reveal nothing. */
   async visibleEntry(id: string, by: Principal): Promise<EntryEntity> {
     const entry = await this.dataSource.getRepository(EntryEntity).findOneBy({ id });
@@ -292,40 +277,59 @@ export class EntriesService {
       this.dataSource.getRepository(CycleStageEntity).findOneBy({ cycleId: entry.cycleId, type: 'screening' }),
     ]);
     // While screening is open a decision may still change; the agency sees it once the stage has closed.
-    const screeningVisible = decision && (by?.role !== 'agency' || screeningStage?.status === 'closed');
-    return {
-      id: entry.id,
-      cycleId: entry.cycleId,
-      agencyCode: entry.agencyCode,
-      title: entry.title,
-      summary: entry.summary,
-      launchDate: entry.launchDate,
-      evidenceLinks: entry.evidenceLinks,
-      replicatesEntryId: entry.replicatesEntryId,
-      group: entry.groupKey,
-      cluster: entry.cluster,
-      status: entry.status,
-      currentStage: entry.currentStage,
-      workflowId: entry.workflowId,
-      registeredAt: entry.createdAt,
-      updatedAt: entry.updatedAt,
-      withdrawnAt: entry.withdrawnAt,
-      screening: screeningVisible
-        ? {
-            outcome: decision.outcome,
-            reason: decision.reason,
-            decidedBy: decision.decidedBy,
-            decidedAt: decision.decidedAt,
-          }
-        : null,
-      stageHistory: events.map((event) => ({
-        stage: event.stageKey,
-        kind: event.kind,
-        outcome: event.outcome,
-        at: event.occurredAt,
-      })),
-    };
+    const visible = decision && (by?.role !== 'agency' || screeningStage?.status === 'closed') ? decision : null;
+    return present(entry, events, visible);
   }
+}
+
+function workflowInput(cycle: CycleEntity, entry: EntryEntity): EntryWorkflowInput {
+  return {
+    cycleId: cycle.id,
+    entryId: entry.id,
+    agencyCode: entry.agencyCode,
+    cluster: entry.cluster,
+    group: entry.groupKey,
+    programme: cycle.programme,
+    year: cycle.year,
+    joinedStage: cycle.resolvedTemplate.stages[0].key,
+    joinedAt: entry.createdAt.toISOString(),
+  };
+}
+
+/** An entry as the API shows it. */
+function present(entry: EntryEntity, events: EntryStageEventEntity[], screening: ScreeningDecisionEntity | null) {
+  return {
+    id: entry.id,
+    cycleId: entry.cycleId,
+    agencyCode: entry.agencyCode,
+    title: entry.title,
+    summary: entry.summary,
+    launchDate: entry.launchDate,
+    evidenceLinks: entry.evidenceLinks,
+    replicatesEntryId: entry.replicatesEntryId,
+    group: entry.groupKey,
+    cluster: entry.cluster,
+    status: entry.status,
+    currentStage: entry.currentStage,
+    workflowId: entry.workflowId,
+    registeredAt: entry.createdAt,
+    updatedAt: entry.updatedAt,
+    withdrawnAt: entry.withdrawnAt,
+    screening: screening
+      ? {
+          outcome: screening.outcome,
+          reason: screening.reason,
+          decidedBy: screening.decidedBy,
+          decidedAt: screening.decidedAt,
+        }
+      : null,
+    stageHistory: events.map((event) => ({
+      stage: event.stageKey,
+      kind: event.kind,
+      outcome: event.outcome,
+      at: event.occurredAt,
+    })),
+  };
 }
 
 function documentOf(source: {
