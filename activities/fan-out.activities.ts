@@ -5,6 +5,7 @@ import { In, MoreThan } from 'typeorm';
 import { entryWorkflowId } from '../libs/domain';
 import { CycleEntity, EntryEntity, ScreeningDecisionEntity } from '../libs/persistence';
 import { stageEventSignal, type EntryWorkflowInput, type StageEvent } from '../workflows/entry.messages';
+import { entryWorkflowInput } from './entry-workflow-input';
 
 export const FAN_OUT_BATCH_SIZE = 200;
 
@@ -42,7 +43,7 @@ export function createFanOutActivities({ dataSource, client, taskQueue }: FanOut
           input.outcomes === 'screening' ? await screeningEvents(dataSource, batch, input.event) : undefined;
         await Promise.all(
           batch.map((entry) =>
-            signalEntry(client, taskQueue, entryInput(cycle, entry), eventFor?.get(entry.id) ?? input.event),
+            signalEntry(client, taskQueue, entryWorkflowInput(cycle, entry), eventFor?.get(entry.id) ?? input.event),
           ),
         );
         signalled += batch.length;
@@ -64,20 +65,6 @@ async function screeningEvents(
   return new Map(
     decisions.map((decision) => [decision.entryId, { ...event, outcome: decision.outcome, reason: decision.reason }]),
   );
-}
-
-function entryInput(cycle: CycleEntity, entry: EntryEntity): EntryWorkflowInput {
-  return {
-    cycleId: cycle.id,
-    entryId: entry.id,
-    agencyCode: entry.agencyCode,
-    cluster: entry.cluster,
-    group: entry.groupKey,
-    programme: cycle.programme,
-    year: cycle.year,
-    joinedStage: cycle.resolvedTemplate.stages[0].key,
-    joinedAt: entry.createdAt.toISOString(),
-  };
 }
 
 async function signalEntry(

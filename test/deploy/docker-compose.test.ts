@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import * as ts from 'typescript';
 import { parse } from 'yaml';
-import { loadConfig } from '../../libs/config';
+import { loadAuthConfig, loadConfig } from '../../libs/config';
 import { SEARCH_ATTRIBUTES } from '../../libs/domain/search-attributes';
 
 const ROOT = join(__dirname, '..', '..');
@@ -60,16 +60,21 @@ interface ComposeFile {
 const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')) as ComposeFile;
 const services = compose.services;
 
+/** What an operator provides for a `${VAR:?message}` that compose requires (long enough for any secret rule). */
+const OPERATOR_VALUE = 'operator-provided-value-0123456789abcdef';
+
 /**
  * Compose's interpolation with every variable unset: `${VAR:-default}` and `${VAR-default}` give the default, `$$` a
- * literal `$`. Anything else that starts with `$` would be filled from the host's environment, usually with nothing,
- * so it fails the test: in particular a shell variable in a script that should have been written `$$name`.
+ * literal `$`, `${VAR:?message}` is required from the operator (compose refuses to start without it). Anything else
+ * that starts with `$` would be filled from the host's environment, usually with nothing, so it fails the test: in
+ * particular a shell variable in a script that should have been written `$$name`.
  */
 function interpolate(value: string): string {
   return value.replace(
-    /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$/g,
-    (match, name?: string, fallback?: string) => {
+    /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:\?)[^}]*|:?-([^}]*))?\}|\$/g,
+    (match, name?: string, required?: string, fallback?: string) => {
       if (match === '$$') return '$';
+      if (name !== undefined && required !== undefined) return OPERATOR_VALUE;
       if (name !== undefined && fallback !== undefined) return fallback;
       throw new Error(`"${value}" takes ${match} from the host environment without a default`);
     },
@@ -362,6 +367,13 @@ describe('[foundation] docker-compose wires PostgreSQL, Temporal with its schema
       expect(config.taskQueue).toBe('tahap');
     },
   );
+
+  it('[registration] the api requires its signing key and first admin from the operator, never a default', () => {
+    const auth = loadAuthConfig(environment(API));
+    expect(auth.jwtSecret).toBe(OPERATOR_VALUE);
+    expect(auth.bootstrapAdmin).toEqual({ email: 'admin@tahap.local', password: OPERATOR_VALUE });
+    expect(service(API).environment).toMatchObject({ JWT_SECRET: expect.stringMatching(/^\$\{TAHAP_JWT_SECRET:\?/) });
+  });
 
   it('[foundation] the api listens on all interfaces on the port it publishes', () => {
     const config = loadConfig(environment(API));

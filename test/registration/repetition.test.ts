@@ -18,34 +18,19 @@ describe('[registration] yearly repetition', () => {
     const thisYear = await stack.request('POST', '/cycles', { templateKey: 'ulang-test', templateVersion: 1 });
     expect(thisYear.body.id).toBe('cycle-ulang-2088');
 
-    const wrongProgramme = await stack.request('PUT', '/repetitions/pkri', {
-      templateKey: 'ulang-test',
-      templateVersion: 2,
-      month: 1,
-      day: 15,
-      time: '08:00',
-      zone: 'WIB',
-    });
+    const repetition = { templateKey: 'ulang-test', templateVersion: 2, month: 1, day: 15, time: '08:00', zone: 'WIB' };
+    const wrongProgramme = await stack.request('PUT', '/repetitions/pkri', repetition);
     expect(wrongProgramme.status).toBe(400);
     const badDay = await stack.request('PUT', '/repetitions/ulang', {
-      templateKey: 'ulang-test',
-      templateVersion: 2,
+      ...repetition,
       month: 2,
       day: 30,
       time: '25:00',
-      zone: 'WIB',
     });
     expect(badDay.status).toBe(400);
     expect(badDay.body.details.map((issue: { path: string }) => issue.path).sort()).toEqual(['day', 'time']);
 
-    const configured = await stack.request('PUT', '/repetitions/ulang', {
-      templateKey: 'ulang-test',
-      templateVersion: 2,
-      month: 1,
-      day: 15,
-      time: '08:00',
-      zone: 'WIB',
-    });
+    const configured = await stack.request('PUT', '/repetitions/ulang', repetition);
     expect(configured.status).toBe(200);
     expect(configured.body.template).toEqual({ templateKey: 'ulang-test', templateVersion: 2 });
     // 08:00 WIB on 15 January is 01:00 UTC.

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { DataSource, Not, type EntityManager } from 'typeorm';
+import { entryWorkflowInput } from '../../../activities/entry-workflow-input';
 import type { TahapConfig } from '../../../libs/config';
 import {
   canSeeEntry,
@@ -121,7 +122,7 @@ export class EntriesService {
       );
     }
     const cycle = await this.dataSource.getRepository(CycleEntity).findOneByOrFail({ id: earlier.cycleId });
-    await this.startWorkflow(earlier.workflowId, workflowInput(cycle, earlier));
+    await this.startWorkflow(earlier.workflowId, entryWorkflowInput(cycle, earlier));
     return { entry: await this.get(earlier.id, undefined), replayed: true };
   }
 
@@ -166,7 +167,7 @@ export class EntriesService {
       requestFingerprint: fingerprint,
     });
     const entry = await tx.getRepository(EntryEntity).findOneByOrFail({ id });
-    return { entry, input: workflowInput(cycle, entry) };
+    return { entry, input: entryWorkflowInput(cycle, entry) };
   }
 
   /** The template's rules, and for a replication an original that exists, is another agency's, and is not withdrawn. */
@@ -280,20 +281,6 @@ export class EntriesService {
     const visible = decision && (by?.role !== 'agency' || screeningStage?.status === 'closed') ? decision : null;
     return present(entry, events, visible);
   }
-}
-
-function workflowInput(cycle: CycleEntity, entry: EntryEntity): EntryWorkflowInput {
-  return {
-    cycleId: cycle.id,
-    entryId: entry.id,
-    agencyCode: entry.agencyCode,
-    cluster: entry.cluster,
-    group: entry.groupKey,
-    programme: cycle.programme,
-    year: cycle.year,
-    joinedStage: cycle.resolvedTemplate.stages[0].key,
-    joinedAt: entry.createdAt.toISOString(),
-  };
 }
 
 /** An entry as the API shows it. */
