@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { bootstrapApi, OPENAPI_PATH } from '../apps/api/bootstrap';
 import { bootstrapWorker } from '../apps/worker/bootstrap';
 import { DEFAULTS, loadAuthConfig, loadConfig, readPort } from '../libs/config';
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
         seededCycle
           ? `  Demo         cycle ${seededCycle} with the 9 innovations of PKRI 2024's last interview day; stages run every 2 minutes (submission 5)`
           : '  Demo         existing data kept (the demo is seeded only into an empty database)',
-        '  Logins       (POST /auth/login; kept in .data/secrets.json)',
+        `  Logins       (POST /auth/login; kept in ${join(dataDir, 'secrets.json')})`,
         ...secrets.logins.map((login) => `    ${login.role.padEnd(10)} ${login.email.padEnd(30)} ${login.password}`),
         `  Try          TOKEN=$(curl -s ${apiUrl}/auth/login -H 'content-type: application/json' \\`,
         `                 -d '{"email":"${admin.email}","password":"${admin.password}"}' | sed 's/.*"accessToken":"\\([^"]*\\)".*/\\1/')`,
