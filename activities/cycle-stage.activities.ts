@@ -1,7 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { deadlineExtendedNotice, formatInZone } from '../libs/domain';
-import { AgencyEntity, CycleEntity, CycleStageEntity, StageDeadlineChangeEntity } from '../libs/persistence';
-import { writeNotices } from './notices';
+import { CycleEntity, CycleStageEntity, StageDeadlineChangeEntity } from '../libs/persistence';
 
 /**
  * Keep the cycle's read model in step with its workflow. Each write is conditional on the current state,
@@ -47,10 +45,7 @@ export function createCycleStageActivities(dataSource: DataSource) {
       });
     },
 
-    /**
-     * Moves the stage's deadline in the read model, keeps the change with its reason, and tells the agencies it
-     * concerns: every agency while submission is open (any may still register), else those with active entries.
-     */
+    /** Moves the stage's deadline in the read model and keeps the change with its reason. */
     async recordDeadlineExtension(input: {
       cycleId: string;
       stageKey: string;
@@ -61,7 +56,7 @@ export function createCycleStageActivities(dataSource: DataSource) {
       at: string;
     }): Promise<void> {
       await dataSource.transaction(async (tx) => {
-        const stage = await tx.getRepository(CycleStageEntity).findOneOrFail({
+        await tx.getRepository(CycleStageEntity).findOneOrFail({
           where: { cycleId: input.cycleId, key: input.stageKey },
           lock: { mode: 'pessimistic_write' },
         });
@@ -82,30 +77,6 @@ export function createCycleStageActivities(dataSource: DataSource) {
           })
           .orIgnore()
           .execute();
-        const agencies =
-          stage.type === 'submission'
-            ? await tx.getRepository(AgencyEntity).find()
-            : await tx
-                .getRepository(AgencyEntity)
-                .createQueryBuilder('agency')
-                .where(
-                  `EXISTS (SELECT 1 FROM entries e WHERE e.agency_code = agency.code AND e.cycle_id = :cycleId AND e.status = 'active')`,
-                  { cycleId: input.cycleId },
-                )
-                .getMany();
-        await writeNotices(
-          tx,
-          `${input.cycleId}/deadline/${input.stageKey}/${closesAt.toISOString()}`,
-          'stage-deadline-extended',
-          agencies,
-          (agency) =>
-            deadlineExtendedNotice(agency.language, {
-              cycleId: input.cycleId,
-              stageName: stage.name,
-              closesAtLocal: formatInZone(closesAt, agency.zone),
-              reason: input.reason,
-            }),
-        );
       });
     },
 

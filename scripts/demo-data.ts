@@ -1,9 +1,19 @@
 import type { Cluster, Zone } from '../libs/domain';
 
 /** The agencies and innovations of the news report on PKRI 2024's last interview day (shared/seed-article.txt). */
-export const DEMO_AGENCIES: { code: string; name: string; cluster: Cluster; province: string; zone: Zone }[] = [
+interface DemoAgency {
+  code: string;
+  name: string;
+  cluster: Cluster;
+  province: string;
+  zone: Zone;
+  contacts?: { name: string; email: string }[];
+}
+
+export const DEMO_AGENCIES: DemoAgency[] = [
   {
     code: 'kab-banyuwangi',
+    contacts: [{ name: 'Admin Inovasi', email: 'inovasi@kab-banyuwangi.example.go.id' }],
     name: 'Pemerintah Kabupaten Banyuwangi',
     cluster: 'kabupaten',
     province: 'Jawa Timur',
@@ -11,14 +21,23 @@ export const DEMO_AGENCIES: { code: string; name: string; cluster: Cluster; prov
   },
   {
     code: 'prov-jawa-timur',
+    contacts: [{ name: 'Admin Inovasi', email: 'inovasi@prov-jawa-timur.example.go.id' }],
     name: 'Pemerintah Provinsi Jawa Timur',
     cluster: 'provinsi',
     province: 'Jawa Timur',
     zone: 'WIB',
   },
-  { code: 'kota-padang', name: 'Pemerintah Kota Padang', cluster: 'kota', province: 'Sumatera Barat', zone: 'WIB' },
+  {
+    code: 'kota-padang',
+    contacts: [{ name: 'Admin Inovasi', email: 'inovasi@kota-padang.example.go.id' }],
+    name: 'Pemerintah Kota Padang',
+    cluster: 'kota',
+    province: 'Sumatera Barat',
+    zone: 'WIB',
+  },
   {
     code: 'kemendesa-pdtt',
+    contacts: [{ name: 'Admin Inovasi', email: 'inovasi@kemendesa-pdtt.example.go.id' }],
     name: 'Kementerian Desa, Pembangunan Daerah Tertinggal dan Transmigrasi',
     cluster: 'kementerian',
     province: 'DKI Jakarta',
@@ -26,6 +45,7 @@ export const DEMO_AGENCIES: { code: string; name: string; cluster: Cluster; prov
   },
   {
     code: 'kab-bojonegoro',
+    contacts: [{ name: 'Admin Inovasi', email: 'inovasi@kab-bojonegoro.example.go.id' }],
     name: 'Pemerintah Kabupaten Bojonegoro',
     cluster: 'kabupaten',
     province: 'Jawa Timur',
@@ -33,14 +53,23 @@ export const DEMO_AGENCIES: { code: string; name: string; cluster: Cluster; prov
   },
   {
     code: 'kab-lamongan',
+    contacts: [{ name: 'Admin Inovasi', email: 'inovasi@kab-lamongan.example.go.id' }],
     name: 'Pemerintah Kabupaten Lamongan',
     cluster: 'kabupaten',
     province: 'Jawa Timur',
     zone: 'WIB',
   },
-  { code: 'kota-palopo', name: 'Pemerintah Kota Palopo', cluster: 'kota', province: 'Sulawesi Selatan', zone: 'WITA' },
+  {
+    code: 'kota-palopo',
+    contacts: [{ name: 'Admin Inovasi', email: 'inovasi@kota-palopo.example.go.id' }],
+    name: 'Pemerintah Kota Palopo',
+    cluster: 'kota',
+    province: 'Sulawesi Selatan',
+    zone: 'WITA',
+  },
   {
     code: 'kab-solok',
+    contacts: [{ name: 'Admin Inovasi', email: 'inovasi@kab-solok.example.go.id' }],
     name: 'Pemerintah Kabupaten Solok',
     cluster: 'kabupaten',
     province: 'Sumatera Barat',
@@ -48,6 +77,7 @@ export const DEMO_AGENCIES: { code: string; name: string; cluster: Cluster; prov
   },
   {
     code: 'kab-solok-selatan',
+    contacts: [{ name: 'Admin Inovasi', email: 'inovasi@kab-solok-selatan.example.go.id' }],
     name: 'Pemerintah Kabupaten Solok Selatan',
     cluster: 'kabupaten',
     province: 'Sumatera Barat',

@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { bootstrapApi, OPENAPI_PATH } from '../apps/api/bootstrap';
 import { bootstrapWorker } from '../apps/worker/bootstrap';
 import { DEFAULTS, loadAuthConfig, loadConfig, readPort } from '../libs/config';
+import { startMailSink } from '../libs/mail-sink';
+import { openDatabase } from '../libs/persistence';
 import { startEmbeddedPostgres } from '../libs/persistence/embedded-postgres';
 import { startDevServer } from '../libs/temporal';
 import { seedDemo } from './demo-seed';
@@ -58,10 +60,23 @@ async function main(): Promise<void> {
       temporalAddress = temporal.address;
       temporalUi = temporal.uiUrl;
     }
+    let smtpUrl = process.env.SMTP_URL;
+    if (!smtpUrl) {
+      const sinkDatabase = await openDatabase(databaseUrl);
+      const sink = await startMailSink(sinkDatabase, {
+        host: '127.0.0.1',
+        port: readPort(process.env, 'MAIL_SINK_PORT', DEFAULTS.mailSinkPort),
+      });
+      stops.push({ name: 'mail sink', stop: () => sink.stop().then(() => sinkDatabase.destroy()) });
+      smtpUrl = sink.url;
+    }
     const config = loadConfig({
       ...process.env,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
+      SMTP_URL: smtpUrl,
+      // Demo webhooks may point at a receiver on this machine.
+      WEBHOOKS_ALLOW_PRIVATE: process.env.WEBHOOKS_ALLOW_PRIVATE ?? 'true',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     });
     const worker: INestApplicationContext = await bootstrapWorker(config);
@@ -88,6 +103,7 @@ async function main(): Promise<void> {
         `  Health       ${apiUrl}/health`,
         `  OpenAPI      ${apiUrl}/${OPENAPI_PATH}   (document: ${apiUrl}/${OPENAPI_PATH}-json)`,
         `  Temporal     ${config.temporalAddress}   UI: ${temporalUi}`,
+        `  E-mail       ${smtpUrl}${process.env.SMTP_URL ? '' : '   (local sink: GET /mail-sink/messages as admin)'}`,
         `  PostgreSQL   ${databaseUrl.replace(/\/\/[^@]*@/, '//…@')}`,
         `  Data         ${dataDir}`,
         seededCycle

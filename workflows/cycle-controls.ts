@@ -1,4 +1,4 @@
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { CycleStageActivities } from '../activities/cycle-stage.activities';
 import { ErrorCode } from '../libs/domain/error-codes';
 import {
@@ -10,6 +10,7 @@ import {
   type CycleState,
   type ResumeCycleRequest,
 } from './cycle.messages';
+import { notify, NOTIFY_PATCH } from './notify';
 import { reject } from './rejection';
 
 const { recordDeadlineExtension, recordCyclePause } = proxyActivities<CycleStageActivities>({
@@ -77,6 +78,15 @@ export function installCycleControls(state: CycleState): CycleControls {
         at: new Date().toISOString(),
       });
       stage.closesAt = new Date(closesAt).toISOString();
+      if (patched(NOTIFY_PATCH)) {
+        await notify({
+          kind: 'stage-deadline-extended',
+          cycleId: state.cycleId,
+          stageKey,
+          closesAt: stage.closesAt,
+          reason,
+        });
+      }
       return { stageKey, previousClosesAt, closesAt: stage.closesAt };
     },
     {

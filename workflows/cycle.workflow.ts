@@ -5,6 +5,7 @@ import type { ScreeningActivities } from '../activities/screening.activities';
 import type { ResolvedStage } from '../libs/domain';
 import { installCycleControls } from './cycle-controls';
 import type { CycleState, CycleWorkflowInput } from './cycle.messages';
+import { notify, NOTIFY_PATCH } from './notify';
 import { upsertAttributes } from './search-attributes';
 
 const stageActivities = proxyActivities<CycleStageActivities>({
@@ -65,7 +66,10 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
     const closedAt = now();
     await stageActivities.closeStage({ cycleId, stageKey: stage.key, at: closedAt, closedBy });
     Object.assign(stageState(stage.key), { status: 'closed', closedBy });
-    if (screens) await screening.applyDefaultScreeningOutcome({ cycleId, stageKey: stage.key, at: closedAt });
+    if (screens) {
+      await screening.applyDefaultScreeningOutcome({ cycleId, stageKey: stage.key, at: closedAt });
+      if (patched(NOTIFY_PATCH)) await notify({ kind: 'screening-outcome', cycleId, stageKey: stage.key });
+    }
     await fanOutStageEvent({
       cycleId,
       event: { stageKey: stage.key, kind: 'completed', at: closedAt, outcome: 'completed', final: index === lastIndex },

@@ -2,3 +2,4 @@
 export { cycleWorkflow } from './cycle.workflow';
 export { entryWorkflow } from './entry.workflow';
 export { yearlyCycleWorkflow } from './yearly-cycle.workflow';
+export { deliveryWorkflow } from './delivery.workflow';

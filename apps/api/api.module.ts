@@ -19,6 +19,9 @@ import { EntriesService } from './entries/entries.service';
 import { EntryListsController } from './entries/entry-lists.controller';
 import { HealthController } from './health/health.controller';
 import { InboxController } from './inbox/inbox.controller';
+import { DeliveriesController } from './notify/deliveries.controller';
+import { MailSinkController } from './notify/mail-sink.controller';
+import { WebhooksController } from './notify/webhooks.controller';
 import { TemplatesController } from './templates/templates.controller';
 import { TemplatesService } from './templates/templates.service';
 
@@ -41,6 +44,9 @@ export class ApiModule {
         EntriesController,
         EntryListsController,
         InboxController,
+        WebhooksController,
+        DeliveriesController,
+        MailSinkController,
       ],
       providers: [
         { provide: AUTH_CONFIG, useValue: auth },

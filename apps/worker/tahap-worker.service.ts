@@ -6,8 +6,11 @@ import { createCycleStageActivities } from '../../activities/cycle-stage.activit
 import { createEntryActivities } from '../../activities/entry.activities';
 import { createFanOutActivities } from '../../activities/fan-out.activities';
 import { createScreeningActivities } from '../../activities/screening.activities';
+import { createDeliveryActivities } from '../../activities/notify/delivery.activities';
+import { createNotifyActivities } from '../../activities/notify/notify.activities';
 import { createYearlyCycleActivities } from '../../activities/yearly-cycle.activities';
-import type { TahapConfig } from '../../libs/config';
+import { createTransport, type Transporter } from 'nodemailer';
+import { ConfigError, type TahapConfig } from '../../libs/config';
 import { TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../libs/infrastructure/tokens';
 
 /** Hosts the Temporal worker inside the Nest application context: activities get their dependencies here. */
@@ -17,6 +20,7 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
   private worker?: Worker;
   private running?: Promise<void>;
   private connection?: NativeConnection;
+  private mailer?: Transporter;
 
   constructor(
     @Inject(TAHAP_CONFIG) private readonly config: TahapConfig,
@@ -26,6 +30,15 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
 
   async onApplicationBootstrap(): Promise<void> {
     this.connection = await NativeConnection.connect({ address: this.config.temporalAddress });
+    const { notify } = this.config;
+    if (!notify.smtpUrl) {
+      throw new ConfigError(
+        'SMTP_URL is not set: the worker sends e-mail notices. `npm start` provides a local SMTP sink.',
+      );
+    }
+    this.mailer = createTransport(
+      `${notify.smtpUrl}${notify.smtpUrl.includes('?') ? '&' : '?'}pool=true&maxConnections=5`,
+    );
     const launchDeps = { dataSource: this.dataSource, client: this.client, taskQueue: this.config.taskQueue };
     this.worker = await Worker.create({
       connection: this.connection,
@@ -40,6 +53,18 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
         ...createScreeningActivities(this.dataSource),
         ...createFanOutActivities(launchDeps),
         ...createYearlyCycleActivities(launchDeps),
+        ...createNotifyActivities({
+          ...launchDeps,
+          settings: { retryInitialSeconds: notify.retryInitialSeconds, sendTimeoutSeconds: notify.sendTimeoutSeconds },
+        }),
+        ...createDeliveryActivities({
+          dataSource: this.dataSource,
+          mailer: this.mailer,
+          from: notify.from,
+          webhooksAllowPrivate: notify.webhooksAllowPrivate,
+          sendTimeoutSeconds: notify.sendTimeoutSeconds,
+          crashAfterSmtpAccept: process.env.TAHAP_TEST_CRASH_AFTER_SMTP_ACCEPT === '1',
+        }),
       },
     });
     this.running = this.worker.run().catch((error: unknown) => {
@@ -53,5 +78,6 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     await this.connection?.close();
+    this.mailer?.close();
   }
 }

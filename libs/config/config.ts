@@ -16,6 +16,19 @@ export interface TahapConfig {
   workflowBundlePath?: string;
   /** The least severe level logged: error, warn, log (default) or debug. */
   logLevel: LogLevel;
+  notify: NotifyConfig;
+}
+
+export interface NotifyConfig {
+  /** Where e-mail goes (`smtp://user:pass@host:port`, `smtps://…`); the worker refuses to start without it. */
+  smtpUrl?: string;
+  from: string;
+  /** Lets webhooks point at loopback, private and link-local addresses: local development and tests only. */
+  webhooksAllowPrivate: boolean;
+  /** First retry delay of a failed delivery; later ones double, up to an hour for webhooks. */
+  retryInitialSeconds: number;
+  /** How long one send may take before it counts as failed and is retried. */
+  sendTimeoutSeconds: number;
 }
 
 export const DEFAULTS = {
@@ -27,6 +40,8 @@ export const DEFAULTS = {
   temporalUiPort: 8233,
   embeddedPostgresPort: 5433,
   dataDir: '.data',
+  mailSinkPort: 2525,
+  notifyFrom: 'Tahap KemenPANRB <noreply@tahap.local>',
 } as const;
 
 export class ConfigError extends Error {
@@ -82,6 +97,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TahapConfig {
   if (!/^[^\s:]+:\d+$/.test(temporalAddress)) {
     throw new ConfigError(`TEMPORAL_ADDRESS must be host:port, got "${temporalAddress}".`);
   }
+  const smtpUrl = env.SMTP_URL?.trim() || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) {
+    throw new ConfigError('SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465.');
+  }
   return {
     databaseUrl,
     temporalAddress,
@@ -91,5 +110,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TahapConfig {
     apiPort: readPort(env, 'API_PORT', DEFAULTS.apiPort, 0),
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH?.trim() || undefined,
     logLevel: logLevel(env.LOG_LEVEL),
+    notify: {
+      smtpUrl,
+      from: env.NOTIFY_FROM?.trim() || DEFAULTS.notifyFrom,
+      webhooksAllowPrivate: flag(env, 'WEBHOOKS_ALLOW_PRIVATE'),
+      retryInitialSeconds: wholeSeconds(env, 'NOTIFY_RETRY_INITIAL_SECONDS', 30),
+      sendTimeoutSeconds: wholeSeconds(env, 'NOTIFY_SEND_TIMEOUT_SECONDS', 30),
+    },
   };
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw || raw === 'false' || raw === '0') return false;
+  if (raw === 'true' || raw === '1') return true;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}".`);
+}
+
+function wholeSeconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 3600) {
+    throw new ConfigError(`${name} must be a whole number of seconds from 1 to 3600, got "${raw}".`);
+  }
+  return value;
 }

@@ -35,6 +35,8 @@ export const ErrorCode = {
   ScreeningNotOpen: 'SCREENING.NOT_OPEN',
   RepetitionNotFound: 'REPETITION.NOT_FOUND',
   NoticeNotFound: 'NOTICE.NOT_FOUND',
+  WebhookUrlRefused: 'WEBHOOK.URL_REFUSED',
+  WebhookNotFound: 'WEBHOOK.NOT_FOUND',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

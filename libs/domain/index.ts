@@ -17,3 +17,4 @@ export * from './notices/notice-texts';
 export * from './screening-rules';
 export * from './template/shift-template-year';
 export * from './registration/eligibility';
+export * from './notices/email-layout';

@@ -244,9 +244,18 @@ async function main(): Promise<number> {
     });
     steps.push({ name: 'Temporal dev server', stop: () => temporal.stop() });
 
+    const sink = new TahapProcess(
+      'scripts/mail-sink.ts',
+      { DATABASE_URL: databaseUrl, MAIL_SINK_PORT: '0' },
+      join(scratch, 'mail-sink.log'),
+    );
+    const [, smtpUrl] = await sink.start(/Mail sink listening on (smtp:\/\/\S+)/);
+    steps.push({ name: 'mail sink', stop: () => sink.stop() });
+
     const env = {
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporal.address,
+      SMTP_URL: smtpUrl,
       API_HOST: '127.0.0.1',
       API_PORT: '0',
       // `log`: the processes announce readiness at that level; their logs go to files in the scratch folder.

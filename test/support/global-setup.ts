@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { openDatabase } from '../../libs/persistence';
 import { freePort, startDevServer, type RunningDevServer } from '../../libs/temporal';
 import { bundleLogger } from './bundle-logger';
+import { TahapProcess } from './process';
 import { TEST_ENV } from './test-env';
 
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
@@ -15,6 +16,7 @@ export const ADMIN_DATABASE_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgr
 
 export interface SetupState {
   temporal: RunningDevServer;
+  mailSink: TahapProcess;
   databaseName: string;
   scratch: string;
 }
@@ -25,7 +27,8 @@ declare global {
 
 /**
  * Starts what the integration suites need, once per run: a Temporal dev server on a free port with its own
- * SQLite file, a fresh database migrated to the current schema, and the workflow bundle.
+ * SQLite file, a fresh database migrated to the current schema, the SMTP sink as a process of its own (keeping
+ * what it receives in that database), and the workflow bundle.
  */
 export default async function globalSetup(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'tahap-test-'));
@@ -45,6 +48,13 @@ export default async function globalSetup(): Promise<void> {
     logFile: join(scratch, 'temporal.log'),
   });
 
+  const mailSink = new TahapProcess(
+    'scripts/mail-sink.ts',
+    { DATABASE_URL: databaseUrl, MAIL_SINK_PORT: '0' },
+    join(scratch, 'mail-sink.log'),
+  );
+  const [, smtpUrl] = await mailSink.start(/Mail sink listening on (smtp:\/\/\S+)/);
+
   const { code } = await bundleWorkflowCode({
     workflowsPath: require.resolve('../../workflows'),
     logger: bundleLogger,
@@ -56,7 +66,8 @@ export default async function globalSetup(): Promise<void> {
   process.env[TEST_ENV.databaseUrl] = databaseUrl;
   process.env[TEST_ENV.workflowBundle] = bundlePath;
   process.env[TEST_ENV.scratch] = scratch;
-  globalThis.tahapTestSetup = { temporal, databaseName, scratch };
+  process.env[TEST_ENV.smtpUrl] = smtpUrl;
+  globalThis.tahapTestSetup = { temporal, mailSink, databaseName, scratch };
 }
 
 export async function withAdmin<T>(work: (admin: Client) => Promise<T>): Promise<T> {

@@ -1,10 +1,11 @@
 import { rmSync } from 'node:fs';
 import { withAdmin } from './global-setup';
 
-/** Stops the Temporal server and drops the run's database, whatever the tests left behind. */
+/** Stops the SMTP sink and the Temporal server, and drops the run's database, whatever the tests left behind. */
 export default async function globalTeardown(): Promise<void> {
   const state = globalThis.tahapTestSetup;
   if (!state) return;
+  await state.mailSink.stop();
   await state.temporal.stop();
   await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${state.databaseName} WITH (FORCE)`));
   if (!process.env.TAHAP_TEST_KEEP_SCRATCH) rmSync(state.scratch, { recursive: true, force: true });

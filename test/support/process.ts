@@ -46,6 +46,13 @@ export class TahapProcess {
     });
   }
 
+  /** Resolves with the exit code when the process ends by itself (a crash the test provoked). */
+  exited(): Promise<number | null> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child?.exitCode ?? null);
+    return new Promise((done) => child.once('exit', (code) => done(code)));
+  }
+
   /** SIGTERM stops it gracefully; SIGKILL is a crash. Resolves when the process is gone. */
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const child = this.child;

@@ -25,7 +25,11 @@ export class Stack {
   private api?: TahapProcess;
   private worker?: TahapProcess;
 
-  constructor(private readonly taskQueue: string) {}
+  /** `extra` adds to or overrides the environment of both processes (e.g. WEBHOOKS_ALLOW_PRIVATE). */
+  constructor(
+    private readonly taskQueue: string,
+    private readonly extra: Record<string, string> = {},
+  ) {}
 
   private env(extra: Record<string, string> = {}): Record<string, string> {
     return {
@@ -36,6 +40,12 @@ export class Stack {
       JWT_SECRET,
       TAHAP_ADMIN_EMAIL: TEST_ADMIN.email,
       TAHAP_ADMIN_PASSWORD: TEST_ADMIN.password,
+      SMTP_URL: testEnv('smtpUrl'),
+      // The suites' webhook receivers listen on 127.0.0.1; the SSRF suite turns this off again.
+      WEBHOOKS_ALLOW_PRIVATE: 'true',
+      NOTIFY_RETRY_INITIAL_SECONDS: '1',
+      NOTIFY_SEND_TIMEOUT_SECONDS: '5',
+      ...this.extra,
       ...extra,
     };
   }
@@ -57,9 +67,14 @@ export class Stack {
     return this;
   }
 
-  async startWorker(): Promise<void> {
-    this.worker = new TahapProcess('apps/worker/main.ts', this.env(), this.logFile('worker'));
+  async startWorker(extra: Record<string, string> = {}): Promise<void> {
+    this.worker = new TahapProcess('apps/worker/main.ts', this.env(extra), this.logFile('worker'));
     await this.worker.start(/Worker polling task queue/);
+  }
+
+  /** Resolves with the worker's exit code once it ends by itself. */
+  workerExited(): Promise<number | null> {
+    return this.worker!.exited();
   }
 
   /** Stops the worker: SIGTERM lets it finish in-flight tasks, SIGKILL is a crash. */

@@ -4,6 +4,7 @@ export const TEST_ENV = {
   databaseUrl: 'TAHAP_TEST_DATABASE_URL',
   workflowBundle: 'TAHAP_TEST_WORKFLOW_BUNDLE',
   scratch: 'TAHAP_TEST_SCRATCH',
+  smtpUrl: 'TAHAP_TEST_SMTP_URL',
 } as const;
 
 export function testEnv(name: keyof typeof TEST_ENV): string {

@@ -5,6 +5,7 @@ import { DomainError, ErrorCode, type Principal } from '../../../libs/domain';
 import { AgencyEntity, isUniqueViolation } from '../../../libs/persistence';
 import { Allow } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
+import { agencyVisibleTo } from './agency-access';
 import { parseAgencyCsv } from './agency-csv';
 import { CreateAgencyRequestDto } from './create-agency.request.dto';
 
@@ -24,13 +25,8 @@ export class AgenciesController {
   @Get(':code')
   @Allow('admin', 'auditor', 'agency')
   @ApiOperation({ summary: 'One agency; an agency sees only itself' })
-  async get(@Param('code') code: string, @CurrentPrincipal() principal: Principal) {
-    const agency =
-      principal.role === 'agency' && principal.agencyCode !== code
-        ? null
-        : await this.dataSource.getRepository(AgencyEntity).findOneBy({ code });
-    if (!agency) throw new DomainError(ErrorCode.AgencyNotFound, `No agency with code "${code}".`);
-    return agency;
+  get(@Param('code') code: string, @CurrentPrincipal() principal: Principal) {
+    return agencyVisibleTo(this.dataSource, code, principal);
   }
 
   @Post()

@@ -3,7 +3,8 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource, IsNull } from 'typeorm';
 import { DomainError, ErrorCode, type Principal } from '../../../libs/domain';
-import { AgencyEntity, ApiKeyEntity } from '../../../libs/persistence';
+import { ApiKeyEntity } from '../../../libs/persistence';
+import { agencyVisibleTo } from '../agencies/agency-access';
 import { Allow } from './access.decorator';
 import { CreateApiKeyRequestDto } from './create-api-key.request.dto';
 import { sha256 } from './credentials.service';
@@ -20,7 +21,7 @@ export class ApiKeysController {
   @Allow('admin', 'agency', 'auditor')
   @ApiOperation({ summary: "An agency's API keys (without their secrets)" })
   async list(@Param('code') code: string, @CurrentPrincipal() principal: Principal) {
-    await this.agencyVisibleTo(code, principal);
+    await agencyVisibleTo(this.dataSource, code, principal);
     return this.dataSource
       .getRepository(ApiKeyEntity)
       .find({ where: { agencyCode: code }, order: { createdAt: 'ASC' } });
@@ -34,7 +35,7 @@ export class ApiKeysController {
     @Body() body: CreateApiKeyRequestDto,
     @CurrentPrincipal() principal: Principal,
   ) {
-    await this.agencyVisibleTo(code, principal);
+    await agencyVisibleTo(this.dataSource, code, principal);
     const key = `thp_${randomBytes(32).toString('base64url')}`;
     const saved = await this.dataSource.getRepository(ApiKeyEntity).save({
       agencyCode: code,
@@ -55,20 +56,12 @@ export class ApiKeysController {
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => notFound() })) id: string,
     @CurrentPrincipal() principal: Principal,
   ) {
-    await this.agencyVisibleTo(code, principal);
+    await agencyVisibleTo(this.dataSource, code, principal);
     const result = await this.dataSource
       .getRepository(ApiKeyEntity)
       .update({ id, agencyCode: code, revokedAt: IsNull() }, { revokedAt: new Date() });
     if (!result.affected) throw notFound();
     return { id, revoked: true };
-  }
-
-  /** Another agency's keys do not exist as far as an agency can tell. */
-  private async agencyVisibleTo(code: string, principal: Principal): Promise<void> {
-    const visible =
-      (principal.role !== 'agency' || principal.agencyCode === code) &&
-      (await this.dataSource.getRepository(AgencyEntity).existsBy({ code }));
-    if (!visible) throw new DomainError(ErrorCode.AgencyNotFound, `No agency with code "${code}".`);
   }
 }
 

@@ -36,6 +36,8 @@ const STATUS_BY_CODE: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.ScreeningNotOpen]: HttpStatus.CONFLICT,
   [ErrorCode.RepetitionNotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.NoticeNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.WebhookUrlRefused]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.WebhookNotFound]: HttpStatus.NOT_FOUND,
 };
 
 export interface ErrorBody {

@@ -27,6 +27,10 @@ export class AgencyEntity {
   @Column({ type: 'text' })
   language: Language;
 
+  /** Channels besides the in-app inbox, which always receives: `email`, `webhook`. */
+  @Column({ type: 'text', array: true })
+  channels: ('email' | 'webhook')[];
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 }

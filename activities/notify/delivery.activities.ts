@@ -1,0 +1,148 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { Transporter } from 'nodemailer';
+import { Webhook } from 'standardwebhooks';
+import type { DataSource } from 'typeorm';
+import { emailParts, type Language } from '../../libs/domain';
+import { postWebhook } from '../../libs/notify';
+import { DeliveryAttemptEntity, DeliveryEntity, NoticeEntity, WebhookEndpointEntity } from '../../libs/persistence';
+
+export interface DeliveryDeps {
+  dataSource: DataSource;
+  mailer: Transporter;
+  from: string;
+  webhooksAllowPrivate: boolean;
+  sendTimeoutSeconds: number;
+  /** Test hook: end the process right after the SMTP server accepted, before the outbox records it. */
+  crashAfterSmtpAccept?: boolean;
+}
+
+/**
+ * Sends one delivery of a notice. Both sends are idempotent as the recipient sees them: an e-mail always carries
+ * the delivery's Message-ID and a webhook its webhook-id, so a retry after a crash is recognised as the same
+ * message. Every try is written to the delivery log.
+ */
+export function createDeliveryActivities(deps: DeliveryDeps) {
+  const { dataSource } = deps;
+  const attempt = async (delivery: DeliveryEntity, outcome: DeliveryAttemptEntity['outcome'], detail: string) => {
+    await dataSource.transaction(async (tx) => {
+      await tx
+        .getRepository(DeliveryAttemptEntity)
+        .insert({ deliveryId: delivery.id, outcome, detail, at: new Date() });
+      await tx.getRepository(DeliveryEntity).increment({ id: delivery.id }, 'attempts', 1);
+      if (outcome === 'failed') {
+        await tx.getRepository(DeliveryEntity).update({ id: delivery.id }, { lastError: detail });
+      } else {
+        const status = outcome === 'accepted' ? 'delivered' : 'disabled';
+        await tx.getRepository(DeliveryEntity).update(
+          { id: delivery.id, status: 'pending' },
+          {
+            status,
+            deliveredAt: outcome === 'accepted' ? new Date() : null,
+            lastError: outcome === 'accepted' ? null : detail,
+          },
+        );
+      }
+    });
+  };
+  const load = async (deliveryId: string) => {
+    const delivery = await dataSource.getRepository(DeliveryEntity).findOneByOrFail({ id: deliveryId });
+    const notice = await dataSource.getRepository(NoticeEntity).findOneByOrFail({ id: delivery.noticeId });
+    return { delivery, notice };
+  };
+
+  return {
+    async sendEmail(deliveryId: string): Promise<void> {
+      const { delivery, notice } = await load(deliveryId);
+      if (delivery.status !== 'pending') return;
+      const { text, html } = emailParts(notice, notice.language as Language);
+      try {
+        const info = await deps.mailer.sendMail({
+          from: deps.from,
+          to: delivery.target.split(','),
+          subject: notice.subject,
+          text,
+          html,
+          messageId: delivery.messageId,
+          headers: { 'X-Tahap-Notice': notice.key },
+        });
+        if (deps.crashAfterSmtpAccept) process.exit(75);
+        await attempt(delivery, 'accepted', `SMTP ${info.response}`);
+      } catch (error) {
+        await attempt(delivery, 'failed', String(error instanceof Error ? error.message : error));
+        throw error;
+      }
+    },
+
+    async sendWebhook(deliveryId: string): Promise<void> {
+      const { delivery, notice } = await load(deliveryId);
+      if (delivery.status !== 'pending') return;
+      const endpoint = await dataSource
+        .getRepository(WebhookEndpointEntity)
+        .createQueryBuilder('endpoint')
+        .addSelect(['endpoint.secret', 'endpoint.previousSecret'])
+        .where('endpoint.id = :id', { id: delivery.target })
+        .getOneOrFail();
+      if (endpoint.status !== 'active') {
+        await attempt(delivery, 'gone', `endpoint disabled: ${endpoint.disabledReason ?? 'by the agency'}`);
+        return;
+      }
+      const sentAt = new Date();
+      const payload = JSON.stringify({
+        type: notice.kind,
+        timestamp: sentAt.toISOString(),
+        data: {
+          noticeId: notice.id,
+          key: notice.key,
+          agencyCode: notice.agencyCode,
+          language: notice.language,
+          subject: notice.subject,
+          body: notice.body,
+        },
+      });
+      const secrets = [endpoint.secret];
+      if (endpoint.previousSecret && endpoint.previousSecretUntil && endpoint.previousSecretUntil > sentAt) {
+        secrets.push(endpoint.previousSecret);
+      }
+      const signature = secrets
+        .map((secret) => new Webhook(secret).sign(delivery.messageId, sentAt, payload))
+        .join(' ');
+      const headers = {
+        'webhook-id': delivery.messageId,
+        'webhook-timestamp': String(Math.floor(sentAt.getTime() / 1000)),
+        'webhook-signature': signature,
+      };
+      let status: number;
+      try {
+        ({ status } = await postWebhook(endpoint.url, headers, payload, {
+          allowPrivate: deps.webhooksAllowPrivate,
+          timeoutMs: deps.sendTimeoutSeconds * 1000,
+        }));
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        if (detail.startsWith('refused: ')) {
+          await attempt(delivery, 'refused', detail);
+          throw ApplicationFailure.create({ type: 'WEBHOOK.REFUSED', message: detail, nonRetryable: true });
+        }
+        await attempt(delivery, 'failed', detail);
+        throw error;
+      }
+      if (status >= 200 && status < 300) return attempt(delivery, 'accepted', `HTTP ${status}`);
+      if (status === 410) {
+        await dataSource
+          .getRepository(WebhookEndpointEntity)
+          .update({ id: endpoint.id }, { status: 'disabled', disabledReason: 'the receiver answered 410 Gone' });
+        return attempt(delivery, 'gone', 'HTTP 410: endpoint disabled');
+      }
+      await attempt(delivery, 'failed', `HTTP ${status}`);
+      throw ApplicationFailure.create({ type: 'WEBHOOK.FAILED', message: `the receiver answered ${status}` });
+    },
+
+    async markDeliveryFailed(input: { deliveryId: string; reason: string }): Promise<void> {
+      await dataSource
+        .getRepository(DeliveryEntity)
+        .update({ id: input.deliveryId, status: 'pending' }, { status: 'failed', lastError: input.reason });
+    },
+  };
+}
+
+export type DeliveryActivities = ReturnType<typeof createDeliveryActivities>;

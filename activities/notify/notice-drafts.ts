@@ -1,0 +1,67 @@
+import type { DataSource } from 'typeorm';
+import { deadlineExtendedNotice, formatInZone, screeningOutcomeNotice, type NoticeText } from '../../libs/domain';
+import { AgencyEntity, CycleStageEntity, EntryEntity, ScreeningDecisionEntity } from '../../libs/persistence';
+
+/** What happened, as the workflow that saw it tells the notify activity. */
+export type NoticeEvent =
+  | { kind: 'stage-deadline-extended'; cycleId: string; stageKey: string; closesAt: string; reason: string }
+  | { kind: 'screening-outcome'; cycleId: string; stageKey: string };
+
+export interface NoticeDraft {
+  kind: NoticeEvent['kind'];
+  /** Workflow id plus event: the same event always has the same key, so it is written and delivered once. */
+  key: string;
+  agency: AgencyEntity;
+  text: NoticeText;
+}
+
+/** Who must hear of an event, and what each is told: in the agency's language, every instant in its zone. */
+export async function noticeDrafts(dataSource: DataSource, event: NoticeEvent): Promise<NoticeDraft[]> {
+  switch (event.kind) {
+    case 'stage-deadline-extended': {
+      const stage = await dataSource
+        .getRepository(CycleStageEntity)
+        .findOneByOrFail({ cycleId: event.cycleId, key: event.stageKey });
+      // While submission is open any agency may still register; later only those with entries in the cycle.
+      const agencies = dataSource.getRepository(AgencyEntity).createQueryBuilder('agency');
+      if (stage.type !== 'submission') {
+        agencies.where(
+          `EXISTS (SELECT 1 FROM entries e WHERE e.agency_code = agency.code AND e.cycle_id = :cycleId AND e.status = 'active')`,
+          { cycleId: event.cycleId },
+        );
+      }
+      const closesAt = new Date(event.closesAt);
+      return (await agencies.getMany()).map((agency) => ({
+        kind: event.kind,
+        key: `${event.cycleId}/deadline/${event.stageKey}/${closesAt.toISOString()}`,
+        agency,
+        text: deadlineExtendedNotice(agency.language, {
+          cycleId: event.cycleId,
+          stageName: stage.name,
+          closesAtLocal: formatInZone(closesAt, agency.zone),
+          reason: event.reason,
+        }),
+      }));
+    }
+    case 'screening-outcome': {
+      const rows = (await dataSource
+        .getRepository(ScreeningDecisionEntity)
+        .createQueryBuilder('decision')
+        .innerJoinAndMapOne('decision.entry', EntryEntity, 'entry', 'entry.id = decision.entryId')
+        .innerJoinAndMapOne('decision.agency', AgencyEntity, 'agency', 'agency.code = entry.agencyCode')
+        .where('decision.cycleId = :cycleId', { cycleId: event.cycleId })
+        .getMany()) as (ScreeningDecisionEntity & { entry: EntryEntity; agency: AgencyEntity })[];
+      return rows.map((row) => ({
+        kind: event.kind,
+        key: `${event.cycleId}/screening/${row.entryId}`,
+        agency: row.agency,
+        text: screeningOutcomeNotice(row.agency.language, {
+          cycleId: event.cycleId,
+          title: row.entry.title,
+          passed: row.outcome === 'pass',
+          reason: row.reason,
+        }),
+      }));
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { compressedPkri, cycleStatus, INNOVATION, startCycle } from '../support/fixtures';
+import { eventually, type Stack } from '../support/stack';
+
+let agencyCount = 0;
+
+/** A new agency with one e-mail contact, signed in as its own account. */
+export async function contactableAgency(stack: Stack, zone: 'WIB' | 'WITA' | 'WIT' = 'WIB') {
+  const code = `kab-notif-${process.pid}-${++agencyCount}`;
+  const email = `inovasi@${code}.example.go.id`;
+  const created = await stack.request('POST', '/agencies', {
+    code,
+    name: `Pemerintah Kabupaten Notifikasi ${agencyCount}`,
+    cluster: 'kabupaten',
+    province: 'Papua',
+    zone,
+    contacts: [{ name: 'Admin Inovasi', email }],
+  });
+  if (created.status !== 201) throw new Error(`agency ${code}: ${JSON.stringify(created.body)}`);
+  const account = await stack.account('agency', code);
+  return { token: account.token, code, email };
+}
+
+/**
+ * A cycle in which these agencies registered, past submission and into screening: extending the screening
+ * deadline then tells exactly these agencies (the ones with active entries), through `notify`.
+ */
+export async function cycleInScreening(stack: Stack, year: number, agencies: { token: string }[]): Promise<string> {
+  const cycleId = await startCycle(stack, compressedPkri(year, { submission: 4, others: 600 }));
+  for (const [index, as] of agencies.entries()) {
+    const { status, body } = await stack.request(
+      'POST',
+      `/cycles/${cycleId}/entries`,
+      {
+        title: `Inovasi Notifikasi ${index}`,
+        summary: 'Inovasi untuk uji notifikasi.',
+        group: 'keberlanjutan',
+        ...INNOVATION,
+      },
+      as,
+    );
+    if (status !== 201) throw new Error(`registration: ${JSON.stringify(body)}`);
+  }
+  await eventually('screening to open', async () =>
+    (await cycleStatus(stack, cycleId)).stages[1].status === 'open' ? true : undefined,
+  );
+  return cycleId;
+}
+
+/** The notice event: screening's deadline moved by a day. */
+export async function extendScreening(stack: Stack, cycleId: string, reason = 'Tambahan waktu verifikasi dokumen') {
+  const { body } = await stack.request('GET', `/cycles/${cycleId}`);
+  const closesAt = new Date(Date.parse(body.stages[1].closesAt) + 86_400_000).toISOString();
+  const extended = await stack.request('POST', `/cycles/${cycleId}/stages/seleksi-administrasi/extend`, {
+    closesAt,
+    reason,
+  });
+  if (extended.status !== 200) throw new Error(`extend: ${JSON.stringify(extended.body)}`);
+  return closesAt;
+}
