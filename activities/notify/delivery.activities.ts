@@ -23,25 +23,22 @@ export interface DeliveryDeps {
  */
 export function createDeliveryActivities(deps: DeliveryDeps) {
   const { dataSource } = deps;
+  /** What an attempt's outcome makes of its delivery: a failure stays pending for Temporal's next retry. */
+  const STATUS_AFTER = { accepted: 'delivered', gone: 'disabled', refused: 'failed', failed: 'pending' } as const;
   const attempt = async (delivery: DeliveryEntity, outcome: DeliveryAttemptEntity['outcome'], detail: string) => {
     await dataSource.transaction(async (tx) => {
       await tx
         .getRepository(DeliveryAttemptEntity)
         .insert({ deliveryId: delivery.id, outcome, detail, at: new Date() });
       await tx.getRepository(DeliveryEntity).increment({ id: delivery.id }, 'attempts', 1);
-      if (outcome === 'failed') {
-        await tx.getRepository(DeliveryEntity).update({ id: delivery.id }, { lastError: detail });
-      } else {
-        const status = outcome === 'accepted' ? 'delivered' : 'disabled';
-        await tx.getRepository(DeliveryEntity).update(
-          { id: delivery.id, status: 'pending' },
-          {
-            status,
-            deliveredAt: outcome === 'accepted' ? new Date() : null,
-            lastError: outcome === 'accepted' ? null : detail,
-          },
-        );
-      }
+      await tx.getRepository(DeliveryEntity).update(
+        { id: delivery.id, status: 'pending' },
+        {
+          status: STATUS_AFTER[outcome],
+          deliveredAt: outcome === 'accepted' ? new Date() : null,
+          lastError: outcome === 'accepted' ? null : detail,
+        },
+      );
     });
   };
   const load = async (deliveryId: string) => {

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { resolvePublicOnly } from './webhook-address';
+import { resolvePublicOnly, webhookUrlProblem } from './webhook-address';
 
 export interface WebhookResponse {
   status: number;
@@ -8,8 +8,9 @@ export interface WebhookResponse {
 }
 
 /**
- * POSTs one webhook. Addresses are checked as the connection is made (no DNS rebinding between check and use),
- * redirects are not followed, and the answer is read up to 4 KiB for the delivery log.
+ * POSTs one webhook. The URL is checked again (an address literal, the scheme), names are checked as the
+ * connection is made (no DNS rebinding between check and use), redirects are not followed, and the answer is read
+ * up to 4 KiB for the delivery log. A refusal is an error whose message starts with "refused: ".
  */
 export function postWebhook(
   url: string,
@@ -17,6 +18,8 @@ export function postWebhook(
   body: string,
   options: { allowPrivate: boolean; timeoutMs: number },
 ): Promise<WebhookResponse> {
+  const problem = webhookUrlProblem(url, options.allowPrivate);
+  if (problem) return Promise.reject(new Error(`refused: ${problem}`));
   const target = new URL(url);
   const client = target.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {

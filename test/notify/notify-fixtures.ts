@@ -1,15 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { compressedPkri, cycleStatus, INNOVATION, startCycle } from '../support/fixtures';
 import { eventually, type Stack } from '../support/stack';
 
-let agencyCount = 0;
-
 /** A new agency with one e-mail contact, signed in as its own account. */
 export async function contactableAgency(stack: Stack, zone: 'WIB' | 'WITA' | 'WIT' = 'WIB') {
-  const code = `kab-notif-${process.pid}-${++agencyCount}`;
+  const suffix = randomBytes(4).toString('hex');
+  const code = `kab-notif-${suffix}`;
   const email = `inovasi@${code}.example.go.id`;
   const created = await stack.request('POST', '/agencies', {
     code,
-    name: `Pemerintah Kabupaten Notifikasi ${agencyCount}`,
+    name: `Pemerintah Kabupaten Notifikasi ${suffix}`,
     cluster: 'kabupaten',
     province: 'Papua',
     zone,
