@@ -62,6 +62,7 @@ const services = compose.services;
 
 /** What an operator provides for a `${VAR:?message}` that compose requires (long enough for any secret rule). */
 const OPERATOR_VALUE = 'operator-provided-value-0123456789abcdef';
+const OPERATOR_SMTP_URL = 'smtp://relay.example.go.id:587';
 
 /**
  * Compose's interpolation with every variable unset: `${VAR:-default}` and `${VAR-default}` give the default, `$$` a
@@ -74,7 +75,7 @@ function interpolate(value: string): string {
     /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:\?)[^}]*|:?-([^}]*))?\}|\$/g,
     (match, name?: string, required?: string, fallback?: string) => {
       if (match === '$$') return '$';
-      if (name !== undefined && required !== undefined) return OPERATOR_VALUE;
+      if (name !== undefined && required !== undefined) return name === 'SMTP_URL' ? OPERATOR_SMTP_URL : OPERATOR_VALUE;
       if (name !== undefined && fallback !== undefined) return fallback;
       throw new Error(`"${value}" takes ${match} from the host environment without a default`);
     },
@@ -373,6 +374,11 @@ describe('[foundation] docker-compose wires PostgreSQL, Temporal with its schema
     expect(auth.jwtSecret).toBe(OPERATOR_VALUE);
     expect(auth.bootstrapAdmin).toEqual({ email: 'admin@tahap.local', password: OPERATOR_VALUE });
     expect(service(API).environment).toMatchObject({ JWT_SECRET: expect.stringMatching(/^\$\{TAHAP_JWT_SECRET:\?/) });
+  });
+
+  it('[notify] the worker sends e-mail through the relay the operator names, never a default', () => {
+    expect(loadConfig(environment(WORKER)).notify.smtpUrl).toBe(OPERATOR_SMTP_URL);
+    expect(service(WORKER).environment).toMatchObject({ SMTP_URL: expect.stringMatching(/^\$\{SMTP_URL:\?/) });
   });
 
   it('[foundation] the api listens on all interfaces on the port it publishes', () => {

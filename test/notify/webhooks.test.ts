@@ -1,4 +1,5 @@
 import { Webhook } from 'standardwebhooks';
+import { recordReplayFixture } from '../support/history';
 import { eventually, Stack } from '../support/stack';
 import { contactableAgency, cycleInScreening, extendScreening } from './notify-fixtures';
 import { WebhookReceiver } from './webhook-receiver';
@@ -99,6 +100,7 @@ describe('[notify] signed webhooks', () => {
       'failed',
       'accepted',
     ]);
+    await recordReplayFixture(stack.client, `delivery-${flakyDelivery.noticeId}-r0`, 'delivery-retried');
   });
 
   it('[notify] a 410 disables the endpoint after one attempt', async () => {

@@ -82,7 +82,7 @@ describe('[registration] admins steer a running cycle', () => {
     const notOpen = await stack.request('POST', `/cycles/${cycleId}/stages/pengumuman/close`, {});
     expect(notOpen.status).toBe(409);
     expect(notOpen.body).toMatchObject({ code: 'STAGE.NOT_OPEN', message: expect.stringMatching(/has not opened/) });
-    await recordReplayFixture(stack.client, cycleId, 'cycle-extended');
+    await recordReplayFixture(stack.client, cycleId, 'cycle-extended-notify');
   });
 
   it('[registration] a paused cycle refuses registrations with the reason, and takes them again once resumed', async () => {

@@ -1,4 +1,5 @@
 import { compressedPkri, ensureAgencies } from '../support/fixtures';
+import { recordReplayFixture } from '../support/history';
 import { eventually, Stack } from '../support/stack';
 
 describe('[registration] yearly repetition', () => {
@@ -47,6 +48,11 @@ describe('[registration] yearly repetition', () => {
     const firstOpen = Date.parse(thisYear.body.stages[0].opensAt);
     const nextOpen = Date.parse(nextYear.stages[0].opensAt);
     expect(Math.round((nextOpen - firstOpen) / 86_400_000)).toBeGreaterThanOrEqual(365);
+
+    for await (const run of stack.client.workflow.list({ query: `WorkflowType = 'yearlyCycleWorkflow'` })) {
+      await stack.client.workflow.getHandle(run.workflowId).result();
+      await recordReplayFixture(stack.client, run.workflowId, 'yearly-cycle');
+    }
 
     expect((await stack.request('DELETE', '/repetitions/ulang')).status).toBe(200);
     expect((await stack.request('GET', '/repetitions/ulang')).status).toBe(404);
