@@ -1,3 +1,4 @@
+import { loadAuthConfig } from './auth-config';
 import { ConfigError, loadConfig } from './config';
 
 const BASE = { DATABASE_URL: 'postgres://tahap@db:5432/tahap', TEMPORAL_ADDRESS: 'temporal:7233' };
@@ -13,6 +14,13 @@ describe('loadConfig', () => {
       apiPort: 3000,
       workflowBundlePath: undefined,
       logLevel: 'log',
+      notify: {
+        smtpUrl: undefined,
+        from: 'Tahap KemenPANRB <noreply@tahap.local>',
+        webhooksAllowPrivate: false,
+        retryInitialSeconds: 30,
+        sendTimeoutSeconds: 30,
+      },
     });
   });
 
@@ -22,8 +30,26 @@ describe('loadConfig', () => {
     [{ ...BASE, TEMPORAL_ADDRESS: 'temporal' }, /TEMPORAL_ADDRESS must be host:port, got "temporal"/],
     [{ ...BASE, API_PORT: '70000' }, /API_PORT must be a TCP port between 0 and 65535, got "70000"/],
     [{ ...BASE, LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of error, warn, log, debug/],
+    [{ ...BASE, SMTP_URL: 'mail.example.go.id' }, /SMTP_URL must look like smtp:\/\//],
+    [{ ...BASE, WEBHOOKS_ALLOW_PRIVATE: 'yes' }, /WEBHOOKS_ALLOW_PRIVATE must be true or false/],
+    [{ ...BASE, NOTIFY_RETRY_INITIAL_SECONDS: '0' }, /NOTIFY_RETRY_INITIAL_SECONDS must be a whole number of seconds/],
   ])('refuses %p naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+});
+
+describe('loadAuthConfig', () => {
+  it('requires a long signing key and a first admin password of at least 12 characters', () => {
+    expect(() => loadAuthConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET must be set to at least 32/);
+    const secret = 'x'.repeat(32);
+    expect(() =>
+      loadAuthConfig({ JWT_SECRET: secret, TAHAP_ADMIN_EMAIL: 'a@b.id', TAHAP_ADMIN_PASSWORD: 'short' }),
+    ).toThrow(/TAHAP_ADMIN_PASSWORD must be at least 12/);
+    expect(loadAuthConfig({ JWT_SECRET: secret })).toEqual({
+      jwtSecret: secret,
+      accessTokenMinutes: 15,
+      bootstrapAdmin: undefined,
+    });
   });
 });

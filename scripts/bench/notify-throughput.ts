@@ -29,17 +29,8 @@ const YEAR = 2078;
 const ADMIN = { email: 'bench-admin@tahap.test', password: randomBytes(12).toString('hex') };
 const REASON = 'Perpanjangan untuk uji beban notifikasi';
 
-interface Step {
-  name: string;
-  stop: () => Promise<unknown>;
-}
-
-interface Counts {
-  notices: number;
-  delivered: number;
-  failed: number;
-  sink: number;
-}
+type Step = { name: string; stop: () => Promise<unknown> };
+type Counts = Record<'notices' | 'delivered' | 'failed' | 'sink', number>;
 
 function positiveInt(name: string, fallback: number): number {
   const raw = process.env[name]?.trim();
@@ -50,22 +41,12 @@ function positiveInt(name: string, fallback: number): number {
   return value;
 }
 
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
 async function withAdmin<T>(work: (admin: PgClient) => Promise<T>): Promise<T> {
   const admin = new PgClient({ connectionString: ADMIN_DATABASE_URL });
-  try {
-    await admin.connect();
-  } catch (error) {
-    throw new Error(
-      `The benchmark needs a PostgreSQL server at ${ADMIN_DATABASE_URL} (set BENCH_DATABASE_ADMIN_URL): ${String(error)}`,
-      { cause: error },
-    );
-  }
+  await admin.connect().catch((error: unknown) => {
+    const hint = `The benchmark needs a PostgreSQL server at ${ADMIN_DATABASE_URL} (set BENCH_DATABASE_ADMIN_URL)`;
+    throw new Error(`${hint}: ${String(error)}`, { cause: error });
+  });
   try {
     return await work(admin);
   } finally {
@@ -75,14 +56,9 @@ async function withAdmin<T>(work: (admin: PgClient) => Promise<T>): Promise<T> {
 
 /** PKRI 2024 compressed to start now, submission open for a day: it stays open through any run. */
 function benchTemplate(): CompetitionTemplate {
-  const stageSeconds = Object.fromEntries(
-    PKRI_2024.stages.map((stage) => [stage.key, stage.type === 'submission' ? 86_400 : 60]),
-  );
-  return {
-    ...compressCalendar(PKRI_2024, { startAt: new Date(), stageSeconds }),
-    key: `pkri-bench-notify-${YEAR}`,
-    year: YEAR,
-  };
+  const stageSeconds = Object.fromEntries(PKRI_2024.stages.map((s) => [s.key, s.type === 'submission' ? 86_400 : 60]));
+  const compressed = compressCalendar(PKRI_2024, { startAt: new Date(), stageSeconds });
+  return { ...compressed, key: `pkri-bench-notify-${YEAR}`, year: YEAR };
 }
 
 async function call<T = any>(baseUrl: string, method: string, path: string, body: unknown, token?: string) {
@@ -98,11 +74,7 @@ async function call<T = any>(baseUrl: string, method: string, path: string, body
   return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, text };
 }
 
-async function expectStatus<T = any>(
-  expected: number,
-  what: string,
-  request: Promise<{ status: number; body: T; text: string }>,
-): Promise<T> {
+async function expectStatus<T = any>(expected: number, what: string, request: ReturnType<typeof call<T>>) {
   const { status, body, text } = await request;
   if (status !== expected) throw new Error(`${what} answered ${status} (expected ${expected}): ${text}`);
   return body;
@@ -122,10 +94,10 @@ const AGENCIES_SQL = `
 
 const COUNTS_SQL = `
   WITH ours AS (SELECT id FROM notices WHERE left(key, length($1)) = $1)
-  SELECT (SELECT count(*) FROM ours) AS notices,
-         count(*) FILTER (WHERE d.status = 'delivered') AS delivered,
-         count(*) FILTER (WHERE d.status = 'failed') AS failed,
-         (SELECT count(*) FROM mail_sink_messages) AS sink
+  SELECT (SELECT count(*)::int FROM ours) AS notices,
+         (count(*) FILTER (WHERE d.status = 'delivered'))::int AS delivered,
+         (count(*) FILTER (WHERE d.status = 'failed'))::int AS failed,
+         (SELECT count(*)::int FROM mail_sink_messages) AS sink
   FROM deliveries d WHERE d.notice_id IN (SELECT id FROM ours)`;
 
 async function main(): Promise<number> {
@@ -156,7 +128,7 @@ async function main(): Promise<number> {
       name: `database ${databaseName}`,
       stop: () => withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`)),
     });
-    const databaseUrl = withDatabase(ADMIN_DATABASE_URL, databaseName);
+    const databaseUrl = Object.assign(new URL(ADMIN_DATABASE_URL), { pathname: `/${databaseName}` }).toString();
 
     const [port, uiPort] = [await freePort(), await freePort()];
     const temporal = await startDevServer({
@@ -184,7 +156,8 @@ async function main(): Promise<number> {
     steps.push({ name: 'database client', stop: () => db.end() });
     const setupStarted = Date.now();
     await db.query(AGENCIES_SQL, [AGENCIES]);
-    const agencies = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM agencies')).rows[0].n);
+    const one = async <T>(sql: string, params: unknown[] = []) => (await db.query<T & object>(sql, params)).rows[0];
+    const { agencies } = await one<{ agencies: number }>('SELECT count(*)::int AS agencies FROM agencies');
     console.log(`  ${agencies} agencies inserted in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`);
 
     const env = {
@@ -226,42 +199,28 @@ async function main(): Promise<number> {
       'creating the cycle',
       call(baseUrl, 'POST', '/cycles', { templateKey: template.key, templateVersion: version }, token),
     );
-    let submission: { key: string; status: string; closesAt: string } | undefined;
+    type Stage = { key: string; status: string; closesAt: string };
+    let submission: Stage | undefined;
     for (let waited = 0; submission?.status !== 'open'; waited += 250) {
       if (waited > 60_000) throw new Error(`the submission stage of ${cycleId} did not open within a minute`);
       await sleep(250);
-      const cycle = await expectStatus<{ stages: NonNullable<typeof submission>[] }>(
-        200,
-        'reading the cycle',
-        call(baseUrl, 'GET', `/cycles/${cycleId}`, undefined, token),
-      );
-      submission = cycle.stages[0];
+      submission = (await call<{ stages: Stage[] }>(baseUrl, 'GET', `/cycles/${cycleId}`, undefined, token)).body
+        .stages?.[0];
     }
     console.log(`  template v${version}, cycle ${cycleId}, stage "${submission.key}" open`);
 
     const closesAt = new Date(Date.parse(submission.closesAt) + 86_400_000).toISOString();
     const keyPrefix = `${cycleId}/deadline/${submission.key}/`;
-    const counts = async (): Promise<Counts> => {
-      const row = (await db.query<Record<keyof Counts, string>>(COUNTS_SQL, [keyPrefix])).rows[0];
-      return {
-        notices: Number(row.notices),
-        delivered: Number(row.delivered),
-        failed: Number(row.failed),
-        sink: Number(row.sink),
-      };
-    };
+    const counts = () => one<Counts>(COUNTS_SQL, [keyPrefix]);
+    const describe = (c: Counts) =>
+      `${c.notices} notices, ${c.delivered} delivered, ${c.failed} failed, ${c.sink} in the sink`;
 
     console.log(`  measuring: extending "${submission.key}" to ${closesAt}…`);
     const t0 = Date.now();
     let updateAnswer: string | undefined;
     let updateMs: number | undefined;
-    const update = call(
-      baseUrl,
-      'POST',
-      `/cycles/${cycleId}/stages/${submission.key}/extend`,
-      { closesAt, reason: REASON },
-      token,
-    )
+    const extend = `/cycles/${cycleId}/stages/${submission.key}/extend`;
+    const update = call(baseUrl, 'POST', extend, { closesAt, reason: REASON }, token)
       .then(({ status, text }) => (updateAnswer = status === 200 ? '200' : `${status} ${text.slice(0, 300)}`))
       .catch((error: unknown) => (updateAnswer = `request error: ${String(error)}`))
       .finally(() => (updateMs = Date.now() - t0));
@@ -276,47 +235,39 @@ async function main(): Promise<number> {
         deliveredMs = Date.now() - t0;
         break;
       }
-      if (updateAnswer && updateAnswer !== '200') break;
+      if (updateAnswer && /^\d/.test(updateAnswer) && updateAnswer !== '200') break;
       if (Date.now() - lastReport >= 10_000) {
         lastReport = Date.now();
-        console.log(
-          `  ${seconds(lastReport - t0)}: ${now.notices} notices, ${now.delivered} delivered, ${now.failed} failed, ${now.sink} in the sink`,
-        );
+        console.log(`  ${seconds(lastReport - t0)}: ${describe(now)}`);
       }
       await sleep(POLL_MS);
     }
     await Promise.race([update, sleep(5_000)]);
 
-    const sinkRow = (
-      await db.query<{ messages: string; distinct_ids: string; matching: string }>(`
-        SELECT count(*) AS messages, count(DISTINCT message_id) AS distinct_ids,
-               count(DISTINCT message_id) FILTER (WHERE message_id IN (SELECT message_id FROM deliveries)) AS matching
-        FROM mail_sink_messages`)
-    ).rows[0];
-    const [messages, distinctIds, matching] = [sinkRow.messages, sinkRow.distinct_ids, sinkRow.matching].map(Number);
-    const attempts = Number(
-      (await db.query<{ n: string }>(`SELECT count(*) AS n FROM delivery_attempts WHERE outcome <> 'accepted'`)).rows[0]
-        .n,
-    );
+    const { messages, distinctIds, matching, retried } = await one<Record<string, number>>(`
+      SELECT count(*)::int AS messages, count(DISTINCT message_id)::int AS "distinctIds",
+             (count(DISTINCT message_id) FILTER (WHERE message_id IN (SELECT message_id FROM deliveries)))::int AS matching,
+             (SELECT count(*)::int FROM delivery_attempts WHERE outcome <> 'accepted') AS retried
+      FROM mail_sink_messages`);
     const cpuList = cpus();
     const rate = (ms: number | undefined) => (ms ? `${(agencies / (ms / 1000)).toFixed(1)} notifications/s` : 'n/a');
-    const lines = [
-      '',
-      `Notification throughput: stage-deadline-extended on "${submission.key}" of cycle ${cycleId}, outbox → SMTP sink`,
-      `  agencies       ${agencies} (${AGENCIES} requested), one notice and one e-mail each`,
-      `  update         POST …/extend answered ${updateAnswer ?? 'nothing yet'} after ${seconds(updateMs)}`,
-      `  outbox         ${now.notices} notices written after ${seconds(outboxMs)} (${rate(outboxMs)})`,
-      `  delivered      ${now.delivered} delivered after ${seconds(deliveredMs)}`,
-      `  throughput     ${rate(deliveredMs)} (agencies / time until all delivered)`,
-      `  sink           ${messages} messages received, ${distinctIds} distinct Message-IDs (${matching} matching a delivery)`,
-      `  failures       ${now.failed} failed deliveries, ${attempts} failed attempts retried`,
-      `  machine        ${cpuList.length} × ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${process.platform}/${process.arch}`,
-      `  setup          API, worker, mail sink, Temporal dev server and PostgreSQL (${new URL(ADMIN_DATABASE_URL).host}) on this machine, each its own process; NOTIFY_RETRY_INITIAL_SECONDS=1`,
-    ];
-    console.log(lines.join('\n'));
+    console.log(
+      [
+        '',
+        `Notification throughput: stage-deadline-extended on "${submission.key}" of cycle ${cycleId}, outbox → SMTP sink`,
+        `  agencies       ${agencies} (${AGENCIES} requested), one notice and one e-mail each`,
+        `  update         POST …/extend answered ${updateAnswer ?? 'nothing yet'} after ${seconds(updateMs)}`,
+        `  outbox         ${now.notices} notices written after ${seconds(outboxMs)} (${rate(outboxMs)})`,
+        `  delivered      ${now.delivered} delivered after ${seconds(deliveredMs)}`,
+        `  throughput     ${rate(deliveredMs)} (agencies / time until all delivered)`,
+        `  sink           ${messages} messages received, ${distinctIds} distinct Message-IDs (${matching} matching a delivery)`,
+        `  failures       ${now.failed} failed deliveries, ${retried} failed attempts retried`,
+        `  machine        ${cpuList.length} × ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${process.platform}/${process.arch}`,
+        `  setup          API, worker, mail sink, Temporal dev server and PostgreSQL (${new URL(ADMIN_DATABASE_URL).host}) on this machine, each its own process; NOTIFY_RETRY_INITIAL_SECONDS=1`,
+      ].join('\n'),
+    );
     const problems = [
-      deliveredMs === undefined &&
-        `not all delivered within ${TIMEOUT_MINUTES} min: ${now.notices} notices, ${now.delivered} delivered, ${now.failed} failed, ${now.sink} in the sink`,
+      deliveredMs === undefined && `not all delivered within ${TIMEOUT_MINUTES} min: ${describe(now)}`,
       updateAnswer !== undefined && updateAnswer !== '200' && `the extension answered ${updateAnswer}`,
       distinctIds !== agencies && `the sink holds ${distinctIds} distinct Message-IDs, expected ${agencies}`,
       now.failed > 0 && `${now.failed} deliveries failed`,
