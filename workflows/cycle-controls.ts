@@ -18,9 +18,11 @@ const { recordDeadlineExtension, recordCyclePause } = proxyActivities<CycleStage
   retry: { maximumInterval: '30 seconds' },
 });
 
-/** What the stage loop watches: an admin's early close, and the pause. */
+/** What the stage loop watches (an admin's early close), and the notices Updates started. */
 export interface CycleControls {
   closeRequestedFor?: string;
+  /** Notices an Update started; the Update answers without waiting, the cycle does not complete before them. */
+  notices: Promise<unknown>[];
 }
 
 /**
@@ -28,7 +30,7 @@ export interface CycleControls {
  * cycle as it stands, so a refused request never enters history.
  */
 export function installCycleControls(state: CycleState): CycleControls {
-  const controls: CycleControls = {};
+  const controls: CycleControls = { notices: [] };
   const stageOf = (stageKey: string) => {
     const stage = state.stages.find((candidate) => candidate.key === stageKey);
     if (!stage) {
@@ -79,13 +81,15 @@ export function installCycleControls(state: CycleState): CycleControls {
       });
       stage.closesAt = new Date(closesAt).toISOString();
       if (patched(NOTIFY_PATCH)) {
-        await notify({
-          kind: 'stage-deadline-extended',
-          cycleId: state.cycleId,
-          stageKey,
-          closesAt: stage.closesAt,
-          reason,
-        });
+        controls.notices.push(
+          notify({
+            kind: 'stage-deadline-extended',
+            cycleId: state.cycleId,
+            stageKey,
+            closesAt: stage.closesAt,
+            reason,
+          }),
+        );
       }
       return { stageKey, previousClosesAt, closesAt: stage.closesAt };
     },

@@ -77,6 +77,7 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
     });
   }
 
+  await Promise.all(controls.notices);
   await stageActivities.completeCycle({ cycleId, at: now() });
   state.status = 'completed';
   state.currentStage = undefined;

@@ -16,9 +16,12 @@ export interface NotifyDeps {
   settings: DeliverySettings;
 }
 
-/** The stable id a notice's delivery carries on every retry: the e-mail Message-ID and the webhook-id. */
-export function deliveryMessageId(key: string, round: number, channel: 'email' | 'webhook'): string {
-  const digest = createHash('sha256').update(`${key}#${round}`).digest('hex').slice(0, 32);
+/**
+ * The id a notice's delivery carries on every retry: the e-mail Message-ID and the webhook-id. One per notice
+ * (event and agency) and round, so each agency's message is its own and a retry is recognisably the same one.
+ */
+export function deliveryMessageId(notice: NoticeEntity, round: number, channel: 'email' | 'webhook'): string {
+  const digest = createHash('sha256').update(`${notice.key}|${notice.agencyCode}#${round}`).digest('hex').slice(0, 32);
   return channel === 'email' ? `<${digest}.${round}@tahap.local>` : `msg_${digest}_${round}`;
 }
 
@@ -32,14 +35,14 @@ export function planDeliveries(
   const rows: Partial<DeliveryEntity>[] = [];
   const emails = agency.contacts.map((contact) => contact.email).filter(Boolean);
   if (agency.channels.includes('email') && emails.length > 0) {
-    rows.push({ channel: 'email', target: emails.join(','), messageId: deliveryMessageId(notice.key, round, 'email') });
+    rows.push({ channel: 'email', target: emails.join(','), messageId: deliveryMessageId(notice, round, 'email') });
   }
   if (agency.channels.includes('webhook')) {
     for (const endpoint of endpoints.filter((candidate) => candidate.agencyCode === agency.code)) {
       rows.push({
         channel: 'webhook',
         target: endpoint.id,
-        messageId: deliveryMessageId(notice.key, round, 'webhook'),
+        messageId: deliveryMessageId(notice, round, 'webhook'),
       });
     }
   }

@@ -17,6 +17,7 @@ import { ScreeningController } from './cycles/screening.controller';
 import { EntriesController } from './entries/entries.controller';
 import { EntriesService } from './entries/entries.service';
 import { EntryListsController } from './entries/entry-lists.controller';
+import { RegistrationService } from './entries/registration.service';
 import { HealthController } from './health/health.controller';
 import { InboxController } from './inbox/inbox.controller';
 import { DeliveriesController } from './notify/deliveries.controller';
@@ -56,6 +57,7 @@ export class ApiModule {
         TemplatesService,
         CyclesService,
         EntriesService,
+        RegistrationService,
       ],
     };
   }

@@ -91,6 +91,9 @@ describe('[notify] signed webhooks', () => {
 
   it('[notify] a receiver that fails three times and then succeeds records exactly one accepted delivery', async () => {
     const flakyRequests = receiver.at('/flaky');
+    // Each agency's message is its own: one webhook-id per notice, the same on every retry of it.
+    const ids = ['/steady', '/flaky', '/gone', '/rotating'].map((path) => receiver.at(path)[0].headers['webhook-id']);
+    expect(new Set(ids).size).toBe(4);
     expect(flakyRequests.map((request) => request.answered)).toEqual([500, 502, 503, 204]);
     expect(new Set(flakyRequests.map((request) => request.headers['webhook-id'])).size).toBe(1);
     const [flakyDelivery] = await deliveriesOf(flaky.code);

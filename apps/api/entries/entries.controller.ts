@@ -7,6 +7,7 @@ import { CurrentPrincipal } from '../auth/principal.decorator';
 import { entryIdParam } from '../common/params';
 import { EditEntryRequestDto } from './edit-entry.request.dto';
 import { EntriesService } from './entries.service';
+import { RegistrationService } from './registration.service';
 import { RegisterEntryRequestDto } from './register-entry.request.dto';
 import { WithdrawEntryRequestDto } from './withdraw-entry.request.dto';
 
@@ -16,7 +17,10 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 @ApiBearerAuth()
 @Controller()
 export class EntriesController {
-  constructor(private readonly entries: EntriesService) {}
+  constructor(
+    private readonly entries: EntriesService,
+    private readonly registration: RegistrationService,
+  ) {}
 
   @Post('cycles/:cycleId/entries')
   @Allow('agency', 'admin')
@@ -41,7 +45,7 @@ export class EntriesController {
         { path: 'Idempotency-Key', message: 'must be 1–200 visible ASCII characters' },
       ]);
     }
-    const { entry, replayed } = await this.entries.register(cycleId, body, principal, idempotencyKey);
+    const { entry, replayed } = await this.registration.register(cycleId, body, principal, idempotencyKey);
     response.status(replayed ? 200 : 201);
     if (replayed) response.setHeader('Idempotent-Replayed', 'true');
     return entry;

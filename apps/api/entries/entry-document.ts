@@ -1,0 +1,100 @@
+import { Not, type EntityManager } from 'typeorm';
+import { DomainError, eligibilityIssues, ErrorCode, type EntryDocument, type FieldIssue } from '../../../libs/domain';
+import {
+  CycleEntity,
+  CycleStageEntity,
+  EntryEntity,
+  EntryStageEventEntity,
+  ScreeningDecisionEntity,
+} from '../../../libs/persistence';
+
+/** An entry's document and eligibility, shared by registration and edits, and how the API shows an entry. */
+
+function ineligible(issues: FieldIssue[]): DomainError {
+  return new DomainError(
+    ErrorCode.RegistrationIneligible,
+    `The entry does not meet the rules: ${issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}.`,
+    issues,
+  );
+}
+
+/** The template's rules, and for a replication an original that exists, is another agency's, and is not withdrawn. */
+export async function checkEligible(
+  tx: EntityManager,
+  cycle: CycleEntity,
+  submission: CycleStageEntity,
+  groupKey: string,
+  document: EntryDocument,
+  agencyCode: string,
+): Promise<void> {
+  const group = cycle.resolvedTemplate.groups.find((candidate) => candidate.key === groupKey)!;
+  const params = cycle.resolvedTemplate.stages.find((stage) => stage.key === submission.key)!.params;
+  const issues = eligibilityIssues(params, group, document, submission.closesAt);
+  if (document.replicatesEntryId && issues.every((issue) => issue.path !== 'replicatesEntryId')) {
+    const original = await tx
+      .getRepository(EntryEntity)
+      .findOneBy({ id: document.replicatesEntryId, status: Not('withdrawn') });
+    if (!original) {
+      issues.push({ path: 'replicatesEntryId', message: 'names no registered innovation' });
+    } else if (original.agencyCode === agencyCode) {
+      issues.push({ path: 'replicatesEntryId', message: 'a replication copies another agency’s innovation' });
+    }
+  }
+  if (issues.length > 0) throw ineligible(issues);
+}
+
+export function documentOf(source: {
+  title?: string;
+  summary?: string;
+  launchDate?: string | null;
+  evidenceLinks?: string[];
+  replicatesEntryId?: string | null;
+}): EntryDocument {
+  return {
+    title: (source.title ?? '').trim(),
+    summary: (source.summary ?? '').trim(),
+    launchDate: source.launchDate ?? '',
+    evidenceLinks: source.evidenceLinks ?? [],
+    replicatesEntryId: source.replicatesEntryId ?? null,
+  };
+}
+
+/** An entry as the API shows it. */
+export function present(
+  entry: EntryEntity,
+  events: EntryStageEventEntity[],
+  screening: ScreeningDecisionEntity | null,
+) {
+  return {
+    id: entry.id,
+    cycleId: entry.cycleId,
+    agencyCode: entry.agencyCode,
+    title: entry.title,
+    summary: entry.summary,
+    launchDate: entry.launchDate,
+    evidenceLinks: entry.evidenceLinks,
+    replicatesEntryId: entry.replicatesEntryId,
+    group: entry.groupKey,
+    cluster: entry.cluster,
+    status: entry.status,
+    currentStage: entry.currentStage,
+    workflowId: entry.workflowId,
+    registeredAt: entry.createdAt,
+    updatedAt: entry.updatedAt,
+    withdrawnAt: entry.withdrawnAt,
+    screening: screening
+      ? {
+          outcome: screening.outcome,
+          reason: screening.reason,
+          decidedBy: screening.decidedBy,
+          decidedAt: screening.decidedAt,
+        }
+      : null,
+    stageHistory: events.map((event) => ({
+      stage: event.stageKey,
+      kind: event.kind,
+      outcome: event.outcome,
+      at: event.occurredAt,
+    })),
+  };
+}
