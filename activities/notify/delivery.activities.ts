@@ -1,7 +1,7 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Transporter } from 'nodemailer';
 import { Webhook } from 'standardwebhooks';
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { emailParts, type Language } from '../../libs/domain';
 import { postWebhook } from '../../libs/notify';
 import { DeliveryAttemptEntity, DeliveryEntity, NoticeEntity, WebhookEndpointEntity } from '../../libs/persistence';
@@ -16,10 +16,13 @@ export interface DeliveryDeps {
   crashAfterSmtpAccept?: boolean;
 }
 
+/** E-mails sent at once per batch; the SMTP transport pools five connections. */
+const SENDERS = 5;
+
 /**
- * Sends one delivery of a notice. Both sends are idempotent as the recipient sees them: an e-mail always carries
- * the delivery's Message-ID and a webhook its webhook-id, so a retry after a crash is recognised as the same
- * message. Every try is written to the delivery log.
+ * Sends deliveries of notices. Both sends are idempotent as the recipient sees them: an e-mail always carries the
+ * delivery's Message-ID and a webhook its webhook-id, so a retry after a crash is recognised as the same message.
+ * Every try is written to the delivery log.
  */
 export function createDeliveryActivities(deps: DeliveryDeps) {
   const { dataSource } = deps;
@@ -48,25 +51,49 @@ export function createDeliveryActivities(deps: DeliveryDeps) {
   };
 
   return {
-    async sendEmail(deliveryId: string): Promise<void> {
-      const { delivery, notice } = await load(deliveryId);
-      if (delivery.status !== 'pending') return;
-      const { text, html } = emailParts(notice, notice.language as Language);
-      try {
-        const info = await deps.mailer.sendMail({
-          from: deps.from,
-          to: delivery.target.split(','),
-          subject: notice.subject,
-          text,
-          html,
-          messageId: delivery.messageId,
-          headers: { 'X-Tahap-Notice': notice.key },
+    /**
+     * Sends the batch's e-mails that are still pending, a few at a time, heartbeating each. If any failed, the
+     * batch fails and Temporal retries it later: what was delivered meanwhile is skipped.
+     */
+    async sendEmails(deliveryIds: string[]): Promise<void> {
+      const pending = await dataSource.getRepository(DeliveryEntity).findBy({ id: In(deliveryIds), status: 'pending' });
+      const notices = new Map(
+        (
+          await dataSource.getRepository(NoticeEntity).findBy({ id: In(pending.map((delivery) => delivery.noticeId)) })
+        ).map((notice) => [notice.id, notice]),
+      );
+      const failures: string[] = [];
+      const queue = [...pending];
+      const sender = async () => {
+        for (let delivery = queue.shift(); delivery; delivery = queue.shift()) {
+          const notice = notices.get(delivery.noticeId)!;
+          const { text, html } = emailParts(notice, notice.language as Language);
+          try {
+            const info = await deps.mailer.sendMail({
+              from: deps.from,
+              to: delivery.target.split(','),
+              subject: notice.subject,
+              text,
+              html,
+              messageId: delivery.messageId,
+              headers: { 'X-Tahap-Notice': notice.key },
+            });
+            if (deps.crashAfterSmtpAccept) process.exit(75);
+            await attempt(delivery, 'accepted', `SMTP ${info.response}`);
+          } catch (error) {
+            const detail = error instanceof Error ? error.message : String(error);
+            await attempt(delivery, 'failed', detail);
+            failures.push(`${delivery.target}: ${detail}`);
+          }
+          Context.current().heartbeat();
+        }
+      };
+      await Promise.all(Array.from({ length: SENDERS }, sender));
+      if (failures.length > 0) {
+        throw ApplicationFailure.create({
+          type: 'EMAIL.FAILED',
+          message: `${failures.length} of ${pending.length} e-mails failed (first: ${failures[0]})`,
         });
-        if (deps.crashAfterSmtpAccept) process.exit(75);
-        await attempt(delivery, 'accepted', `SMTP ${info.response}`);
-      } catch (error) {
-        await attempt(delivery, 'failed', String(error instanceof Error ? error.message : error));
-        throw error;
       }
     },
 
@@ -134,10 +161,10 @@ export function createDeliveryActivities(deps: DeliveryDeps) {
       throw ApplicationFailure.create({ type: 'WEBHOOK.FAILED', message: `the receiver answered ${status}` });
     },
 
-    async markDeliveryFailed(input: { deliveryId: string; reason: string }): Promise<void> {
+    async markDeliveriesFailed(input: { deliveryIds: string[]; reason: string }): Promise<void> {
       await dataSource
         .getRepository(DeliveryEntity)
-        .update({ id: input.deliveryId, status: 'pending' }, { status: 'failed', lastError: input.reason });
+        .update({ id: In(input.deliveryIds), status: 'pending' }, { status: 'failed', lastError: input.reason });
     },
   };
 }

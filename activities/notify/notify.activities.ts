@@ -8,6 +8,7 @@ import { noticeDrafts, type NoticeDraft, type NoticeEvent } from './notice-draft
 
 const BATCH = 500;
 const STARTS_AT_ONCE = 50;
+const NOTICES_PER_RUN = 100;
 
 export interface NotifyDeps {
   dataSource: DataSource;
@@ -49,34 +50,42 @@ export function planDeliveries(
   return rows.map((row) => ({ ...row, noticeId: notice.id, round, status: 'pending' as const, attempts: 0 }));
 }
 
-/** Starts the delivery workflow of each notice's round; one that already runs or ran is left alone. */
+/**
+ * Starts the delivery workflows of a set of notices' deliveries, one per run of up to NOTICES_PER_RUN notices in
+ * id order (`delivery-<first notice id>-r<round>`), so the same notices always make the same runs and a run that
+ * already exists is left alone. Batches keep Temporal's work per notice small when an event reaches thousands.
+ */
 export async function startDeliveries(deps: NotifyDeps, deliveries: DeliveryEntity[]): Promise<void> {
-  const byRun = new Map<string, DeliveryEntity[]>();
-  for (const delivery of deliveries) {
-    const run = `delivery-${delivery.noticeId}-r${delivery.round}`;
-    byRun.set(run, [...(byRun.get(run) ?? []), delivery]);
+  const byRound = new Map<number, DeliveryEntity[]>();
+  for (const delivery of deliveries) byRound.set(delivery.round, [...(byRound.get(delivery.round) ?? []), delivery]);
+  const runs: DeliveryWorkflowInput[] = [];
+  for (const [round, ofRound] of byRound) {
+    const noticeIds = [...new Set(ofRound.map((delivery) => delivery.noticeId))].sort((a, b) => Number(a) - Number(b));
+    for (let start = 0; start < noticeIds.length; start += NOTICES_PER_RUN) {
+      const chunk = new Set(noticeIds.slice(start, start + NOTICES_PER_RUN));
+      const members = ofRound.filter((delivery) => chunk.has(delivery.noticeId));
+      runs.push({
+        noticeId: noticeIds[start],
+        round,
+        deliveries: members.map(({ id, channel }) => ({ id, channel })),
+        settings: deps.settings,
+      });
+    }
   }
-  const runs = [...byRun.entries()];
   for (let start = 0; start < runs.length; start += STARTS_AT_ONCE) {
     await Promise.all(
-      runs.slice(start, start + STARTS_AT_ONCE).map(async ([workflowId, group]) => {
-        const input: DeliveryWorkflowInput = {
-          noticeId: group[0].noticeId,
-          round: group[0].round,
-          deliveries: group.map(({ id, channel }) => ({ id, channel })),
-          settings: deps.settings,
-        };
-        await deps.client.workflow
+      runs.slice(start, start + STARTS_AT_ONCE).map((input) =>
+        deps.client.workflow
           .start('deliveryWorkflow', {
-            workflowId,
+            workflowId: `delivery-${input.noticeId}-r${input.round}`,
             taskQueue: deps.taskQueue,
             args: [input],
             workflowIdReusePolicy: 'REJECT_DUPLICATE',
           })
           .catch((error: unknown) => {
             if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-          });
-      }),
+          }),
+      ),
     );
   }
 }
