@@ -31,6 +31,7 @@ export interface CycleControls {
  */
 export function installCycleControls(state: CycleState): CycleControls {
   const controls: CycleControls = { notices: [] };
+  let extending = false;
   const stageOf = (stageKey: string) => {
     const stage = state.stages.find((candidate) => candidate.key === stageKey);
     if (!stage) {
@@ -70,16 +71,23 @@ export function installCycleControls(state: CycleState): CycleControls {
     async ({ stageKey, closesAt, reason, requestedBy }) => {
       const stage = stageOf(stageKey);
       const previousClosesAt = stage.closesAt!;
-      await recordDeadlineExtension({
-        cycleId: state.cycleId,
-        stageKey,
-        previousClosesAt,
-        closesAt,
-        reason,
-        requestedBy,
-        at: new Date().toISOString(),
-      });
+      // The new deadline holds from the moment the Update is accepted, so the old timer cannot close the stage
+      // while the change is being recorded; one extension at a time, so none is lost or reordered.
       stage.closesAt = new Date(closesAt).toISOString();
+      extending = true;
+      try {
+        await recordDeadlineExtension({
+          cycleId: state.cycleId,
+          stageKey,
+          previousClosesAt,
+          closesAt: stage.closesAt,
+          reason,
+          requestedBy,
+          at: new Date().toISOString(),
+        });
+      } finally {
+        extending = false;
+      }
       if (patched(NOTIFY_PATCH)) {
         controls.notices.push(
           notify({
@@ -96,6 +104,7 @@ export function installCycleControls(state: CycleState): CycleControls {
     {
       validator: ({ stageKey, closesAt, reason }) => {
         refuseWhenCompleted();
+        if (extending) reject(ErrorCode.ConcurrentChange, 'Another extension is being recorded; try again.');
         const stage = stageOf(stageKey);
         if (stage.status === 'closed') {
           reject(ErrorCode.StageAlreadyClosed, `Stage "${stageKey}" has closed; a closed stage cannot be extended.`);

@@ -31,7 +31,7 @@ export async function noticeDrafts(dataSource: DataSource, event: NoticeEvent): 
         );
       }
       const closesAt = new Date(event.closesAt);
-      return (await agencies.getMany()).map((agency) => ({
+      return (await agencies.orderBy('agency.code', 'ASC').getMany()).map((agency) => ({
         kind: event.kind,
         key: `${event.cycleId}/deadline/${event.stageKey}/${closesAt.toISOString()}`,
         agency,
@@ -50,6 +50,7 @@ export async function noticeDrafts(dataSource: DataSource, event: NoticeEvent): 
         .innerJoinAndMapOne('decision.entry', EntryEntity, 'entry', 'entry.id = decision.entryId')
         .innerJoinAndMapOne('decision.agency', AgencyEntity, 'agency', 'agency.code = entry.agencyCode')
         .where('decision.cycleId = :cycleId', { cycleId: event.cycleId })
+        .orderBy('decision.entryId', 'ASC')
         .getMany()) as (ScreeningDecisionEntity & { entry: EntryEntity; agency: AgencyEntity })[];
       return rows.map((row) => ({
         kind: event.kind,

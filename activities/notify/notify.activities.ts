@@ -32,6 +32,7 @@ export function planDeliveries(
   agency: AgencyEntity,
   endpoints: WebhookEndpointEntity[],
   round: number,
+  runId: string,
 ): Partial<DeliveryEntity>[] {
   const rows: Partial<DeliveryEntity>[] = [];
   const emails = agency.contacts.map((contact) => contact.email).filter(Boolean);
@@ -47,45 +48,36 @@ export function planDeliveries(
       });
     }
   }
-  return rows.map((row) => ({ ...row, noticeId: notice.id, round, status: 'pending' as const, attempts: 0 }));
+  return rows.map((row) => ({ ...row, noticeId: notice.id, round, runId, status: 'pending' as const, attempts: 0 }));
 }
 
-/**
- * Starts the delivery workflows of a set of notices' deliveries, one per run of up to NOTICES_PER_RUN notices in
- * id order (`delivery-<first notice id>-r<round>`), so the same notices always make the same runs and a run that
- * already exists is left alone. Batches keep Temporal's work per notice small when an event reaches thousands.
- */
+export const runIdOf = (firstNoticeId: string, round: number) => `delivery-${firstNoticeId}-r${round}`;
+
+/** Starts each delivery run the rows name; a run that already exists (a retry) is left alone. */
 export async function startDeliveries(deps: NotifyDeps, deliveries: DeliveryEntity[]): Promise<void> {
-  const byRound = new Map<number, DeliveryEntity[]>();
-  for (const delivery of deliveries) byRound.set(delivery.round, [...(byRound.get(delivery.round) ?? []), delivery]);
-  const runs: DeliveryWorkflowInput[] = [];
-  for (const [round, ofRound] of byRound) {
-    const noticeIds = [...new Set(ofRound.map((delivery) => delivery.noticeId))].sort((a, b) => Number(a) - Number(b));
-    for (let start = 0; start < noticeIds.length; start += NOTICES_PER_RUN) {
-      const chunk = new Set(noticeIds.slice(start, start + NOTICES_PER_RUN));
-      const members = ofRound.filter((delivery) => chunk.has(delivery.noticeId));
-      runs.push({
-        noticeId: noticeIds[start],
-        round,
-        deliveries: members.map(({ id, channel }) => ({ id, channel })),
-        settings: deps.settings,
-      });
-    }
-  }
-  for (let start = 0; start < runs.length; start += STARTS_AT_ONCE) {
+  const runs = new Map<string, DeliveryEntity[]>();
+  for (const delivery of deliveries) runs.set(delivery.runId, [...(runs.get(delivery.runId) ?? []), delivery]);
+  const entries = [...runs.entries()];
+  for (let start = 0; start < entries.length; start += STARTS_AT_ONCE) {
     await Promise.all(
-      runs.slice(start, start + STARTS_AT_ONCE).map((input) =>
-        deps.client.workflow
+      entries.slice(start, start + STARTS_AT_ONCE).map(([workflowId, members]) => {
+        const input: DeliveryWorkflowInput = {
+          noticeId: members[0].noticeId,
+          round: members[0].round,
+          deliveries: members.map(({ id, channel }) => ({ id, channel })),
+          settings: deps.settings,
+        };
+        return deps.client.workflow
           .start('deliveryWorkflow', {
-            workflowId: `delivery-${input.noticeId}-r${input.round}`,
+            workflowId,
             taskQueue: deps.taskQueue,
             args: [input],
             workflowIdReusePolicy: 'REJECT_DUPLICATE',
           })
           .catch((error: unknown) => {
             if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-          }),
-      ),
+          });
+      }),
     );
   }
 }
@@ -112,6 +104,11 @@ export function createNotifyActivities(deps: NotifyDeps) {
   };
 }
 
+/**
+ * Writes one batch's notices and plans their deliveries. Deliveries are assigned to runs of up to NOTICES_PER_RUN
+ * notices when first written, so each belongs to exactly one run however often this is retried; notices whose
+ * deliveries already exist keep them. Returns this batch's deliveries, to start their runs.
+ */
 async function writeOutbox(tx: EntityManager, drafts: NoticeDraft[]): Promise<DeliveryEntity[]> {
   await tx
     .createQueryBuilder()
@@ -128,18 +125,28 @@ async function writeOutbox(tx: EntityManager, drafts: NoticeDraft[]): Promise<De
     )
     .orIgnore()
     .execute();
-  const notices = await tx.getRepository(NoticeEntity).findBy({ key: In(drafts.map((draft) => draft.key)) });
   const agencyOf = new Map(drafts.map((draft) => [`${draft.key}|${draft.agency.code}`, draft.agency]));
+  const notices = (await tx.getRepository(NoticeEntity).findBy({ key: In(drafts.map((draft) => draft.key)) }))
+    .filter((notice) => agencyOf.has(`${notice.key}|${notice.agencyCode}`))
+    .sort((a, b) => Number(a.id) - Number(b.id));
+  const noticeIds = notices.map((notice) => notice.id);
+  const planned = await tx
+    .getRepository(DeliveryEntity)
+    .createQueryBuilder('delivery')
+    .select('DISTINCT delivery.noticeId', 'noticeId')
+    .where('delivery.noticeId IN (:...ids) AND delivery.round = 0', { ids: noticeIds })
+    .getRawMany<{ noticeId: string }>();
+  const done = new Set(planned.map((row) => String(row.noticeId)));
+  const fresh = notices.filter((notice) => !done.has(notice.id));
   const endpoints = await tx
     .getRepository(WebhookEndpointEntity)
     .findBy({ agencyCode: In([...new Set(drafts.map((draft) => draft.agency.code))]), status: 'active' });
-  const planned = notices.flatMap((notice) => {
-    const agency = agencyOf.get(`${notice.key}|${notice.agencyCode}`);
-    return agency ? planDeliveries(notice, agency, endpoints, 0) : [];
+  const rows = fresh.flatMap((notice, index) => {
+    const runId = runIdOf(fresh[index - (index % NOTICES_PER_RUN)].id, 0);
+    return planDeliveries(notice, agencyOf.get(`${notice.key}|${notice.agencyCode}`)!, endpoints, 0, runId);
   });
-  if (planned.length > 0)
-    await tx.createQueryBuilder().insert().into(DeliveryEntity).values(planned).orIgnore().execute();
-  return tx.getRepository(DeliveryEntity).findBy({ noticeId: In(notices.map((notice) => notice.id)), round: 0 });
+  if (rows.length > 0) await tx.createQueryBuilder().insert().into(DeliveryEntity).values(rows).orIgnore().execute();
+  return tx.getRepository(DeliveryEntity).findBy({ noticeId: In(noticeIds), round: 0 });
 }
 
 export type NotifyActivities = ReturnType<typeof createNotifyActivities>;

@@ -29,6 +29,7 @@ export const ErrorCode = {
   CycleStartInvalid: 'CYCLE.START_INVALID',
   StageDeadlineInvalid: 'STAGE.DEADLINE_INVALID',
   StageNotFound: 'STAGE.NOT_FOUND',
+  ConcurrentChange: 'REQUEST.CONCURRENT_CHANGE',
   RegistrationIneligible: 'REGISTRATION.INELIGIBLE',
   IdempotencyKeyReused: 'REGISTRATION.IDEMPOTENCY_KEY_REUSED',
   EntryNotEditable: 'ENTRY.NOT_EDITABLE',

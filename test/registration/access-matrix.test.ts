@@ -171,6 +171,17 @@ describe('[registration] access control', () => {
       expect(body.items.map((entry: { agencyCode: string }) => entry.agencyCode)).not.toContain('kab-bojonegoro');
       expect((await stack.request('GET', '/agencies/kab-bojonegoro/api-keys', undefined, as)).status).toBe(404);
     }
+    // An API key acts for its agency's systems, but cannot mint keys or redirect notices.
+    expect(
+      (await stack.request('POST', '/agencies/kab-banyuwangi/api-keys', { name: 'Kunci kedua' }, agencyKey)).status,
+    ).toBe(403);
+    const hook = await stack.request(
+      'POST',
+      '/agencies/kab-banyuwangi/webhooks',
+      { url: 'https://example.go.id/hook' },
+      agencyKey,
+    );
+    expect(hook.status).toBe(403);
     const untouched = await stack.request('GET', `/entries/${entryOfB}`);
     expect(untouched.body).toMatchObject({ title: 'Entri agensi B', status: 'active' });
   });

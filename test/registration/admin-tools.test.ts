@@ -67,6 +67,11 @@ describe('[registration] admin tools', () => {
   });
 
   it('[registration] a cycle started at a given instant waits for it; lists filter, page, export and count', async () => {
+    for (const startAt of ['2030-W01-1', '2030-01-01T10:00', '20300101T120000Z']) {
+      const refused = await stack.request('POST', '/cycles', { templateKey: 'pkri-2024', startAt });
+      expect(`${startAt} ${refused.status}`).toBe(`${startAt} 400`);
+      expect(refused.body.details).toEqual([expect.objectContaining({ path: 'startAt' })]);
+    }
     const startAt = new Date(Date.now() + 4_000).toISOString();
     const template = { ...compressedPkri(2090, { submission: 600, others: 60 }), key: 'daftar-test' };
     const created = await stack.request('POST', '/templates', { definition: template });
@@ -104,6 +109,8 @@ describe('[registration] admin tools', () => {
     });
     const filtered = await stack.request('GET', `/cycles/${cycleId}/entries?group=pembina&status=active`);
     expect(filtered.body.total).toBe(3);
+    expect((await stack.request('GET', `/cycles/${cycleId}/entries?page=1000000000000000000`)).status).toBe(400);
+    expect((await stack.request('GET', '/notices/99999999999999999999/deliveries')).status).toBe(400);
     const unknownFilter = await stack.request('GET', `/cycles/${cycleId}/entries?colour=blue`);
     expect(unknownFilter.status).toBe(400);
 

@@ -119,6 +119,9 @@ describe('[registration] admins steer a running cycle', () => {
       summary: 'Ringkasan yang diperbarui oleh instansi.',
       evidenceLinks: ['https://banyuwangikab.go.id/sas'],
     });
+    const blanked = await stack.request('PATCH', `/entries/${created.body.id}`, { title: null }, banyuwangi);
+    expect(blanked.status).toBe(400);
+    expect(blanked.body.details).toEqual([{ path: 'title', message: 'must not be null' }]);
     const future = await stack.request(
       'PATCH',
       `/entries/${created.body.id}`,

@@ -9,6 +9,7 @@ import { Allow } from './access.decorator';
 import { CreateApiKeyRequestDto } from './create-api-key.request.dto';
 import { sha256 } from './credentials.service';
 import { CurrentPrincipal } from './principal.decorator';
+import { requireSession } from './require-session';
 
 /** Agencies' own systems call the API with a key; the key is shown once and only its digest is stored. */
 @ApiTags('agencies')
@@ -35,6 +36,7 @@ export class ApiKeysController {
     @Body() body: CreateApiKeyRequestDto,
     @CurrentPrincipal() principal: Principal,
   ) {
+    requireSession(principal);
     await agencyVisibleTo(this.dataSource, code, principal);
     const key = `thp_${randomBytes(32).toString('base64url')}`;
     const saved = await this.dataSource.getRepository(ApiKeyEntity).save({
@@ -56,6 +58,7 @@ export class ApiKeysController {
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => notFound() })) id: string,
     @CurrentPrincipal() principal: Principal,
   ) {
+    requireSession(principal);
     await agencyVisibleTo(this.dataSource, code, principal);
     const result = await this.dataSource
       .getRepository(ApiKeyEntity)

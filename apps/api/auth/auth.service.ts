@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import bcrypt from 'bcryptjs';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthConfig } from '../../../libs/config';
 import { DomainError, ErrorCode, formatInZone, type Principal } from '../../../libs/domain';
 import { UserEntity } from '../../../libs/persistence';
@@ -41,19 +41,32 @@ export class AuthService implements OnApplicationBootstrap {
     if (inserted.length > 0) this.logger.log(`Created the first admin, ${admin.email}`);
   }
 
+  /** Sign-ins to one account are taken one at a time, so a burst of guesses cannot slip past the limit. */
   async login(email: string, password: string, client: string) {
-    await this.refuseWhenThrottled(email, client);
-    const user = await this.dataSource
+    const user = await this.dataSource.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext(lower($1)))', [email]);
+      await this.refuseWhenThrottled(tx, email, client);
+      const found = await this.checkPassword(tx, email, password);
+      // Recorded in the same transaction, so it commits before the next attempt at this account may look.
+      if (!found) await tx.query('INSERT INTO login_failures (email, client) VALUES ($1, $2)', [email, client]);
+      return found;
+    });
+    if (!user) throw new DomainError(ErrorCode.AuthInvalidCredentials, 'E-mail or password is wrong.');
+    return this.session(user);
+  }
+
+  private async checkPassword(tx: EntityManager, email: string, password: string): Promise<UserEntity | undefined> {
+    const user = await tx
       .getRepository(UserEntity)
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
       .where('lower(user.email) = lower(:email)', { email })
       .getOne();
     const matches = await bcrypt.compare(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-    if (!user || !matches) {
-      await this.dataSource.query('INSERT INTO login_failures (email, client) VALUES ($1, $2)', [email, client]);
-      throw new DomainError(ErrorCode.AuthInvalidCredentials, 'E-mail or password is wrong.');
-    }
+    return user && matches ? user : undefined;
+  }
+
+  private session(user: UserEntity) {
     const principal: Omit<Principal, 'via'> = {
       userId: user.id,
       role: user.role,
@@ -72,8 +85,8 @@ export class AuthService implements OnApplicationBootstrap {
     };
   }
 
-  private async refuseWhenThrottled(email: string, client: string): Promise<void> {
-    const [row] = await this.dataSource.query<{ account: number; client: number; oldest: Date | null }[]>(
+  private async refuseWhenThrottled(tx: EntityManager, email: string, client: string): Promise<void> {
+    const [row] = await tx.query<{ account: number; client: number; oldest: Date | null }[]>(
       `SELECT count(*) FILTER (WHERE lower(email) = lower($1))::int AS account,
               count(*) FILTER (WHERE client = $2)::int AS client,
               min(at) FILTER (WHERE lower(email) = lower($1) OR client = $2) AS oldest

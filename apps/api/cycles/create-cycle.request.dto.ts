@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInstant } from '../common/is-instant.decorator';
 
 export class CreateCycleRequestDto {
   @ApiProperty({ example: 'pkri-2024', description: 'Key of the competition template' })
@@ -11,6 +12,7 @@ export class CreateCycleRequestDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(1_000_000)
   templateVersion?: number;
 
   @ApiPropertyOptional({
@@ -18,6 +20,6 @@ export class CreateCycleRequestDto {
     description: 'Start the cycle at this instant instead of now; before its first stage closes',
   })
   @IsOptional()
-  @IsDateString({ strict: true }, { message: 'startAt must be an ISO-8601 instant such as 2024-04-28T17:00:00Z' })
+  @IsInstant('startAt')
   startAt?: string;
 }

@@ -1,10 +1,11 @@
 import { Trimmed } from '../common/trimmed.decorator';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDateString, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsInstant } from '../common/is-instant.decorator';
 
 export class ExtendStageRequestDto {
   @ApiProperty({ example: '2024-06-18T16:59:00Z', description: 'The new close instant; later than the current one' })
-  @IsDateString({ strict: true }, { message: 'closesAt must be an ISO-8601 instant such as 2024-06-18T16:59:00Z' })
+  @IsInstant('closesAt')
   closesAt: string;
 
   @ApiProperty({ example: 'Gangguan server SINOVIK pada hari terakhir', description: 'Told to the agencies' })

@@ -10,6 +10,7 @@ export class SetRepetitionRequestDto {
   @ApiProperty({ example: 1 })
   @IsInt({ message: 'templateVersion must be a whole number' })
   @Min(1)
+  @Max(1_000_000)
   templateVersion: number;
 
   @ApiProperty({ example: 1, description: 'Month of the year the next cycle is started (1–12)' })

@@ -30,6 +30,16 @@ export class EntriesService {
     const submission = await this.dataSource
       .getRepository(CycleStageEntity)
       .findOneByOrFail({ cycleId: entry.cycleId, type: 'submission' });
+    const nulled = (['title', 'summary', 'launchDate', 'evidenceLinks'] as const).filter(
+      (key) => changes[key] === null,
+    );
+    if (nulled.length > 0) {
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        `${nulled.join(', ')} cannot be removed; send a new value or leave the field out.`,
+        nulled.map((path) => ({ path, message: 'must not be null' })),
+      );
+    }
     const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     if (Object.keys(given).length === 0) {
       throw new DomainError(ErrorCode.ValidationFailed, 'Nothing to change: send at least one field.');

@@ -8,6 +8,22 @@ import { Allow } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { ListEntriesQueryDto } from './list-entries.query.dto';
 
+/** An entry as lists show it: no idempotency data, no document bodies. */
+function summaryOf(entry: EntryEntity) {
+  return {
+    id: entry.id,
+    cycleId: entry.cycleId,
+    agencyCode: entry.agencyCode,
+    title: entry.title,
+    group: entry.groupKey,
+    cluster: entry.cluster,
+    status: entry.status,
+    currentStage: entry.currentStage,
+    workflowId: entry.workflowId,
+    registeredAt: entry.createdAt,
+  };
+}
+
 const CSV_COLUMNS = ['id', 'agency_code', 'title', 'group', 'cluster', 'status', 'current_stage', 'registered_at'];
 
 /** Lists for admins (and, narrowed to what is theirs, for everyone else): filtered, paged, exportable. */
@@ -35,7 +51,7 @@ export class EntryListsController {
       .skip((page - 1) * pageSize)
       .take(pageSize)
       .getManyAndCount();
-    return { items, total, page, pageSize };
+    return { items: items.map(summaryOf), total, page, pageSize };
   }
 
   @Get('entries.csv')

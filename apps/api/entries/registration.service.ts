@@ -101,8 +101,11 @@ export class RegistrationService {
         [{ path: 'Idempotency-Key', message: 'already used with another body' }],
       );
     }
-    const cycle = await this.dataSource.getRepository(CycleEntity).findOneByOrFail({ id: earlier.cycleId });
-    await this.startWorkflow(earlier.workflowId, entryWorkflowInput(cycle, earlier));
+    // Heal an entry whose workflow never started; a finished entry stays finished.
+    if (earlier.status === 'active') {
+      const cycle = await this.dataSource.getRepository(CycleEntity).findOneByOrFail({ id: earlier.cycleId });
+      await this.startWorkflow(earlier.workflowId, entryWorkflowInput(cycle, earlier));
+    }
     return { entry: present(earlier, [], null), replayed: true };
   }
 

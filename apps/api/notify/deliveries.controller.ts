@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/c
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
 import { DataSource, In } from 'typeorm';
-import { planDeliveries, startDeliveries } from '../../../activities/notify/notify.activities';
+import { planDeliveries, runIdOf, startDeliveries } from '../../../activities/notify/notify.activities';
 import type { TahapConfig } from '../../../libs/config';
 import { DomainError, ErrorCode, type Principal } from '../../../libs/domain';
 import { TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
@@ -78,7 +78,7 @@ export class DeliveriesController {
       const endpoints = await tx
         .getRepository(WebhookEndpointEntity)
         .findBy({ agencyCode: agency.code, status: 'active' });
-      const planned = planDeliveries(notice, agency, endpoints, last + 1);
+      const planned = planDeliveries(notice, agency, endpoints, last + 1, runIdOf(notice.id, last + 1));
       if (planned.length === 0) {
         throw new DomainError(
           ErrorCode.ValidationFailed,

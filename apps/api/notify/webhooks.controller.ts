@@ -10,6 +10,7 @@ import { AgencyEntity, WebhookEndpointEntity } from '../../../libs/persistence';
 import { agencyVisibleTo } from '../agencies/agency-access';
 import { Allow } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
+import { requireSession } from '../auth/require-session';
 import { PreferencesRequestDto } from './preferences.request.dto';
 import { CreateWebhookRequestDto } from './webhook-endpoint.request.dto';
 
@@ -37,6 +38,7 @@ export class WebhooksController {
     @Body() body: PreferencesRequestDto,
     @CurrentPrincipal() principal: Principal,
   ) {
+    requireSession(principal);
     await agencyVisibleTo(this.dataSource, code, principal);
     await this.dataSource
       .getRepository(AgencyEntity)
@@ -65,6 +67,7 @@ export class WebhooksController {
     @Body() body: CreateWebhookRequestDto,
     @CurrentPrincipal() principal: Principal,
   ) {
+    requireSession(principal);
     await agencyVisibleTo(this.dataSource, code, principal);
     const problem = await webhookHostProblem(body.url, this.config.notify.webhooksAllowPrivate);
     if (problem) {
@@ -94,12 +97,23 @@ export class WebhooksController {
     @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
     @CurrentPrincipal() principal: Principal,
   ) {
+    requireSession(principal);
     const endpoint = await this.endpoint(code, id, principal);
     const secret = newSecret();
     const previousSecretUntil = new Date(Date.now() + ROTATION_OVERLAP_HOURS * 3_600_000);
-    await this.dataSource
+    // Only if nobody rotated meanwhile: otherwise the secret handed out here would never be the one that signs.
+    const result = await this.dataSource
       .getRepository(WebhookEndpointEntity)
-      .update({ id: endpoint.id }, { secret, previousSecret: endpoint.secret, previousSecretUntil });
+      .update(
+        { id: endpoint.id, secret: endpoint.secret },
+        { secret, previousSecret: endpoint.secret, previousSecretUntil },
+      );
+    if (!result.affected) {
+      throw new DomainError(
+        ErrorCode.ConcurrentChange,
+        'The secret was rotated by another request just now; try again.',
+      );
+    }
     return { id, secret, previousSecretValidUntil: previousSecretUntil };
   }
 
@@ -112,6 +126,7 @@ export class WebhooksController {
     @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
     @CurrentPrincipal() principal: Principal,
   ) {
+    requireSession(principal);
     await this.endpoint(code, id, principal);
     await this.dataSource
       .getRepository(WebhookEndpointEntity)
@@ -128,6 +143,7 @@ export class WebhooksController {
     @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
     @CurrentPrincipal() principal: Principal,
   ) {
+    requireSession(principal);
     await this.endpoint(code, id, principal);
     await this.dataSource
       .getRepository(WebhookEndpointEntity)

@@ -35,6 +35,10 @@ export class DeliveryEntity {
   @Column({ type: 'text', name: 'message_id' })
   messageId: string;
 
+  /** The delivery workflow that sends it, fixed when the row is written: a delivery belongs to exactly one run. */
+  @Column({ type: 'text', name: 'run_id' })
+  runId: string;
+
   @Column({ type: 'text', name: 'last_error', nullable: true })
   lastError: string | null;
 

@@ -29,6 +29,7 @@ export class Notifications1764500000000 implements MigrationInterface {
         status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','delivered','failed','disabled')),
         attempts integer NOT NULL DEFAULT 0,
         message_id text NOT NULL,
+        run_id text NOT NULL,
         last_error text,
         delivered_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now(),
