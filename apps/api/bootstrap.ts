@@ -18,6 +18,7 @@ export async function bootstrapApi(config: TahapConfig, auth: AuthConfig): Promi
   });
   // Agency lists arrive as CSV files (POST /agencies/import).
   app.useBodyParser('text', { type: 'text/csv', limit: '5mb' });
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.useGlobalPipes(new PlainInputPipe(), createValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
   const document = SwaggerModule.createDocument(

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       apiPort: 3000,
       workflowBundlePath: undefined,
       logLevel: 'log',
+      trustProxy: undefined,
       notify: {
         smtpUrl: undefined,
         from: 'Tahap KemenPANRB <noreply@tahap.local>',

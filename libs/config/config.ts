@@ -16,6 +16,8 @@ export interface TahapConfig {
   workflowBundlePath?: string;
   /** The least severe level logged: error, warn, log (default) or debug. */
   logLevel: LogLevel;
+  /** Express's `trust proxy` behind a reverse proxy (e.g. `1` or `loopback`), so sign-in limits see real clients. */
+  trustProxy?: string | number;
   notify: NotifyConfig;
 }
 
@@ -110,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TahapConfig {
     apiPort: readPort(env, 'API_PORT', DEFAULTS.apiPort, 0),
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH?.trim() || undefined,
     logLevel: logLevel(env.LOG_LEVEL),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     notify: {
       smtpUrl,
       from: env.NOTIFY_FROM?.trim() || DEFAULTS.notifyFrom,
@@ -118,6 +121,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TahapConfig {
       sendTimeoutSeconds: wholeSeconds(env, 'NOTIFY_SEND_TIMEOUT_SECONDS', 30),
     },
   };
+}
+
+function trustProxy(raw: string | undefined): string | number | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 function flag(env: NodeJS.ProcessEnv, name: string): boolean {
