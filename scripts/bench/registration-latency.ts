@@ -1,22 +1,24 @@
-import 'reflect-metadata';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import autocannon from 'autocannon';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
 import { Client as PgClient } from 'pg';
-import { compressCalendar, PKRI_2024, type CompetitionTemplate } from '../../libs/domain';
-import { freePort, startDevServer } from '../../libs/temporal';
-import { TahapProcess } from '../../test/support/process';
-
-const PROJECT_ROOT = resolve(__dirname, '..', '..');
+import {
+  ADMIN_DATABASE_URL,
+  benchCycle,
+  benchTemplate,
+  call,
+  expectStatus,
+  login,
+  machine,
+  nonNegativeInt,
+  positiveInt,
+  runBenchmark,
+  sleep,
+} from './bench-stack';
 
 /**
  * Registration latency under load: p50/p95/p99 of POST /cycles/:id/entries with 50 agencies registering at once,
  * each on its own keep-alive connection and with its own login, every request a new innovation title.
- * Self-contained: a fresh database on BENCH_DATABASE_ADMIN_URL, a Temporal dev server on free ports, the worker and
- * the API as their own processes; all of it stopped and dropped at the end, also on failure or Ctrl-C.
+ * Self-contained (see runBenchmark): its own database, Temporal dev server, SMTP sink, worker and API.
  * Usage: npm run bench:registration
  *   BENCH_SECONDS=20          length of the measured run (ignored when BENCH_AMOUNT is set)
  *   BENCH_AMOUNT=N            measure exactly N registrations instead of a duration
@@ -25,107 +27,19 @@ const PROJECT_ROOT = resolve(__dirname, '..', '..');
  *   BENCH_DATABASE_ADMIN_URL  PostgreSQL server to create the scratch database on
  *                             (default postgres://postgres@127.0.0.1:5432/postgres)
  */
-const ADMIN_DATABASE_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = positiveInt('BENCH_SECONDS', 20);
 const AMOUNT = process.env.BENCH_AMOUNT ? positiveInt('BENCH_AMOUNT', 0) : undefined;
 const AGENCIES = positiveInt('BENCH_AGENCIES', 50);
 const WARMUP_SECONDS = nonNegativeInt('BENCH_WARMUP_SECONDS', 3);
 const YEAR = 2077;
-const ADMIN = { email: 'bench-admin@tahap.test', password: randomBytes(12).toString('hex') };
 const AGENCY_PASSWORD = 'bench-agency-password';
 const ENTRY_SUMMARY = 'Inovasi pelayanan publik untuk uji beban pendaftaran.';
-
-interface Step {
-  name: string;
-  stop: () => Promise<unknown>;
-}
 
 interface LoadResult {
   statuses: Map<number, number>;
   latencies: number[];
   failures: string[];
   result: autocannon.Result;
-}
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name} must be a whole number of at least 1, got "${raw}".`);
-  return value;
-}
-
-function nonNegativeInt(name: string, fallback: number): number {
-  const raw = process.env[name]?.trim();
-  return raw === '0' ? 0 : positiveInt(name, fallback);
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function withAdmin<T>(work: (admin: PgClient) => Promise<T>): Promise<T> {
-  const admin = new PgClient({ connectionString: ADMIN_DATABASE_URL });
-  try {
-    await admin.connect();
-  } catch (error) {
-    throw new Error(
-      `The benchmark needs a PostgreSQL server at ${ADMIN_DATABASE_URL} (set BENCH_DATABASE_ADMIN_URL): ${String(error)}`,
-      { cause: error },
-    );
-  }
-  try {
-    return await work(admin);
-  } finally {
-    await admin.end();
-  }
-}
-
-/** PKRI 2024 compressed to start now, submission open for an hour: long enough for any sensible run. */
-function benchTemplate(): CompetitionTemplate {
-  const stageSeconds = Object.fromEntries(
-    PKRI_2024.stages.map((stage) => [stage.key, stage.type === 'submission' ? 3600 : 60]),
-  );
-  return {
-    ...compressCalendar(PKRI_2024, { startAt: new Date(), stageSeconds }),
-    key: `pkri-bench-${YEAR}`,
-    year: YEAR,
-  };
-}
-
-async function call<T = any>(baseUrl: string, method: string, path: string, body: unknown, token?: string) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, text };
-}
-
-async function expectStatus<T = any>(
-  expected: number,
-  what: string,
-  request: Promise<{ status: number; body: T; text: string }>,
-): Promise<T> {
-  const { status, body, text } = await request;
-  if (status !== expected) throw new Error(`${what} answered ${status} (expected ${expected}): ${text}`);
-  return body;
-}
-
-async function login(baseUrl: string, email: string, password: string): Promise<string> {
-  const body = await expectStatus<{ accessToken: string }>(
-    200,
-    `login of ${email}`,
-    call(baseUrl, 'POST', '/auth/login', { email, password }),
-  );
-  return body.accessToken;
 }
 
 /** Runs `work` over `items` with at most `limit` at a time. */
@@ -202,224 +116,127 @@ function percentile(sorted: number[], p: number): number {
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-async function main(): Promise<number> {
-  const started = Date.now();
-  const steps: Step[] = [];
-  let stopping: Promise<void> | undefined;
-  const shutdown = () =>
-    (stopping ??= (async () => {
-      for (const { name, stop } of steps.reverse()) {
-        await stop().catch((error: unknown) => console.error(`  ${name} did not stop cleanly: ${String(error)}`));
-      }
-    })());
-  const onSignal = () => {
-    console.error('\nInterrupted: stopping and dropping the benchmark database…');
-    void shutdown().then(() => process.exit(130));
+console.log(`Registration latency benchmark: ${AGENCIES} agencies, one connection each`);
+runBenchmark('registration', {}, async ({ baseUrl, databaseUrl, temporalAddress, adminToken, onStop }) => {
+  const setupStarted = Date.now();
+  const codes = Array.from({ length: AGENCIES }, (_, i) => `kab-bench-${String(i + 1).padStart(3, '0')}`);
+  await inBatches(codes, 4, async (code, i) => {
+    await expectStatus(
+      201,
+      `creating agency ${code}`,
+      call(
+        baseUrl,
+        'POST',
+        '/agencies',
+        {
+          code,
+          name: `Pemerintah Kabupaten Uji ${i + 1}`,
+          cluster: 'kabupaten',
+          province: 'Jawa Timur',
+          zone: 'WIB',
+        },
+        adminToken,
+      ),
+    );
+    await expectStatus(
+      201,
+      `creating the user of ${code}`,
+      call(
+        baseUrl,
+        'POST',
+        '/users',
+        {
+          email: `operator@${code}.bench.test`,
+          password: AGENCY_PASSWORD,
+          role: 'agency',
+          agencyCode: code,
+          displayName: `Operator ${code}`,
+        },
+        adminToken,
+      ),
+    );
+  });
+  const tokens = await inBatches(codes, 4, (code) => login(baseUrl, `operator@${code}.bench.test`, AGENCY_PASSWORD));
+  const { cycleId, version } = await benchCycle(baseUrl, adminToken, benchTemplate(`pkri-bench-${YEAR}`, YEAR, 3600));
+  console.log(
+    `  ${AGENCIES} agencies, users and logins, template v${version} and cycle ${cycleId} in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`,
+  );
+
+  const url = `${baseUrl}/cycles/${cycleId}/entries`;
+  const db = new PgClient({ connectionString: databaseUrl });
+  await db.connect();
+  onStop('database client', () => db.end());
+  const entryRows = async () =>
+    Number(
+      (await db.query<{ count: string }>('SELECT count(*) AS count FROM entries WHERE cycle_id = $1', [cycleId]))
+        .rows[0].count,
+    );
+  /**
+   * When a timed run ends, autocannon drops the requests still in flight, but the API finishes them: waits until
+   * the entries table stops growing, so those do not overlap the next run or go uncounted.
+   */
+  const settle = async () => {
+    let previous = await entryRows();
+    for (let waited = 0; waited < 30_000; waited += 500) {
+      await sleep(500);
+      const now = await entryRows();
+      if (now === previous) return now;
+      previous = now;
+    }
+    return previous;
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
-  try {
-    console.log(`Registration latency benchmark: ${AGENCIES} agencies, one connection each`);
-    const scratch = mkdtempSync(join(tmpdir(), 'tahap-bench-registration-'));
-    steps.push({ name: 'scratch folder', stop: async () => rmSync(scratch, { recursive: true, force: true }) });
-
-    const databaseName = `tahap_bench_${process.pid}`;
-    await withAdmin((admin) => admin.query(`CREATE DATABASE ${databaseName}`));
-    steps.push({
-      name: `database ${databaseName}`,
-      stop: () => withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`)),
-    });
-    const databaseUrl = withDatabase(ADMIN_DATABASE_URL, databaseName);
-
-    const [port, uiPort] = [await freePort(), await freePort()];
-    const temporal = await startDevServer({
-      projectRoot: PROJECT_ROOT,
-      ip: '127.0.0.1',
-      port,
-      uiPort,
-      dbFile: join(scratch, 'temporal.db'),
-      logFile: join(scratch, 'temporal.log'),
-      log: (line) => console.log(`  ${line}`),
-    });
-    steps.push({ name: 'Temporal dev server', stop: () => temporal.stop() });
-
-    const sink = new TahapProcess(
-      'scripts/mail-sink.ts',
-      { DATABASE_URL: databaseUrl, MAIL_SINK_PORT: '0' },
-      join(scratch, 'mail-sink.log'),
-    );
-    const [, smtpUrl] = await sink.start(/Mail sink listening on (smtp:\/\/\S+)/);
-    steps.push({ name: 'mail sink', stop: () => sink.stop() });
-
-    const env = {
-      DATABASE_URL: databaseUrl,
-      TEMPORAL_ADDRESS: temporal.address,
-      SMTP_URL: smtpUrl,
-      API_HOST: '127.0.0.1',
-      API_PORT: '0',
-      // `log`: the processes announce readiness at that level; their logs go to files in the scratch folder.
-      LOG_LEVEL: 'log',
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      ACCESS_TOKEN_MINUTES: '1440',
-      TAHAP_ADMIN_EMAIL: ADMIN.email,
-      TAHAP_ADMIN_PASSWORD: ADMIN.password,
-    };
-    // API and worker as their own processes, as in production: the worker's workflow activations would
-    // otherwise share the API's event loop (and the load generator's).
-    const worker = new TahapProcess('apps/worker/main.ts', env, join(scratch, 'worker.log'));
-    await worker.start(/Worker polling task queue/);
-    steps.push({ name: 'worker', stop: () => worker.stop() });
-    const api = new TahapProcess('apps/api/main.ts', env, join(scratch, 'api.log'));
-    const [, baseUrl] = await api.start(/Tahap API listening on (http:\/\/\S+)/);
-    steps.push({ name: 'API', stop: () => api.stop() });
-    console.log(
-      `  stack up in ${((Date.now() - started) / 1000).toFixed(1)} s (API ${baseUrl}, Temporal ${temporal.address})`,
-    );
-
-    const setupStarted = Date.now();
-    const adminToken = await login(baseUrl, ADMIN.email, ADMIN.password);
-    const codes = Array.from({ length: AGENCIES }, (_, i) => `kab-bench-${String(i + 1).padStart(3, '0')}`);
-    await inBatches(codes, 4, async (code, i) => {
-      await expectStatus(
-        201,
-        `creating agency ${code}`,
-        call(
-          baseUrl,
-          'POST',
-          '/agencies',
-          {
-            code,
-            name: `Pemerintah Kabupaten Uji ${i + 1}`,
-            cluster: 'kabupaten',
-            province: 'Jawa Timur',
-            zone: 'WIB',
-          },
-          adminToken,
-        ),
-      );
-      await expectStatus(
-        201,
-        `creating the user of ${code}`,
-        call(
-          baseUrl,
-          'POST',
-          '/users',
-          {
-            email: `operator@${code}.bench.test`,
-            password: AGENCY_PASSWORD,
-            role: 'agency',
-            agencyCode: code,
-            displayName: `Operator ${code}`,
-          },
-          adminToken,
-        ),
-      );
-    });
-    const tokens = await inBatches(codes, 4, (code) => login(baseUrl, `operator@${code}.bench.test`, AGENCY_PASSWORD));
-    const template = benchTemplate();
-    const { version } = await expectStatus<{ version: number }>(
-      201,
-      'creating the template',
-      call(baseUrl, 'POST', '/templates', { definition: template }, adminToken),
-    );
-    const { id: cycleId } = await expectStatus<{ id: string }>(
-      201,
-      'creating the cycle',
-      call(baseUrl, 'POST', '/cycles', { templateKey: template.key, templateVersion: version }, adminToken),
-    );
-    console.log(
-      `  ${AGENCIES} agencies, users and logins, template v${version} and cycle ${cycleId} in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`,
-    );
-
-    const url = `${baseUrl}/cycles/${cycleId}/entries`;
-    const db = new PgClient({ connectionString: databaseUrl });
-    await db.connect();
-    steps.push({ name: 'database client', stop: () => db.end() });
-    const entryRows = async () =>
-      Number(
-        (await db.query<{ count: string }>('SELECT count(*) AS count FROM entries WHERE cycle_id = $1', [cycleId]))
-          .rows[0].count,
-      );
-    /**
-     * When a timed run ends, autocannon drops the requests still in flight, but the API finishes them: waits until
-     * the entries table stops growing, so those do not overlap the next run or go uncounted.
-     */
-    const settle = async () => {
-      let previous = await entryRows();
-      for (let waited = 0; waited < 30_000; waited += 500) {
-        await new Promise((wait) => setTimeout(wait, 500));
-        const now = await entryRows();
-        if (now === previous) return now;
-        previous = now;
-      }
-      return previous;
-    };
-    const runs: LoadResult[] = [];
-    if (WARMUP_SECONDS > 0) {
-      console.log(`  warming up for ${WARMUP_SECONDS} s…`);
-      runs.push(await load(url, tokens, { duration: WARMUP_SECONDS }));
-      await settle();
-    }
-    console.log(AMOUNT ? `  measuring ${AMOUNT} registrations…` : `  measuring for ${SECONDS} s…`);
-    const measured = await load(url, tokens, AMOUNT ? { amount: AMOUNT } : { duration: SECONDS });
-    runs.push(measured);
-
-    // Every 201 (warm-up included) is one entries row; so may be each request dropped in flight at a run's end.
-    const rows = await settle();
-    const created = runs.reduce((sum, run) => sum + (run.statuses.get(201) ?? 0), 0);
-    const dropped = runs.reduce((sum, run) => sum + run.result.requests.sent - run.latencies.length, 0);
-    const rowsMatch = rows >= created && rows <= created + dropped;
-    const connection = await Connection.connect({ address: temporal.address });
-    const client = new TemporalClient({ connection });
-    const waitStarted = Date.now();
-    let workflows = 0;
-    while (Date.now() - waitStarted < 120_000) {
-      ({ count: workflows } = await client.workflow.count(`WorkflowType = 'entryWorkflow' AND CycleId = '${cycleId}'`));
-      if (workflows >= rows) break;
-      await new Promise((wait) => setTimeout(wait, 500));
-    }
-    const workflowsAfter = (Date.now() - waitStarted) / 1000;
-    await connection.close();
-
-    const { result, statuses, latencies, failures } = measured;
-    const sorted = [...latencies].sort((a, b) => a - b);
-    const ok = statuses.get(201) ?? 0;
-    const non201 = [...statuses.entries()].filter(([status]) => status !== 201);
-    const non201Count = non201.reduce((sum, [, count]) => sum + count, 0);
-    const cpuList = cpus();
-    const seconds = result.duration;
-    const lines = [
-      '',
-      `Registration latency: POST /cycles/${cycleId}/entries, ${AGENCIES} concurrent agencies (1 connection each)`,
-      `  run          ${AMOUNT ? `${AMOUNT} requests` : `${SECONDS} s`} after ${WARMUP_SECONDS} s warm-up; measured ${seconds.toFixed(1)} s`,
-      `  requests     ${latencies.length} completed: ${ok} × 201, ${non201Count} other${non201.length ? ` (${non201.map(([status, count]) => `${count} × ${status}`).join(', ')})` : ''}; ${result.errors} errors, ${result.timeouts} timeouts`,
-      `  throughput   ${(latencies.length / seconds).toFixed(1)} req/s (autocannon mean ${result.requests.average.toFixed(1)} req/s)`,
-      `  latency p50  ${ms(percentile(sorted, 50))}`,
-      `  latency p95  ${ms(percentile(sorted, 95))}`,
-      `  latency p99  ${ms(percentile(sorted, 99))}`,
-      `  latency max  ${ms(sorted[sorted.length - 1] ?? NaN)}   (mean ${ms(sorted.reduce((a, b) => a + b, 0) / (sorted.length || 1))}, min ${ms(sorted[0] ?? NaN)})`,
-      `  autocannon   p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms (whole ms)`,
-      `  database     ${rows} entries rows for ${created} × 201 (warm-up included) + ${dropped} requests in flight when a timed run stopped: ${rowsMatch ? 'match' : 'MISMATCH'}`,
-      `  workflows    ${workflows} entry workflows running ${workflows >= rows ? `(all, ${workflowsAfter.toFixed(1)} s after the run)` : `(of ${rows}; gave up after ${workflowsAfter.toFixed(0)} s)`}`,
-      `  machine      ${cpuList.length} × ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${process.platform}/${process.arch}`,
-      `  setup        API, worker, Temporal dev server and PostgreSQL (${new URL(ADMIN_DATABASE_URL).host}) on this machine; API and worker as their own processes, the load generator in this one`,
-    ];
-    console.log(lines.join('\n'));
-    for (const failure of failures) console.log(`  refused: ${failure}`);
-    const failed = non201Count > 0 || result.errors > 0 || result.timeouts > 0 || !rowsMatch || ok === 0;
-    if (failed) console.error('\nFAILED: not every registration was a 201, or the rows do not match the 201s.');
-    return failed ? 1 : 0;
-  } catch (error) {
-    console.error(`Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return 1;
-  } finally {
-    await shutdown();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+  const runs: LoadResult[] = [];
+  if (WARMUP_SECONDS > 0) {
+    console.log(`  warming up for ${WARMUP_SECONDS} s…`);
+    runs.push(await load(url, tokens, { duration: WARMUP_SECONDS }));
+    await settle();
   }
-}
+  console.log(AMOUNT ? `  measuring ${AMOUNT} registrations…` : `  measuring for ${SECONDS} s…`);
+  const measured = await load(url, tokens, AMOUNT ? { amount: AMOUNT } : { duration: SECONDS });
+  runs.push(measured);
 
-void main().then((code) => {
-  process.exitCode = code;
+  // Every 201 (warm-up included) is one entries row; so may be each request dropped in flight at a run's end.
+  const rows = await settle();
+  const created = runs.reduce((sum, run) => sum + (run.statuses.get(201) ?? 0), 0);
+  const dropped = runs.reduce((sum, run) => sum + run.result.requests.sent - run.latencies.length, 0);
+  const rowsMatch = rows >= created && rows <= created + dropped;
+  const connection = await Connection.connect({ address: temporalAddress });
+  const client = new TemporalClient({ connection });
+  const waitStarted = Date.now();
+  let workflows = 0;
+  while (Date.now() - waitStarted < 120_000) {
+    ({ count: workflows } = await client.workflow.count(`WorkflowType = 'entryWorkflow' AND CycleId = '${cycleId}'`));
+    if (workflows >= rows) break;
+    await sleep(500);
+  }
+  const workflowsAfter = (Date.now() - waitStarted) / 1000;
+  await connection.close();
+
+  const { result, statuses, latencies, failures } = measured;
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const ok = statuses.get(201) ?? 0;
+  const non201 = [...statuses.entries()].filter(([status]) => status !== 201);
+  const non201Count = non201.reduce((sum, [, count]) => sum + count, 0);
+  const seconds = result.duration;
+  const lines = [
+    '',
+    `Registration latency: POST /cycles/${cycleId}/entries, ${AGENCIES} concurrent agencies (1 connection each)`,
+    `  run          ${AMOUNT ? `${AMOUNT} requests` : `${SECONDS} s`} after ${WARMUP_SECONDS} s warm-up; measured ${seconds.toFixed(1)} s`,
+    `  requests     ${latencies.length} completed: ${ok} × 201, ${non201Count} other${non201.length ? ` (${non201.map(([status, count]) => `${count} × ${status}`).join(', ')})` : ''}; ${result.errors} errors, ${result.timeouts} timeouts`,
+    `  throughput   ${(latencies.length / seconds).toFixed(1)} req/s (autocannon mean ${result.requests.average.toFixed(1)} req/s)`,
+    `  latency p50  ${ms(percentile(sorted, 50))}`,
+    `  latency p95  ${ms(percentile(sorted, 95))}`,
+    `  latency p99  ${ms(percentile(sorted, 99))}`,
+    `  latency max  ${ms(sorted[sorted.length - 1] ?? NaN)}   (mean ${ms(sorted.reduce((a, b) => a + b, 0) / (sorted.length || 1))}, min ${ms(sorted[0] ?? NaN)})`,
+    `  autocannon   p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms (whole ms)`,
+    `  database     ${rows} entries rows for ${created} × 201 (warm-up included) + ${dropped} requests in flight when a timed run stopped: ${rowsMatch ? 'match' : 'MISMATCH'}`,
+    `  workflows    ${workflows} entry workflows running ${workflows >= rows ? `(all, ${workflowsAfter.toFixed(1)} s after the run)` : `(of ${rows}; gave up after ${workflowsAfter.toFixed(0)} s)`}`,
+    `  machine      ${machine()}`,
+    `  setup        API, worker, Temporal dev server and PostgreSQL (${new URL(ADMIN_DATABASE_URL).host}) on this machine; API and worker as their own processes, the load generator in this one`,
+  ];
+  console.log(lines.join('\n'));
+  for (const failure of failures) console.log(`  refused: ${failure}`);
+  const failed = non201Count > 0 || result.errors > 0 || result.timeouts > 0 || !rowsMatch || ok === 0;
+  if (failed) console.error('\nFAILED: not every registration was a 201, or the rows do not match the 201s.');
+  return failed ? 1 : 0;
 });

@@ -2,8 +2,8 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
 import { openDatabase } from '../../libs/persistence';
+import { createScratchDatabase, type ScratchDatabase } from '../../libs/persistence/scratch-database';
 import { freePort, startDevServer, type RunningDevServer } from '../../libs/temporal';
 import { bundleLogger } from './bundle-logger';
 import { TahapProcess } from './process';
@@ -17,7 +17,7 @@ export const ADMIN_DATABASE_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgr
 export interface SetupState {
   temporal: RunningDevServer;
   mailSink: TahapProcess;
-  databaseName: string;
+  database: ScratchDatabase;
   scratch: string;
 }
 
@@ -33,8 +33,8 @@ declare global {
 export default async function globalSetup(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'tahap-test-'));
   const databaseName = `tahap_test_${process.pid}_${Date.now()}`;
-  await withAdmin((admin) => admin.query(`CREATE DATABASE ${databaseName}`));
-  const databaseUrl = withDatabase(ADMIN_DATABASE_URL, databaseName);
+  const database = await createScratchDatabase(ADMIN_DATABASE_URL, databaseName, 'TEST_DATABASE_ADMIN_URL');
+  const databaseUrl = database.url;
   const dataSource = await openDatabase(databaseUrl);
   await dataSource.destroy();
 
@@ -67,28 +67,5 @@ export default async function globalSetup(): Promise<void> {
   process.env[TEST_ENV.workflowBundle] = bundlePath;
   process.env[TEST_ENV.scratch] = scratch;
   process.env[TEST_ENV.smtpUrl] = smtpUrl;
-  globalThis.tahapTestSetup = { temporal, mailSink, databaseName, scratch };
-}
-
-export async function withAdmin<T>(work: (admin: Client) => Promise<T>): Promise<T> {
-  const admin = new Client({ connectionString: ADMIN_DATABASE_URL });
-  try {
-    await admin.connect();
-  } catch (error) {
-    throw new Error(
-      `The integration suites need a PostgreSQL server at ${ADMIN_DATABASE_URL} (set TEST_DATABASE_ADMIN_URL): ${String(error)}`,
-      { cause: error },
-    );
-  }
-  try {
-    return await work(admin);
-  } finally {
-    await admin.end();
-  }
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
+  globalThis.tahapTestSetup = { temporal, mailSink, database, scratch };
 }

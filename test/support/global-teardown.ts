@@ -1,5 +1,4 @@
 import { rmSync } from 'node:fs';
-import { withAdmin } from './global-setup';
 
 /** Stops the SMTP sink and the Temporal server, and drops the run's database, whatever the tests left behind. */
 export default async function globalTeardown(): Promise<void> {
@@ -7,6 +6,6 @@ export default async function globalTeardown(): Promise<void> {
   if (!state) return;
   await state.mailSink.stop();
   await state.temporal.stop();
-  await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${state.databaseName} WITH (FORCE)`));
+  await state.database.drop();
   if (!process.env.TAHAP_TEST_KEEP_SCRATCH) rmSync(state.scratch, { recursive: true, force: true });
 }
