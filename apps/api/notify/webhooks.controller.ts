@@ -121,33 +121,35 @@ export class WebhooksController {
   @HttpCode(200)
   @Allow('admin', 'agency')
   @ApiOperation({ summary: 'Turn an endpoint on again, e.g. after a 410 disabled it' })
-  async enable(
+  enable(
     @Param('code') code: string,
     @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
     @CurrentPrincipal() principal: Principal,
   ) {
-    requireSession(principal);
-    await this.endpoint(code, id, principal);
-    await this.dataSource
-      .getRepository(WebhookEndpointEntity)
-      .update({ id }, { status: 'active', disabledReason: null });
-    return this.dataSource.getRepository(WebhookEndpointEntity).findOneByOrFail({ id });
+    return this.setStatus(code, id, principal, { status: 'active', disabledReason: null });
   }
 
   @Post('webhooks/:id/disable')
   @HttpCode(200)
   @Allow('admin', 'agency')
   @ApiOperation({ summary: 'Stop sending to an endpoint' })
-  async disable(
+  disable(
     @Param('code') code: string,
     @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
     @CurrentPrincipal() principal: Principal,
   ) {
+    return this.setStatus(code, id, principal, { status: 'disabled', disabledReason: `disabled by ${principal.role}` });
+  }
+
+  private async setStatus(
+    code: string,
+    id: string,
+    principal: Principal,
+    change: Pick<WebhookEndpointEntity, 'status' | 'disabledReason'>,
+  ) {
     requireSession(principal);
     await this.endpoint(code, id, principal);
-    await this.dataSource
-      .getRepository(WebhookEndpointEntity)
-      .update({ id }, { status: 'disabled', disabledReason: `disabled by ${principal.role}` });
+    await this.dataSource.getRepository(WebhookEndpointEntity).update({ id }, change);
     return this.dataSource.getRepository(WebhookEndpointEntity).findOneByOrFail({ id });
   }
 
