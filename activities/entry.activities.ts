@@ -43,6 +43,7 @@ export function createEntryActivities(dataSource: DataSource) {
             stageKey: event.stageKey,
             kind: event.kind,
             outcome: event.outcome ?? null,
+            reason: event.reason ?? null,
             occurredAt: new Date(event.at),
           })
           .orIgnore()

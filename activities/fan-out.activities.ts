@@ -3,7 +3,8 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import type { DataSource } from 'typeorm';
 import { In, MoreThan } from 'typeorm';
 import { entryWorkflowId } from '../libs/domain';
-import { CycleEntity, EntryEntity, ScreeningDecisionEntity } from '../libs/persistence';
+import { CycleEntity, EntryEntity, ScreeningDecisionEntity, SelectionOutcomeEntity } from '../libs/persistence';
+import { latestSelection, selectionStageFor } from './desk/selection-writer';
 import { stageEventSignal, type EntryWorkflowInput, type StageEvent } from '../workflows/entry.messages';
 import { entryWorkflowInput } from './entry-workflow-input';
 
@@ -22,11 +23,14 @@ export interface FanOutDeps {
  */
 export function createFanOutActivities({ dataSource, client, taskQueue }: FanOutDeps) {
   return {
-    /** `outcomes: 'screening'` gives each entry its own screening decision and reason instead of `event.outcome`. */
+    /**
+     * `outcomes` gives each entry its own outcome and reason instead of `event.outcome`: its screening decision, or
+     * whether the latest selection has it on the nominee list (`pass`) or not (`fail`, with the explanation).
+     */
     async fanOutStageEvent(input: {
       cycleId: string;
       event: StageEvent;
-      outcomes?: 'screening';
+      outcomes?: 'screening' | 'selection';
     }): Promise<{ signalled: number }> {
       const context = Context.current();
       const cycle = await dataSource.getRepository(CycleEntity).findOneByOrFail({ id: input.cycleId });
@@ -40,7 +44,11 @@ export function createFanOutActivities({ dataSource, client, taskQueue }: FanOut
         });
         if (batch.length === 0) return { signalled };
         const eventFor =
-          input.outcomes === 'screening' ? await screeningEvents(dataSource, batch, input.event) : undefined;
+          input.outcomes === 'screening'
+            ? await screeningEvents(dataSource, batch, input.event)
+            : input.outcomes === 'selection'
+              ? await selectionEvents(dataSource, cycle, batch, input.event)
+              : undefined;
         await Promise.all(
           batch.map((entry) =>
             signalEntry(client, taskQueue, entryWorkflowInput(cycle, entry), eventFor?.get(entry.id) ?? input.event),
@@ -64,6 +72,33 @@ async function screeningEvents(
     .findBy({ entryId: In(batch.map((entry) => entry.id)) });
   return new Map(
     decisions.map((decision) => [decision.entryId, { ...event, outcome: decision.outcome, reason: decision.reason }]),
+  );
+}
+
+async function selectionEvents(
+  dataSource: DataSource,
+  cycle: CycleEntity,
+  batch: EntryEntity[],
+  event: StageEvent,
+): Promise<Map<string, StageEvent>> {
+  const stageKey = selectionStageFor(cycle.resolvedTemplate, event.stageKey);
+  const selection = stageKey ? await latestSelection(dataSource.manager, cycle.id, stageKey) : null;
+  const outcomes = selection
+    ? await dataSource
+        .getRepository(SelectionOutcomeEntity)
+        .findBy({ selectionId: selection.id, entryId: In(batch.map((entry) => entry.id)) })
+    : [];
+  const byEntry = new Map(outcomes.map((outcome) => [outcome.entryId, outcome]));
+  return new Map(
+    batch.map((entry) => {
+      const outcome = byEntry.get(entry.id);
+      return [
+        entry.id,
+        outcome
+          ? { ...event, outcome: outcome.selected ? 'pass' : 'fail', reason: outcome.explanation }
+          : { ...event, outcome: 'fail', reason: 'Not ranked: the entry has no desk result.' },
+      ];
+    }),
   );
 }
 

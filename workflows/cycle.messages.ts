@@ -55,6 +55,23 @@ export interface CyclePauseState {
   at: string;
 }
 
+export interface ResolveObjectionRequest {
+  objectionId: string;
+  /** The objection stage the objection was filed in. */
+  stageKey: string;
+  decision: 'upheld' | 'dismissed';
+  reason: string;
+  requestedBy: string;
+}
+
+export interface ObjectionResolution {
+  objectionId: string;
+  decision: 'upheld' | 'dismissed';
+  /** Entries that joined the nominee list because the objection was upheld (the next in rank). */
+  entered: string[];
+}
+
+export const resolveObjectionUpdate = defineUpdate<ObjectionResolution, [ResolveObjectionRequest]>('resolveObjection');
 export const closeStageNowUpdate = defineUpdate<StageClosure, [CloseStageNowRequest]>('closeStageNow');
 export const extendStageDeadlineUpdate = defineUpdate<StageDeadline, [ExtendStageDeadlineRequest]>(
   'extendStageDeadline',

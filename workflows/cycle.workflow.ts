@@ -1,9 +1,17 @@
-import { condition, patched, proxyActivities } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities } from '@temporalio/workflow';
 import type { CycleStageActivities } from '../activities/cycle-stage.activities';
 import type { FanOutActivities } from '../activities/fan-out.activities';
 import type { ScreeningActivities } from '../activities/screening.activities';
 import type { ResolvedStage } from '../libs/domain';
 import { installCycleControls } from './cycle-controls';
+import {
+  assignDesk,
+  computeDeskResults,
+  DESK_STEPS_PATCH,
+  remindBeforeDeadline,
+  settleMissingScores,
+} from './desk-stage';
+import { installObjectionResolution, SELECTION_STEPS_PATCH, selectNominees, settlesNominees } from './selection-stage';
 import type { CycleState, CycleWorkflowInput } from './cycle.messages';
 import { notify, NOTIFY_PATCH } from './notify';
 import { upsertAttributes } from './search-attributes';
@@ -45,6 +53,7 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
   };
   const stageState = (key: string) => state.stages.find((stage) => stage.key === key)!;
   const controls = installCycleControls(state);
+  installObjectionResolution(state, template);
 
   upsertAttributes({ CycleId: cycleId, Programme: template.programme, Year: template.year });
   await stageActivities.markCycleRunning(cycleId);
@@ -57,15 +66,33 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
     stageState(stage.key).status = 'open';
     state.currentStage = stage.key;
     upsertAttributes({ Stage: stage.key });
+    const desk = stage.type === 'desk-evaluation' && patched(DESK_STEPS_PATCH);
+    const selects = (stage.type === 'selection' || stage.type === 'objection') && patched(SELECTION_STEPS_PATCH);
+    if (desk) await assignDesk(cycleId, stage);
     // Entries join during submission; from the second stage on they are told that a stage began.
-    if (index > 0) await fanOutStageEvent({ cycleId, event: { stageKey: stage.key, kind: 'entered', at: openedAt } });
+    if (index > 0) {
+      const entered = { stageKey: stage.key, kind: 'entered' as const, at: openedAt };
+      await fanOutStageEvent({ cycleId, event: desk ? { ...entered, stageType: stage.type } : entered });
+    }
     const screens = stage.type === 'screening' && patched(SCREENING_STEPS_PATCH);
     if (screens) await screening.applyScreeningRules({ cycleId, stageKey: stage.key });
+    if (selects && stage.type === 'selection') await selectNominees(cycleId, stage.key);
 
-    const closedBy = await waitForClosing(stage.key, state, () => controls.closeRequestedFor === stage.key);
+    const closeRequested = () => controls.closeRequestedFor === stage.key;
+    let deadlinePassed = false;
+    const reminders = desk
+      ? remindBeforeDeadline(cycleId, stage, stageState(stage.key), () => deadlinePassed)
+      : undefined;
+    const closedBy = await waitForClosing(stage.key, state, closeRequested);
+    deadlinePassed = true;
+    if (desk) {
+      await reminders;
+      await settleMissingScores(cycleId, stage, closedBy, closeRequested);
+    }
     const closedAt = now();
     await stageActivities.closeStage({ cycleId, stageKey: stage.key, at: closedAt, closedBy });
     Object.assign(stageState(stage.key), { status: 'closed', closedBy });
+    if (desk) await computeDeskResults(cycleId, stage);
     if (screens) {
       await screening.applyDefaultScreeningOutcome({ cycleId, stageKey: stage.key, at: closedAt });
       if (patched(NOTIFY_PATCH)) await notify({ kind: 'screening-outcome', cycleId, stageKey: stage.key });
@@ -73,11 +100,12 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
     await fanOutStageEvent({
       cycleId,
       event: { stageKey: stage.key, kind: 'completed', at: closedAt, outcome: 'completed', final: index === lastIndex },
-      outcomes: screens ? 'screening' : undefined,
+      outcomes: screens ? 'screening' : selects && settlesNominees(template, stage.key) ? 'selection' : undefined,
     });
   }
 
   await Promise.all(controls.notices);
+  await condition(allHandlersFinished);
   await stageActivities.completeCycle({ cycleId, at: now() });
   state.status = 'completed';
   state.currentStage = undefined;

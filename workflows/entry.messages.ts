@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { RubricCriterion, StageType } from '../libs/domain';
 
 /** What the cycle tells an entry: a stage began or ended for it. `final` marks the end of the cycle's last stage. */
 export interface StageEvent {
@@ -10,6 +11,8 @@ export interface StageEvent {
   /** Why the entry got this outcome (screening), as the agency will read it. */
   reason?: string;
   final?: boolean;
+  /** Set on `entered` for stages with steps of their own on the entry (desk evaluation). */
+  stageType?: StageType;
 }
 
 export interface EntryWorkflowInput {
@@ -52,12 +55,43 @@ export interface WithdrawEntryRequest {
   requestedBy: string;
 }
 
+/** What the entry's desk stage needs to judge a score sheet: the rubric of its group and who may score. */
+export interface DeskScoring {
+  stageKey: string;
+  criteria: RubricCriterion[];
+  commentRequired: boolean;
+  evaluatorIds: string[];
+}
+
+export interface SubmitDeskScoreRequest {
+  evaluatorId: string;
+  scores: Record<string, number>;
+  comment?: string | null;
+}
+
+export interface DeskScoreReceipt {
+  entryId: string;
+  stageKey: string;
+  evaluatorId: string;
+  /** 1 for the first sheet, then one more for each revision; every version is kept. */
+  version: number;
+  weighted: number;
+  submittedAt: string;
+}
+
+/** The entry's evaluators after a change (a declared conflict, a reassignment): the whole list, latest wins. */
+export interface DeskEvaluatorsChange {
+  stageKey: string;
+  evaluatorIds: string[];
+}
+
 export interface EntryState {
   entryId: string;
   cycleId: string;
   status: 'active' | 'completed' | 'withdrawn' | 'eliminated';
   currentStage: string;
   history: EntryStageRecord[];
+  desk?: DeskScoring;
 }
 
 export const stageEventSignal = defineSignal<[StageEvent]>('stageEvent');
@@ -65,4 +99,6 @@ export const editEntryUpdate = defineUpdate<{ entryId: string; editedAt: string 
 export const withdrawEntryUpdate = defineUpdate<{ entryId: string; withdrawnAt: string }, [WithdrawEntryRequest]>(
   'withdrawEntry',
 );
+export const submitDeskScoreUpdate = defineUpdate<DeskScoreReceipt, [SubmitDeskScoreRequest]>('submitDeskScore');
+export const deskEvaluatorsSignal = defineSignal<[DeskEvaluatorsChange]>('deskEvaluatorsChanged');
 export const entryStateQuery = defineQuery<EntryState>('entryState');

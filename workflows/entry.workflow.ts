@@ -10,6 +10,7 @@ import {
   type EntryWorkflowInput,
   type StageEvent,
 } from './entry.messages';
+import { installDeskScoring } from './desk-scoring';
 import { reject } from './rejection';
 import { upsertAttributes } from './search-attributes';
 
@@ -21,7 +22,8 @@ const { recordEntryStageEvent, completeEntry, editEntryDocument, withdrawEntryDo
 
 /**
  * One innovation's path through the cycle: it follows the stage events the cycle sends and records each once.
- * Until submission closes the agency may edit or withdraw it (Updates); a failed stage ends it.
+ * Until submission closes the agency may edit or withdraw it (Updates); in desk evaluation its evaluators score it
+ * (an Update, see desk-scoring); a failed stage ends it.
  */
 export async function entryWorkflow(input: EntryWorkflowInput): Promise<EntryState> {
   const state: EntryState = {
@@ -72,6 +74,8 @@ export async function entryWorkflow(input: EntryWorkflowInput): Promise<EntrySta
     { validator: refuseAfterSubmission },
   );
 
+  const deskScoring = installDeskScoring(state);
+
   upsertAttributes({
     CycleId: input.cycleId,
     Programme: input.programme,
@@ -90,6 +94,7 @@ export async function entryWorkflow(input: EntryWorkflowInput): Promise<EntrySta
     await recordEntryStageEvent({ entryId: input.entryId, event });
     apply(state, event);
     upsertAttributes({ Stage: state.currentStage });
+    if (event.kind === 'entered') await deskScoring.entered(event);
     if (event.kind === 'completed' && event.outcome === 'fail') state.status = 'eliminated';
     finished = state.status === 'eliminated' || (event.kind === 'completed' && event.final === true);
   }

@@ -1,23 +1,53 @@
 import type { DataSource } from 'typeorm';
-import { deadlineExtendedNotice, formatInZone, screeningOutcomeNotice, type NoticeText } from '../../libs/domain';
+import {
+  deadlineExtendedNotice,
+  formatInZone,
+  screeningOutcomeNotice,
+  type Language,
+  type NoticeText,
+} from '../../libs/domain';
 import { AgencyEntity, CycleStageEntity, EntryEntity, ScreeningDecisionEntity } from '../../libs/persistence';
+import { deskNoticeDrafts, type DeskNoticeEvent } from './desk-notice-drafts';
 
 /** What happened, as the workflow that saw it tells the notify activity. */
 export type NoticeEvent =
   | { kind: 'stage-deadline-extended'; cycleId: string; stageKey: string; closesAt: string; reason: string }
-  | { kind: 'screening-outcome'; cycleId: string; stageKey: string };
+  | { kind: 'screening-outcome'; cycleId: string; stageKey: string }
+  | DeskNoticeEvent;
+
+/** A person told something who is not an agency: an evaluator, an objector. */
+export interface PersonRecipient {
+  email: string;
+  language: Language;
+  /** Their account, whose in-app inbox shows the notice; null for someone without one (an objector). */
+  userId: string | null;
+}
+
+/** Exactly one of the two. */
+export type NoticeRecipient = { agency: AgencyEntity; person?: never } | { person: PersonRecipient; agency?: never };
+
+/** Who a notice or a draft is for, as one text: the agency code, or the person's e-mail address. */
+export function recipientOf(target: NoticeRecipient | { agencyCode: string | null; recipientEmail: string | null }) {
+  if ('agencyCode' in target) return target.agencyCode ?? target.recipientEmail!;
+  return target.agency?.code ?? target.person!.email;
+}
 
 export interface NoticeDraft {
   kind: NoticeEvent['kind'];
   /** Workflow id plus event: the same event always has the same key, so it is written and delivered once. */
   key: string;
-  agency: AgencyEntity;
+  recipient: NoticeRecipient;
   text: NoticeText;
 }
 
 /** Who must hear of an event, and what each is told: in the agency's language, every instant in its zone. */
 export async function noticeDrafts(dataSource: DataSource, event: NoticeEvent): Promise<NoticeDraft[]> {
   switch (event.kind) {
+    case 'evaluator-invited':
+    case 'desk-assigned':
+    case 'desk-reminder':
+    case 'objection-resolved':
+      return deskNoticeDrafts(dataSource, event);
     case 'stage-deadline-extended': {
       const stage = await dataSource
         .getRepository(CycleStageEntity)
@@ -34,7 +64,7 @@ export async function noticeDrafts(dataSource: DataSource, event: NoticeEvent): 
       return (await agencies.orderBy('agency.code', 'ASC').getMany()).map((agency) => ({
         kind: event.kind,
         key: `${event.cycleId}/deadline/${event.stageKey}/${closesAt.toISOString()}`,
-        agency,
+        recipient: { agency },
         text: deadlineExtendedNotice(agency.language, {
           cycleId: event.cycleId,
           stageName: stage.name,
@@ -55,7 +85,7 @@ export async function noticeDrafts(dataSource: DataSource, event: NoticeEvent): 
       return rows.map((row) => ({
         kind: event.kind,
         key: `${event.cycleId}/screening/${row.entryId}`,
-        agency: row.agency,
+        recipient: { agency: row.agency },
         text: screeningOutcomeNotice(row.agency.language, {
           cycleId: event.cycleId,
           title: row.entry.title,

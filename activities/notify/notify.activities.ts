@@ -4,7 +4,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { DeliveryEntity, NoticeEntity, WebhookEndpointEntity, type AgencyEntity } from '../../libs/persistence';
 import type { DeliverySettings, DeliveryWorkflowInput } from '../../workflows/delivery.workflow';
-import { noticeDrafts, type NoticeDraft, type NoticeEvent } from './notice-drafts';
+import { noticeDrafts, recipientOf, type NoticeDraft, type NoticeEvent } from './notice-drafts';
 
 const BATCH = 500;
 const STARTS_AT_ONCE = 50;
@@ -22,19 +22,35 @@ export interface NotifyDeps {
  * (event and agency) and round, so each agency's message is its own and a retry is recognisably the same one.
  */
 export function deliveryMessageId(notice: NoticeEntity, round: number, channel: 'email' | 'webhook'): string {
-  const digest = createHash('sha256').update(`${notice.key}|${notice.agencyCode}#${round}`).digest('hex').slice(0, 32);
+  const digest = createHash('sha256')
+    .update(`${notice.key}|${recipientOf(notice)}#${round}`)
+    .digest('hex')
+    .slice(0, 32);
   return channel === 'email' ? `<${digest}.${round}@tahap.local>` : `msg_${digest}_${round}`;
 }
 
-/** The deliveries of one notice in one round: e-mail to the agency's contacts, and each of its active webhooks. */
+/**
+ * The deliveries of one notice in one round: e-mail to the agency's contacts, and each of its active webhooks; or,
+ * for a notice to a person, e-mail to that person.
+ */
 export function planDeliveries(
   notice: NoticeEntity,
-  agency: AgencyEntity,
+  agency: AgencyEntity | undefined,
   endpoints: WebhookEndpointEntity[],
   round: number,
   runId: string,
 ): Partial<DeliveryEntity>[] {
   const rows: Partial<DeliveryEntity>[] = [];
+  if (!agency) {
+    if (notice.recipientEmail) {
+      rows.push({
+        channel: 'email',
+        target: notice.recipientEmail,
+        messageId: deliveryMessageId(notice, round, 'email'),
+      });
+    }
+    return rows.map((row) => ({ ...row, noticeId: notice.id, round, runId, status: 'pending' as const, attempts: 0 }));
+  }
   const emails = agency.contacts.map((contact) => contact.email).filter(Boolean);
   if (agency.channels.includes('email') && emails.length > 0) {
     rows.push({ channel: 'email', target: emails.join(','), messageId: deliveryMessageId(notice, round, 'email') });
@@ -90,18 +106,27 @@ export async function startDeliveries(deps: NotifyDeps, deliveries: DeliveryEnti
 export function createNotifyActivities(deps: NotifyDeps) {
   return {
     async notify(event: NoticeEvent): Promise<{ notices: number }> {
-      const drafts = await noticeDrafts(deps.dataSource, event);
-      let done = 0;
-      for (let start = 0; start < drafts.length; start += BATCH) {
-        const batch = drafts.slice(start, start + BATCH);
-        const deliveries = await deps.dataSource.transaction((tx) => writeOutbox(tx, batch));
-        await startDeliveries(deps, deliveries);
-        done += batch.length;
-        Context.current().heartbeat(done);
-      }
-      return { notices: drafts.length };
+      return sendNotices(deps, event, (done) => Context.current().heartbeat(done));
     },
   };
+}
+
+/** Writes an event's notices and starts their deliveries, batch by batch; the API uses it for its own events. */
+export async function sendNotices(
+  deps: NotifyDeps,
+  event: NoticeEvent,
+  progress: (done: number) => void = () => undefined,
+): Promise<{ notices: number }> {
+  const drafts = await noticeDrafts(deps.dataSource, event);
+  let done = 0;
+  for (let start = 0; start < drafts.length; start += BATCH) {
+    const batch = drafts.slice(start, start + BATCH);
+    const deliveries = await deps.dataSource.transaction((tx) => writeOutbox(tx, batch));
+    await startDeliveries(deps, deliveries);
+    done += batch.length;
+    progress(done);
+  }
+  return { notices: drafts.length };
 }
 
 /**
@@ -115,19 +140,21 @@ async function writeOutbox(tx: EntityManager, drafts: NoticeDraft[]): Promise<De
     .insert()
     .into(NoticeEntity)
     .values(
-      drafts.map(({ kind, key, agency, text }) => ({
+      drafts.map(({ kind, key, recipient, text }) => ({
         key,
         kind,
-        agencyCode: agency.code,
-        language: agency.language,
+        agencyCode: recipient.agency?.code ?? null,
+        recipientEmail: recipient.person?.email ?? null,
+        userId: recipient.person?.userId ?? null,
+        language: recipient.agency?.language ?? recipient.person!.language,
         ...text,
       })),
     )
     .orIgnore()
     .execute();
-  const agencyOf = new Map(drafts.map((draft) => [`${draft.key}|${draft.agency.code}`, draft.agency]));
+  const draftOf = new Map(drafts.map((draft) => [`${draft.key}|${recipientOf(draft.recipient)}`, draft]));
   const notices = (await tx.getRepository(NoticeEntity).findBy({ key: In(drafts.map((draft) => draft.key)) }))
-    .filter((notice) => agencyOf.has(`${notice.key}|${notice.agencyCode}`))
+    .filter((notice) => draftOf.has(`${notice.key}|${recipientOf(notice)}`))
     .sort((a, b) => Number(a.id) - Number(b.id));
   const noticeIds = notices.map((notice) => notice.id);
   const planned = await tx
@@ -140,10 +167,14 @@ async function writeOutbox(tx: EntityManager, drafts: NoticeDraft[]): Promise<De
   const fresh = notices.filter((notice) => !done.has(notice.id));
   const endpoints = await tx
     .getRepository(WebhookEndpointEntity)
-    .findBy({ agencyCode: In([...new Set(drafts.map((draft) => draft.agency.code))]), status: 'active' });
+    .findBy({
+      agencyCode: In([...new Set(drafts.flatMap((draft) => draft.recipient.agency?.code ?? []))]),
+      status: 'active',
+    });
   const rows = fresh.flatMap((notice, index) => {
     const runId = runIdOf(fresh[index - (index % NOTICES_PER_RUN)].id, 0);
-    return planDeliveries(notice, agencyOf.get(`${notice.key}|${notice.agencyCode}`)!, endpoints, 0, runId);
+    const { recipient } = draftOf.get(`${notice.key}|${recipientOf(notice)}`)!;
+    return planDeliveries(notice, recipient.agency, endpoints, 0, runId);
   });
   if (rows.length > 0) await tx.createQueryBuilder().insert().into(DeliveryEntity).values(rows).orIgnore().execute();
   return tx.getRepository(DeliveryEntity).findBy({ noticeId: In(noticeIds), round: 0 });

@@ -26,6 +26,12 @@ import { WebhooksController } from './notify/webhooks.controller';
 import { TemplatesController } from './templates/templates.controller';
 import { TemplatesService } from './templates/templates.service';
 
+import { DeskEntriesController } from './desk/desk-entries.controller';
+import { DeskScoringService } from './desk/desk-scoring.service';
+import { EvaluatorsController } from './desk/evaluators.controller';
+import { ObjectionsController } from './desk/objections.controller';
+import { SelectionController } from './desk/selection.controller';
+
 @Module({})
 export class ApiModule {
   static forRoot(config: TahapConfig, auth: AuthConfig): DynamicModule {
@@ -48,6 +54,10 @@ export class ApiModule {
         WebhooksController,
         DeliveriesController,
         MailSinkController,
+        EvaluatorsController,
+        DeskEntriesController,
+        SelectionController,
+        ObjectionsController,
       ],
       providers: [
         { provide: AUTH_CONFIG, useValue: auth },
@@ -58,6 +68,7 @@ export class ApiModule {
         CyclesService,
         EntriesService,
         RegistrationService,
+        DeskScoringService,
       ],
     };
   }

@@ -3,6 +3,9 @@ import type { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createCycleStageActivities } from '../../activities/cycle-stage.activities';
+import { createDeskEntryActivities } from '../../activities/desk/desk-entry.activities';
+import { createDeskStageActivities } from '../../activities/desk/desk-stage.activities';
+import { createSelectionActivities } from '../../activities/desk/selection.activities';
 import { createEntryActivities } from '../../activities/entry.activities';
 import { createFanOutActivities } from '../../activities/fan-out.activities';
 import { createScreeningActivities } from '../../activities/screening.activities';
@@ -51,6 +54,9 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
         ...createCycleStageActivities(this.dataSource),
         ...createEntryActivities(this.dataSource),
         ...createScreeningActivities(this.dataSource),
+        ...createDeskEntryActivities(this.dataSource),
+        ...createDeskStageActivities(launchDeps),
+        ...createSelectionActivities(this.dataSource),
         ...createFanOutActivities(launchDeps),
         ...createYearlyCycleActivities(launchDeps),
         ...createNotifyActivities({

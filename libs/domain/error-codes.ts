@@ -38,6 +38,14 @@ export const ErrorCode = {
   NoticeNotFound: 'NOTICE.NOT_FOUND',
   WebhookUrlRefused: 'WEBHOOK.URL_REFUSED',
   WebhookNotFound: 'WEBHOOK.NOT_FOUND',
+  ScoreInvalid: 'DESK.SCORE_INVALID',
+  NotAssigned: 'DESK.NOT_ASSIGNED',
+  EvaluatorConflict: 'DESK.CONFLICT_OF_INTEREST',
+  EvaluatorNotFound: 'DESK.EVALUATOR_NOT_FOUND',
+  SelectionNotReady: 'SELECTION.NOT_READY',
+  NotANominee: 'OBJECTION.NOT_A_NOMINEE',
+  ObjectionNotFound: 'OBJECTION.NOT_FOUND',
+  ObjectionResolved: 'OBJECTION.ALREADY_RESOLVED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -18,3 +18,7 @@ export * from './screening-rules';
 export * from './template/shift-template-year';
 export * from './registration/eligibility';
 export * from './notices/email-layout';
+export * from './template/stage-params';
+export * from './desk';
+export * from './scoring/check-score';
+export * from './notices/desk-notice-texts';

@@ -22,6 +22,7 @@ describe('parseAgencyCsv', () => {
           zone: 'WIB',
           contacts: [{ name: 'Humas', email: 'humas@banyuwangikab.go.id' }],
           language: 'id',
+          region3T: false,
         },
         {
           code: 'kota-makassar',
@@ -31,6 +32,7 @@ describe('parseAgencyCsv', () => {
           zone: 'WITA',
           contacts: [{ name: 'Bagian Organisasi', email: 'org@makassar.go.id', phone: '+62 411 3615' }],
           language: 'en',
+          region3T: false,
         },
       ],
       problems: [],
@@ -51,8 +53,23 @@ describe('parseAgencyCsv', () => {
         zone: 'WIT',
         contacts: [{ name: 'Humas', email: 'humas@papua.go.id' }],
         language: 'id',
+        region3T: false,
       },
     ]);
+  });
+
+  it('reads the optional region_3t column and names a value it does not understand', () => {
+    const header = `${HEADER},region_3t`;
+    const papua = 'prov-papua,Pemerintah Provinsi Papua,provinsi,Papua,WIT,Humas,humas@papua.go.id,,id,ya';
+    const depok = 'kota-depok,Pemerintah Kota Depok,kota,Jawa Barat,WIB,Humas,humas@depok.go.id,,id,';
+    const odd =
+      'kab-nduga,Pemerintah Kabupaten Nduga,kabupaten,Papua Pegunungan,WIT,Humas,humas@nduga.go.id,,id,mungkin';
+    const { profiles, problems } = parseAgencyCsv(csv(header, papua, depok, odd));
+    expect(profiles.map((profile) => [profile.code, profile.region3T])).toEqual([
+      ['prov-papua', true],
+      ['kota-depok', false],
+    ]);
+    expect(problems).toEqual([{ line: 4, field: 'region_3t', message: 'must be true or false, not "mungkin"' }]);
   });
 
   it('keeps commas and quotes inside quoted names', () => {

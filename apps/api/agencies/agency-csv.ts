@@ -26,7 +26,13 @@ const COLUMNS = [
   'language',
 ] as const;
 
-type Column = (typeof COLUMNS)[number];
+/** Columns a file may leave out: `region_3t` (ya/yes/true/1, or tidak/no/false/0/empty). */
+const OPTIONAL_COLUMNS = ['region_3t'] as const;
+
+type Column = (typeof COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
+
+const YES = ['ya', 'yes', 'true', '1'];
+const NO = ['', 'tidak', 'no', 'false', '0'];
 
 const MAX_ROWS = 5000;
 
@@ -79,7 +85,7 @@ function checkHeader({ line, cells }: Row): AgencyCsvProblem[] {
   const problems: AgencyCsvProblem[] = [];
   const seen = new Set<string>();
   for (const name of cells) {
-    if (!(COLUMNS as readonly string[]).includes(name)) {
+    if (![...COLUMNS, ...OPTIONAL_COLUMNS].includes(name as Column)) {
       problems.push({ line, field: name, message: `column ${JSON.stringify(name)} is not known; ${expected}` });
     } else if (seen.has(name)) {
       problems.push({ line, field: name, message: `column ${name} appears more than once in the header` });
@@ -94,7 +100,9 @@ function checkHeader({ line, cells }: Row): AgencyCsvProblem[] {
 
 function toProfile(value: (column: Column) => string): AgencyProfile {
   const phone = value('contact_phone');
+  const region = value('region_3t').toLowerCase();
   return {
+    region3T: YES.includes(region) ? true : NO.includes(region) ? false : (region as unknown as boolean),
     code: value('code'),
     name: value('name'),
     cluster: value('cluster').toLowerCase() as AgencyProfile['cluster'],
@@ -105,7 +113,8 @@ function toProfile(value: (column: Column) => string): AgencyProfile {
   };
 }
 
-const columnOf = (path: string): string => path.replace(/^contacts\[\d+\]\./, 'contact_');
+const columnOf = (path: string): string =>
+  path === 'region3T' ? 'region_3t' : path.replace(/^contacts\[\d+\]\./, 'contact_');
 
 /** Agencies from a CSV file with one agency (and its one contact) per row, and every problem with its line. */
 export function parseAgencyCsv(text: string): AgencyCsvResult {
@@ -133,12 +142,12 @@ export function parseAgencyCsv(text: string): AgencyCsvResult {
   const problems: AgencyCsvProblem[] = [];
   const codeLines = new Map<string, number>();
   for (const { line, cells } of data) {
-    if (cells.slice(COLUMNS.length).some((cell) => cell !== '')) {
-      const message = `the row has ${cells.length} values but the header has ${COLUMNS.length} columns; ${QUOTE_HINT}`;
+    if (cells.slice(header.cells.length).some((cell) => cell !== '')) {
+      const message = `the row has ${cells.length} values but the header has ${header.cells.length} columns; ${QUOTE_HINT}`;
       problems.push({ line, message });
       continue;
     }
-    const profile = toProfile((column) => cells[index.get(column)!] ?? '');
+    const profile = toProfile((column) => (index.has(column) ? (cells[index.get(column)!] ?? '') : ''));
     const issues = validateAgencyProfile(profile);
     for (const issue of issues) problems.push({ line, field: columnOf(issue.path), message: issue.message });
 

@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsOptional,
@@ -73,4 +74,12 @@ export class CreateAgencyRequestDto {
   @IsOptional()
   @IsIn(LANGUAGES, { message: `language must be one of ${LANGUAGES.join(', ')}` })
   language?: Language;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'In a daerah 3T (tertinggal, terdepan, terluar); selection may reserve a share for these',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'region3T must be true or false' })
+  region3T?: boolean;
 }

@@ -39,6 +39,14 @@ const STATUS_BY_CODE: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.NoticeNotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.WebhookUrlRefused]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.WebhookNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.ScoreInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.NotAssigned]: HttpStatus.FORBIDDEN,
+  [ErrorCode.EvaluatorConflict]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.EvaluatorNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.SelectionNotReady]: HttpStatus.CONFLICT,
+  [ErrorCode.NotANominee]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.ObjectionNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.ObjectionResolved]: HttpStatus.CONFLICT,
 };
 
 export interface ErrorBody {

@@ -94,6 +94,7 @@ export function present(
       stage: event.stageKey,
       kind: event.kind,
       outcome: event.outcome,
+      reason: event.reason,
       at: event.occurredAt,
     })),
   };

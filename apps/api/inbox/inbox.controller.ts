@@ -7,7 +7,11 @@ import { Allow } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { wholeNumber } from '../common/params';
 
-/** The agency's in-app inbox: every notice Tahap sent it, newest first. */
+/** Whose notices a caller reads: an agency's, or a person's own (an evaluator's reminders). */
+const mine = (principal: Principal) =>
+  principal.role === 'agency' ? { agencyCode: principal.agencyCode } : { userId: principal.userId };
+
+/** The in-app inbox: every notice Tahap sent the caller's agency, or the caller, newest first. */
 @ApiTags('inbox')
 @ApiBearerAuth()
 @Controller('inbox')
@@ -15,29 +19,27 @@ export class InboxController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
-  @Allow('agency')
-  @ApiOperation({ summary: 'Notices to your agency, newest first (the latest 200)' })
+  @Allow('agency', 'evaluator', 'panelist')
+  @ApiOperation({ summary: 'Notices to your agency (or to you), newest first (the latest 200)' })
   list(@CurrentPrincipal() principal: Principal) {
     return this.dataSource.getRepository(NoticeEntity).find({
-      where: { agencyCode: principal.agencyCode },
+      where: mine(principal),
       order: { createdAt: 'DESC', id: 'DESC' },
       take: 200,
     });
   }
 
   @Get('unread-count')
-  @Allow('agency')
+  @Allow('agency', 'evaluator', 'panelist')
   @ApiOperation({ summary: 'How many notices are unread' })
   async unread(@CurrentPrincipal() principal: Principal) {
-    const unread = await this.dataSource
-      .getRepository(NoticeEntity)
-      .countBy({ agencyCode: principal.agencyCode, readAt: IsNull() });
+    const unread = await this.dataSource.getRepository(NoticeEntity).countBy({ ...mine(principal), readAt: IsNull() });
     return { unread };
   }
 
   @Post(':noticeId/read')
   @HttpCode(200)
-  @Allow('agency')
+  @Allow('agency', 'evaluator', 'panelist')
   @ApiOperation({ summary: 'Mark a notice read' })
   async markRead(
     @Param('noticeId', wholeNumber('noticeId')) noticeId: number,
@@ -45,7 +47,7 @@ export class InboxController {
   ) {
     const notice = await this.dataSource
       .getRepository(NoticeEntity)
-      .findOneBy({ id: String(noticeId), agencyCode: principal.agencyCode });
+      .findOneBy({ id: String(noticeId), ...mine(principal) });
     if (!notice) throw new DomainError(ErrorCode.NoticeNotFound, `No notice ${noticeId} in your inbox.`);
     if (!notice.readAt)
       await this.dataSource.getRepository(NoticeEntity).update({ id: notice.id }, { readAt: new Date() });

@@ -74,15 +74,17 @@ export class DeliveriesController {
         'SELECT coalesce(max(round), 0)::int AS last FROM deliveries WHERE notice_id = $1',
         [notice.id],
       );
-      const agency = await tx.getRepository(AgencyEntity).findOneByOrFail({ code: notice.agencyCode });
-      const endpoints = await tx
-        .getRepository(WebhookEndpointEntity)
-        .findBy({ agencyCode: agency.code, status: 'active' });
+      const agency = notice.agencyCode
+        ? await tx.getRepository(AgencyEntity).findOneByOrFail({ code: notice.agencyCode })
+        : undefined;
+      const endpoints = agency
+        ? await tx.getRepository(WebhookEndpointEntity).findBy({ agencyCode: agency.code, status: 'active' })
+        : [];
       const planned = planDeliveries(notice, agency, endpoints, last + 1, runIdOf(notice.id, last + 1));
       if (planned.length === 0) {
         throw new DomainError(
           ErrorCode.ValidationFailed,
-          `${agency.code} has no e-mail contact or active webhook on its chosen channels; the notice stays in its inbox.`,
+          `${agency?.code} has no e-mail contact or active webhook on its chosen channels; the notice stays in its inbox.`,
         );
       }
       await tx.getRepository(DeliveryEntity).insert(planned);

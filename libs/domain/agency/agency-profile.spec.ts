@@ -118,7 +118,8 @@ describe('validateAgencyProfile', () => {
       { path: 'contacts[0].role', message: 'is not a known field; the fields are name, email, phone' },
       {
         path: 'website',
-        message: 'is not a known field; the fields are code, name, cluster, province, zone, contacts, language',
+        message:
+          'is not a known field; the fields are code, name, cluster, province, zone, contacts, language, region3T',
       },
     ]);
   });

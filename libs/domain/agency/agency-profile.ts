@@ -20,12 +20,14 @@ export interface AgencyProfile {
   zone: Zone;
   contacts: AgencyContact[];
   language: Language;
+  /** In a daerah 3T (tertinggal, terdepan, terluar); false when not said. */
+  region3T?: boolean;
 }
 
 type Json = Record<string, unknown>;
 type Add = (path: string, message: string) => void;
 
-const PROFILE_FIELDS = ['code', 'name', 'cluster', 'province', 'zone', 'contacts', 'language'];
+const PROFILE_FIELDS = ['code', 'name', 'cluster', 'province', 'zone', 'contacts', 'language', 'region3T'];
 const CONTACT_FIELDS = ['name', 'email', 'phone'];
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
@@ -104,6 +106,9 @@ export function validateAgencyProfile(input: unknown): FieldIssue[] {
   if (!(LANGUAGES as readonly unknown[]).includes(language)) {
     add('language', `must be one of ${LANGUAGES.join(', ')}, not ${shown(language)}`);
   }
+  const region3T = field(input, 'region3T');
+  if (region3T !== undefined && typeof region3T !== 'boolean')
+    add('region3T', `must be true or false, not ${shown(region3T)}`);
   checkUnknownFields(input, PROFILE_FIELDS, '', add);
   return issues;
 }

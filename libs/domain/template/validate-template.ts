@@ -2,7 +2,9 @@ import { CLUSTERS, isCluster } from '../cluster';
 import { DomainError, ErrorCode, type FieldIssue } from '../error-codes';
 import { isStageType, STAGE_TYPES, type StageType } from '../stage-type';
 import { formatInZone, isZone, localToInstant, ZONES, type Zone } from '../time-zone';
+import { TIE_BREAKS } from '../desk/selection';
 import type { CompetitionTemplate } from './competition-template';
+import { hoursList, MISSING_SCORE_POLICIES } from './stage-params';
 
 type Json = Record<string, unknown>;
 type ParamRule = (value: unknown) => string | undefined;
@@ -17,6 +19,19 @@ const numberBetween =
   (min: number, max: number): ParamRule =>
   (value) =>
     typeof value === 'number' && value >= min && value <= max ? undefined : `must be a number from ${min} to ${max}`;
+const yesOrNo: ParamRule = (value) => (typeof value === 'boolean' ? undefined : 'must be true or false');
+const hoursBefore: ParamRule = (value) =>
+  typeof value === 'string' && hoursList(value)
+    ? undefined
+    : 'must list hours before the deadline, separated by commas, such as "72,24"';
+const tieBreakList: ParamRule = (value) => {
+  if (typeof value !== 'string') return `must name tie-breaks separated by commas, from ${TIE_BREAKS.join(', ')}`;
+  const unknown = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part && !(TIE_BREAKS as readonly string[]).includes(part));
+  return unknown.length ? `"${unknown[0]}" is not a tie-break; use ${TIE_BREAKS.join(', ')}` : undefined;
+};
 const oneOf =
   (...options: string[]): ParamRule =>
   (value) =>
@@ -35,8 +50,23 @@ const STAGE_PARAMS: Record<StageType, Record<string, ParamRule>> = {
     minEvidenceLinks: integerAtLeast(0),
     minSummaryWords: integerAtLeast(0),
   },
-  'desk-evaluation': { evaluatorsPerEntry: integerAtLeast(1) },
-  selection: { passingGrade: numberBetween(0, 100), quotaPerCluster: integerAtLeast(1) },
+  'desk-evaluation': {
+    evaluatorsPerEntry: integerAtLeast(1),
+    conflictSameProvince: yesOrNo,
+    remindHoursBefore: hoursBefore,
+    missingScores: oneOf(...MISSING_SCORE_POLICIES),
+    missingScoreGraceHours: numberBetween(0.001, 24 * 30),
+    normalisation: oneOf('z-score', 'none'),
+    disagreementThreshold: numberBetween(0, 100),
+    commentRequired: yesOrNo,
+  },
+  selection: {
+    passingGrade: numberBetween(0, 100),
+    quotaPerCluster: integerAtLeast(1),
+    quotaPerGroup: integerAtLeast(1),
+    min3TSharePercent: numberBetween(0, 100),
+    tieBreaks: tieBreakList,
+  },
   objection: {},
   interview: { slotMinutes: integerAtLeast(5) },
   'field-verification': {},

@@ -31,6 +31,10 @@ export class AgencyEntity {
   @Column({ type: 'text', array: true })
   channels: ('email' | 'webhook')[];
 
+  /** In a daerah 3T (tertinggal, terdepan, terluar): selection may reserve a minimum share for these. */
+  @Column({ type: 'boolean', name: 'region_3t' })
+  region3T: boolean;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 }

@@ -21,6 +21,10 @@ export class EntryStageEventEntity {
   @Column({ type: 'text', nullable: true })
   outcome: string | null;
 
+  /** Why the entry got its outcome (screening, selection), as the agency reads it. */
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
   @Column({ type: 'timestamptz', name: 'occurred_at' })
   occurredAt: Date;
 }

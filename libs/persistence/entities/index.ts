@@ -1,3 +1,10 @@
+import { CycleEvaluatorEntity } from './cycle-evaluator.entity';
+import { DeskAssignmentEntity } from './desk-assignment.entity';
+import { DeskResultEntity } from './desk-result.entity';
+import { DeskScoreEntity } from './desk-score.entity';
+import { ObjectionEntity } from './objection.entity';
+import { SelectionEntity } from './selection.entity';
+import { SelectionOutcomeEntity } from './selection-outcome.entity';
 import { AgencyEntity } from './agency.entity';
 import { ApiKeyEntity } from './api-key.entity';
 import { CycleStageEntity } from './cycle-stage.entity';
@@ -16,6 +23,13 @@ import { UserEntity } from './user.entity';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 
 export {
+  CycleEvaluatorEntity,
+  DeskAssignmentEntity,
+  DeskResultEntity,
+  DeskScoreEntity,
+  ObjectionEntity,
+  SelectionEntity,
+  SelectionOutcomeEntity,
   AgencyEntity,
   ApiKeyEntity,
   CycleEntity,
@@ -39,8 +53,17 @@ export type { EntryStatus } from './entry.entity';
 export type { EntryStageEventKind } from './entry-stage-event.entity';
 export type { ScreeningDecider, ScreeningOutcome } from './screening-decision.entity';
 export type { DeliveryChannel, DeliveryStatus } from './delivery.entity';
+export type { DeskResultEvaluator } from './desk-result.entity';
+export type { ObjectionStatus } from './objection.entity';
 
 export const ENTITIES = [
+  CycleEvaluatorEntity,
+  DeskAssignmentEntity,
+  DeskResultEntity,
+  DeskScoreEntity,
+  ObjectionEntity,
+  SelectionEntity,
+  SelectionOutcomeEntity,
   AgencyEntity,
   ApiKeyEntity,
   CycleEntity,

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One notice in an agency's in-app inbox. `key` (workflow id plus event) makes a repeated send a no-op. */
+/** One notice in an agency's (or a person's) in-app inbox. `key` (workflow id plus event) makes a repeated send a no-op. */
 @Entity('notices')
 export class NoticeEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
@@ -9,8 +9,16 @@ export class NoticeEntity {
   @Column({ type: 'text' })
   key: string;
 
-  @Column({ type: 'text', name: 'agency_code' })
-  agencyCode: string;
+  /** The agency told, or null when the notice is to a person (an evaluator, an objector). */
+  @Column({ type: 'text', name: 'agency_code', nullable: true })
+  agencyCode: string | null;
+
+  @Column({ type: 'text', name: 'recipient_email', nullable: true })
+  recipientEmail: string | null;
+
+  /** The account whose in-app inbox shows a notice to a person, when the person has one. */
+  @Column({ type: 'uuid', name: 'user_id', nullable: true })
+  userId: string | null;
 
   @Column({ type: 'text' })
   kind: string;

@@ -1,6 +1,12 @@
 import { Foundation1764300000000 } from './1764300000000-foundation.migration';
 import { Registration1764400000000 } from './1764400000000-registration.migration';
 import { Notifications1764500000000 } from './1764500000000-notifications.migration';
+import { Desk1764600000000 } from './1764600000000-desk.migration';
 
 /** In order. A migration that has landed is never edited: add a new one. */
-export const MIGRATIONS = [Foundation1764300000000, Registration1764400000000, Notifications1764500000000];
+export const MIGRATIONS = [
+  Foundation1764300000000,
+  Registration1764400000000,
+  Notifications1764500000000,
+  Desk1764600000000,
+];

@@ -1,0 +1,98 @@
+import type { DataSource } from 'typeorm';
+import { DomainError, ErrorCode, formatInZone, weightedScore } from '../../libs/domain';
+import { CycleStageEntity, DeskAssignmentEntity, DeskScoreEntity, EntryEntity } from '../../libs/persistence';
+import type { DeskScoreReceipt, DeskScoring, SubmitDeskScoreRequest } from '../../workflows/entry.messages';
+import { refusingAsFailure } from '../business-failure';
+import { activeEvaluatorIds, deskStage } from './desk-data';
+
+/** The entry workflow's side of desk scoring: what it needs to validate, and the recorded score versions. */
+export function createDeskEntryActivities(dataSource: DataSource) {
+  const rubricOf = async (entryId: string, stageKey: string) => {
+    const entry = await dataSource.getRepository(EntryEntity).findOneByOrFail({ id: entryId });
+    const { cycle, params } = await deskStage(dataSource.manager, entry.cycleId, stageKey);
+    const template = cycle.resolvedTemplate;
+    const group = template.groups.find((candidate) => candidate.key === entry.groupKey)!;
+    const rubric = template.rubrics.find((candidate) => candidate.key === group.rubric)!;
+    return { entry, params, criteria: rubric.criteria };
+  };
+
+  return {
+    async loadDeskScoring(input: { entryId: string; stageKey: string }): Promise<DeskScoring> {
+      const { params, criteria } = await rubricOf(input.entryId, input.stageKey);
+      return {
+        stageKey: input.stageKey,
+        criteria,
+        commentRequired: params.commentRequired,
+        evaluatorIds: await activeEvaluatorIds(dataSource.manager, input.entryId, input.stageKey),
+      };
+    },
+
+    /**
+     * Records one score sheet as a new version. The database has the last word: the stage must still be open and
+     * its deadline not passed (unless this evaluator was given until later), and the assignment still active.
+     */
+    async recordDeskScore(input: SubmitDeskScoreRequest & { entryId: string; stageKey: string; updateId: string }) {
+      const { entry, criteria } = await rubricOf(input.entryId, input.stageKey);
+      return refusingAsFailure(() =>
+        dataSource.transaction(async (tx): Promise<DeskScoreReceipt> => {
+          const recorded = await tx.getRepository(DeskScoreEntity).findOneBy({ updateId: input.updateId });
+          if (recorded) return receipt(recorded);
+          const stage = await tx.getRepository(CycleStageEntity).findOne({
+            where: { cycleId: entry.cycleId, key: input.stageKey },
+            lock: { mode: 'pessimistic_read' },
+          });
+          if (stage?.status !== 'open') throw new DomainError(ErrorCode.StageNotOpen, 'Desk evaluation has closed.');
+          const assignment = await tx.getRepository(DeskAssignmentEntity).findOne({
+            where: { entryId: input.entryId, stageKey: input.stageKey, userId: input.evaluatorId },
+            order: { id: 'DESC' },
+          });
+          if (!assignment || assignment.endedAt) {
+            throw new DomainError(ErrorCode.NotAssigned, 'This entry is not assigned to you for desk evaluation.');
+          }
+          const [{ now }] = await tx.query<{ now: Date }[]>('SELECT now() AS now');
+          const until = assignment.dueAt && assignment.dueAt > stage.closesAt ? assignment.dueAt : stage.closesAt;
+          if (now > until) {
+            throw new DomainError(
+              ErrorCode.StageNotOpen,
+              `The desk evaluation deadline (${formatInZone(until, stage.zone)}) has passed.`,
+            );
+          }
+          await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+            `desk-score|${input.entryId}|${input.evaluatorId}`,
+          ]);
+          const [{ last }] = await tx.query<{ last: number }[]>(
+            `SELECT coalesce(max(version), 0)::int AS last FROM desk_scores
+              WHERE entry_id = $1 AND stage_key = $2 AND user_id = $3`,
+            [input.entryId, input.stageKey, input.evaluatorId],
+          );
+          const saved = await tx.getRepository(DeskScoreEntity).save({
+            cycleId: entry.cycleId,
+            stageKey: input.stageKey,
+            entryId: input.entryId,
+            userId: input.evaluatorId,
+            version: last + 1,
+            scores: input.scores,
+            comment: input.comment?.trim() || null,
+            weighted: weightedScore(criteria, input.scores),
+            submittedAt: now,
+            updateId: input.updateId,
+          });
+          return receipt(saved);
+        }),
+      );
+    },
+  };
+}
+
+function receipt(score: DeskScoreEntity): DeskScoreReceipt {
+  return {
+    entryId: score.entryId,
+    stageKey: score.stageKey,
+    evaluatorId: score.userId,
+    version: score.version,
+    weighted: Number(score.weighted),
+    submittedAt: new Date(score.submittedAt).toISOString(),
+  };
+}
+
+export type DeskEntryActivities = ReturnType<typeof createDeskEntryActivities>;

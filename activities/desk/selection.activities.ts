@@ -1,0 +1,95 @@
+import type { DataSource } from 'typeorm';
+import { DomainError, ErrorCode } from '../../libs/domain';
+import type { EntityManager } from 'typeorm';
+import { CycleEntity, ObjectionEntity, SelectionEntity } from '../../libs/persistence';
+import type { ResolveObjectionRequest } from '../../workflows/cycle.messages';
+import { refusingAsFailure } from '../business-failure';
+import { latestSelection, selectedIn, selectionStageFor, writeSelection } from './selection-writer';
+
+/** The entries a selection brought onto the list compared with the version before it. */
+async function enteredWith(tx: EntityManager, selection: SelectionEntity): Promise<string[]> {
+  const before = await tx.getRepository(SelectionEntity).findOneBy({
+    cycleId: selection.cycleId,
+    stageKey: selection.stageKey,
+    version: selection.version - 1,
+  });
+  const previous = before ? await selectedIn(tx, before.id) : new Set<string>();
+  return [...(await selectedIn(tx, selection.id))].filter((id) => !previous.has(id)).sort();
+}
+
+const upheldReason = (objectionId: string, reason: string) => `Objection ${objectionId} upheld: ${reason}`;
+
+/** Selection (the ranked nominee list) and uji publik (objections to it), as the cycle workflow runs them. */
+export function createSelectionActivities(dataSource: DataSource) {
+  return {
+    /** The first selection, when the selection stage opens; a retry finds it written. */
+    async selectNomineesForStage(input: { cycleId: string; stageKey: string }) {
+      return dataSource.transaction(async (tx) => {
+        const existing = await latestSelection(tx, input.cycleId, input.stageKey);
+        const selection =
+          existing ??
+          (await writeSelection(tx, input.cycleId, input.stageKey, 'Ranked from the desk results.', 'engine'));
+        return { version: selection.version, nominees: (await selectedIn(tx, selection.id)).size };
+      });
+    },
+
+    /**
+     * An admin's resolution of one objection. Upheld: a new selection without the entry, so the next in rank
+     * enters; the entries that entered are returned for their agencies to be told. A retry of the same
+     * resolution answers as the first did.
+     */
+    async resolveObjection(input: ResolveObjectionRequest & { cycleId: string }) {
+      return refusingAsFailure(() =>
+        dataSource.transaction(async (tx) => {
+          const objection = await tx.getRepository(ObjectionEntity).findOne({
+            where: { id: input.objectionId, cycleId: input.cycleId },
+            lock: { mode: 'pessimistic_write' },
+          });
+          if (!objection)
+            throw new DomainError(
+              ErrorCode.ObjectionNotFound,
+              `No objection ${input.objectionId} in ${input.cycleId}.`,
+            );
+          if (objection.status !== 'open') {
+            if (objection.status === input.decision && objection.resolvedBy === input.requestedBy) {
+              const written = await tx.getRepository(SelectionEntity).findOneBy({
+                cycleId: input.cycleId,
+                reason: upheldReason(objection.id, objection.resolutionReason ?? ''),
+              });
+              const entered = written ? await enteredWith(tx, written) : [];
+              return { objectionId: objection.id, decision: input.decision, entered };
+            }
+            throw new DomainError(ErrorCode.ObjectionResolved, `The objection was already ${objection.status}.`);
+          }
+          await tx
+            .getRepository(ObjectionEntity)
+            .update(
+              { id: objection.id },
+              {
+                status: input.decision,
+                resolutionReason: input.reason,
+                resolvedBy: input.requestedBy,
+                resolvedAt: new Date(),
+              },
+            );
+          let entered: string[] = [];
+          if (input.decision === 'upheld') {
+            const cycle = await tx.getRepository(CycleEntity).findOneByOrFail({ id: input.cycleId });
+            const stageKey = selectionStageFor(cycle.resolvedTemplate, input.stageKey)!;
+            const next = await writeSelection(
+              tx,
+              input.cycleId,
+              stageKey,
+              upheldReason(objection.id, input.reason),
+              input.requestedBy,
+            );
+            entered = await enteredWith(tx, next);
+          }
+          return { objectionId: objection.id, decision: input.decision, entered };
+        }),
+      );
+    },
+  };
+}
+
+export type SelectionActivities = ReturnType<typeof createSelectionActivities>;

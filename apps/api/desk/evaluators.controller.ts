@@ -1,0 +1,113 @@
+import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { sendNotices } from '../../../activities/notify/notify.activities';
+import type { TahapConfig } from '../../../libs/config';
+import { DomainError, ErrorCode, type Principal } from '../../../libs/domain';
+import { TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
+import { CycleEntity, CycleEvaluatorEntity, UserEntity } from '../../../libs/persistence';
+import { Allow } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import { AddEvaluatorsRequestDto } from './evaluators.request.dto';
+
+/**
+ * A cycle's evaluators and the affiliations they declare. Adding is all or nothing; adding someone again updates
+ * their declaration. Each is told (inbox and e-mail) which affiliations they declared.
+ */
+@ApiTags('desk evaluation')
+@ApiBearerAuth()
+@Controller('cycles/:cycleId/evaluators')
+export class EvaluatorsController {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(TAHAP_CONFIG) private readonly config: TahapConfig,
+  ) {}
+
+  @Post()
+  @Allow('admin')
+  @ApiOperation({ summary: 'Add (invite) evaluators to a cycle with their declared affiliations' })
+  async add(
+    @Param('cycleId') cycleId: string,
+    @Body() body: AddEvaluatorsRequestDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const cycle = await this.dataSource.getRepository(CycleEntity).findOneBy({ id: cycleId });
+    if (!cycle) throw new DomainError(ErrorCode.CycleNotFound, `No cycle "${cycleId}".`);
+    const emails = body.evaluators.map((evaluator) => evaluator.email.toLowerCase());
+    const repeated = emails.findIndex((email, index) => emails.indexOf(email) !== index);
+    if (repeated >= 0) {
+      throw new DomainError(ErrorCode.ValidationFailed, `${emails[repeated]} is listed twice.`, [
+        { path: `evaluators[${repeated}].email`, message: 'appears twice' },
+      ]);
+    }
+    const users = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .where('lower(user.email) IN (:...emails)', { emails })
+      .getMany();
+    const byEmail = new Map(users.map((user) => [user.email.toLowerCase(), user]));
+    const problems = emails.flatMap((email, index) => {
+      const user = byEmail.get(email);
+      if (!user)
+        return [
+          { path: `evaluators[${index}].email`, message: 'no account; create it with POST /users (role evaluator)' },
+        ];
+      return user.role === 'evaluator'
+        ? []
+        : [{ path: `evaluators[${index}].email`, message: `is a ${user.role} account, not an evaluator` }];
+    });
+    if (problems.length > 0) {
+      throw new DomainError(
+        ErrorCode.EvaluatorNotFound,
+        `${problems.length} of the evaluators have no evaluator account; nobody was added.`,
+        problems,
+      );
+    }
+    const rows = body.evaluators.map((evaluator) => ({
+      cycleId,
+      userId: byEmail.get(evaluator.email.toLowerCase())!.id,
+      affiliations: [...new Set(evaluator.affiliations)],
+      province: evaluator.province ?? null,
+      zone: evaluator.zone ?? 'WIB',
+      language: evaluator.language ?? 'id',
+      addedBy: principal.userId,
+    }));
+    await this.dataSource.getRepository(CycleEvaluatorEntity).upsert(rows, ['cycleId', 'userId']);
+    const { retryInitialSeconds, sendTimeoutSeconds } = this.config.notify;
+    await sendNotices(
+      {
+        dataSource: this.dataSource,
+        client: this.client,
+        taskQueue: this.config.taskQueue,
+        settings: { retryInitialSeconds, sendTimeoutSeconds },
+      },
+      { kind: 'evaluator-invited', cycleId, userIds: rows.map((row) => row.userId) },
+    );
+    return this.evaluators(
+      cycleId,
+      rows.map((row) => row.userId),
+    );
+  }
+
+  @Get()
+  @Allow('admin', 'auditor')
+  @ApiOperation({ summary: 'The cycle’s evaluators, their affiliations and current desk loads' })
+  list(@Param('cycleId') cycleId: string) {
+    return this.evaluators(cycleId);
+  }
+
+  private evaluators(cycleId: string, only?: string[]) {
+    return this.dataSource.query(
+      `SELECT ce.user_id AS "userId", u.email, u.display_name AS "name", ce.affiliations, ce.province, ce.zone,
+              ce.language, ce.added_at AS "addedAt",
+              (SELECT count(*)::int FROM desk_assignments d
+                WHERE d.cycle_id = ce.cycle_id AND d.user_id = ce.user_id AND d.ended_at IS NULL) AS "load"
+         FROM cycle_evaluators ce JOIN users u ON u.id = ce.user_id
+        WHERE ce.cycle_id = $1 AND ($2::uuid[] IS NULL OR ce.user_id = ANY($2))
+        ORDER BY u.email`,
+      [cycleId, only ?? null],
+    );
+  }
+}

@@ -1,0 +1,86 @@
+import type { Language } from '../agency/agency-profile';
+import type { NoticeText } from './notice-texts';
+
+/** Instants arrive already formatted in the reader's zone, with the zone's name. */
+
+export function evaluatorInvitedNotice(
+  language: Language,
+  facts: { cycleId: string; affiliations: string[] },
+): NoticeText {
+  const declared = facts.affiliations.join(', ');
+  if (language === 'en') {
+    return {
+      subject: `${facts.cycleId}: you are invited as an evaluator`,
+      body: `You are an evaluator in ${facts.cycleId}. Affiliations you declared: ${declared}. You will never be given entries of these agencies; if you find another conflict of interest, declare it on the entry and it will be reassigned.`,
+    };
+  }
+  return {
+    subject: `${facts.cycleId}: Anda diundang sebagai evaluator`,
+    body: `Anda terdaftar sebagai evaluator pada ${facts.cycleId}. Afiliasi yang Anda nyatakan: ${declared}. Anda tidak akan mendapat inovasi dari instansi tersebut; bila menemukan konflik kepentingan lain, nyatakan pada inovasi itu agar dialihkan.`,
+  };
+}
+
+export function deskAssignedNotice(
+  language: Language,
+  facts: { cycleId: string; stageName: string; entries: number; closesAtLocal: string },
+): NoticeText {
+  if (language === 'en') {
+    return {
+      subject: `${facts.cycleId}: ${facts.entries} entries to score by ${facts.closesAtLocal}`,
+      body: `"${facts.stageName}" has opened: ${facts.entries} entries are assigned to you. Scores are due by ${facts.closesAtLocal}; you may revise them until then.`,
+    };
+  }
+  return {
+    subject: `${facts.cycleId}: ${facts.entries} inovasi untuk dinilai sebelum ${facts.closesAtLocal}`,
+    body: `Tahap "${facts.stageName}" telah dibuka: ${facts.entries} inovasi ditugaskan kepada Anda. Nilai diserahkan paling lambat ${facts.closesAtLocal} dan dapat diperbaiki hingga saat itu.`,
+  };
+}
+
+export function deskReminderNotice(
+  language: Language,
+  facts: { cycleId: string; stageName: string; missing: number; closesAtLocal: string },
+): NoticeText {
+  if (language === 'en') {
+    return {
+      subject: `${facts.cycleId}: ${facts.missing} scores still missing, due ${facts.closesAtLocal}`,
+      body: `Reminder for "${facts.stageName}": ${facts.missing} of your entries have no score yet. The deadline is ${facts.closesAtLocal}.`,
+    };
+  }
+  return {
+    subject: `${facts.cycleId}: ${facts.missing} penilaian belum diisi, batas ${facts.closesAtLocal}`,
+    body: `Pengingat "${facts.stageName}": ${facts.missing} inovasi yang ditugaskan kepada Anda belum dinilai. Batas waktunya ${facts.closesAtLocal}.`,
+  };
+}
+
+export function objectionResolvedNotice(
+  language: Language,
+  facts: { cycleId: string; title: string; upheld: boolean; reason: string; audience: 'objector' | 'agency' },
+): NoticeText {
+  if (language === 'en') {
+    const outcome = facts.upheld ? 'upheld: the entry leaves the nominee list' : 'dismissed: the entry stays a nominee';
+    return {
+      subject: `${facts.cycleId}: objection to "${facts.title}" ${facts.upheld ? 'upheld' : 'dismissed'}`,
+      body: `${facts.audience === 'objector' ? 'Your objection' : 'The objection'} to "${facts.title}" was ${outcome}. Reason: ${facts.reason}`,
+    };
+  }
+  const outcome = facts.upheld
+    ? 'diterima: inovasi keluar dari daftar nominasi'
+    : 'ditolak: inovasi tetap menjadi nominasi';
+  return {
+    subject: `${facts.cycleId}: sanggahan atas "${facts.title}" ${facts.upheld ? 'diterima' : 'ditolak'}`,
+    body: `${facts.audience === 'objector' ? 'Sanggahan Anda' : 'Sanggahan'} atas "${facts.title}" ${outcome}. Alasan: ${facts.reason}`,
+  };
+}
+
+export function nominationGainedNotice(language: Language, facts: { cycleId: string; title: string }): NoticeText {
+  if (language === 'en') {
+    return {
+      subject: `${facts.cycleId}: "${facts.title}" is now a nominee`,
+      body: `After an upheld objection against another entry, "${facts.title}" is next in rank and joins the nominee list.`,
+    };
+  }
+  return {
+    subject: `${facts.cycleId}: "${facts.title}" kini masuk daftar nominasi`,
+    body: `Setelah sanggahan atas inovasi lain diterima, "${facts.title}" berada di peringkat berikutnya dan masuk daftar nominasi.`,
+  };
+}

@@ -1,0 +1,51 @@
+import type { FieldIssue } from '../error-codes';
+import type { Criterion } from '../template/competition-template';
+
+export type RubricCriterion = Pick<Criterion, 'key' | 'name' | 'weight' | 'scale'>;
+
+const MAX_COMMENT = 4000;
+
+/**
+ * Every problem of a score sheet against its rubric: each criterion present once, a number within its scale, nothing
+ * else, and a comment where the template asks for one. Used by the API (to answer with field paths) and by the
+ * entry workflow's Update validator (the authority).
+ */
+export function checkDeskScore(
+  criteria: RubricCriterion[],
+  commentRequired: boolean,
+  scores: unknown,
+  comment: unknown,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (typeof scores !== 'object' || scores === null || Array.isArray(scores)) {
+    return [{ path: 'scores', message: `must be an object with a number for each of ${keys(criteria)}` }];
+  }
+  const given = scores as Record<string, unknown>;
+  for (const criterion of criteria) {
+    const value = Object.hasOwn(given, criterion.key) ? given[criterion.key] : undefined;
+    const { min, max } = criterion.scale;
+    if (value === undefined) {
+      issues.push({ path: `scores.${criterion.key}`, message: `is missing (${criterion.name}, ${min} to ${max})` });
+    } else if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+      issues.push({ path: `scores.${criterion.key}`, message: `must be a number from ${min} to ${max}` });
+    }
+  }
+  for (const key of Object.keys(given)) {
+    if (!criteria.some((criterion) => criterion.key === key)) {
+      issues.push({
+        path: `scores.${key}`,
+        message: `is not a criterion of this rubric; the criteria are ${keys(criteria)}`,
+      });
+    }
+  }
+  if (comment !== undefined && comment !== null && typeof comment !== 'string') {
+    issues.push({ path: 'comment', message: 'must be a text' });
+  } else if (typeof comment === 'string' && comment.length > MAX_COMMENT) {
+    issues.push({ path: 'comment', message: `must be at most ${MAX_COMMENT} characters (it has ${comment.length})` });
+  } else if (commentRequired && (typeof comment !== 'string' || comment.trim().length === 0)) {
+    issues.push({ path: 'comment', message: 'is required by this competition: say briefly why you scored so' });
+  }
+  return issues;
+}
+
+const keys = (criteria: RubricCriterion[]) => criteria.map((criterion) => criterion.key).join(', ');

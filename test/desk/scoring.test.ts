@@ -1,0 +1,234 @@
+import { ensureAgencies, INNOVATION, startCycle } from '../support/fixtures';
+import { eventually, Stack } from '../support/stack';
+import { addEvaluators, closeStage, deskTemplate, sheet, stageReaches, STAGES } from './desk-fixtures';
+
+/** Six entries of six agencies; their "true" quality, which evaluator A scores as is and B 25 points lower. */
+const ENTRIES = [
+  { agency: 'kab-banyuwangi', quality: 60 },
+  { agency: 'kota-padang', quality: 72 },
+  { agency: 'kota-palopo', quality: 85 },
+  { agency: 'kab-bojonegoro', quality: 50 },
+  { agency: 'kab-lamongan', quality: 91 },
+  { agency: 'kab-solok', quality: 78 },
+];
+const SHIFT = 25;
+
+describe('[desk] scoring, normalisation and uji publik', () => {
+  const stack = new Stack('desk-scoring');
+  let cycleId = '';
+  const ids: string[] = [];
+  const agencies: { token: string }[] = [];
+  let evaluators: { token: string; userId: string; email: string }[] = [];
+  let auditor: { token: string };
+
+  beforeAll(async () => {
+    await stack.start();
+    await ensureAgencies(stack);
+    cycleId = await startCycle(
+      stack,
+      deskTemplate(
+        2095,
+        { submission: 20, desk: 45, selection: 3, objection: 60 },
+        {
+          desk: { normalisation: 'z-score', disagreementThreshold: 5, commentRequired: true },
+          selection: { quotaPerGroup: 3, tieBreaks: 'older-launch-first' },
+        },
+      ),
+    );
+    evaluators = await addEvaluators(stack, cycleId, [
+      { affiliations: ['univ-gadjah-mada'] },
+      { affiliations: ['univ-hasanuddin'] },
+    ]);
+    auditor = await stack.account('auditor');
+    for (const [index, entry] of ENTRIES.entries()) {
+      agencies.push(await stack.account('agency', entry.agency));
+      const { status, body } = await stack.request(
+        'POST',
+        `/cycles/${cycleId}/entries`,
+        {
+          title: `Inovasi uji desk ${index}`,
+          summary: 'Inovasi untuk uji penilaian.',
+          group: 'keberlanjutan',
+          ...INNOVATION,
+        },
+        agencies[index],
+      );
+      expect(status).toBe(201);
+      ids.push(body.id);
+    }
+    await stageReaches(stack, cycleId, STAGES.desk, 'open');
+  });
+  afterAll(() => stack.stop());
+
+  const submit = (as: { token: string }, entryId: string, body: unknown) =>
+    stack.request('POST', `/entries/${entryId}/desk-scores`, body, as);
+
+  /** Until the entry's workflow has loaded its evaluators, a first sheet may meet "not open yet"; retry briefly. */
+  const submitted = (as: { token: string }, entryId: string, body: unknown) =>
+    eventually(`a sheet for ${entryId} to be taken`, async () => {
+      const answer = await submit(as, entryId, body);
+      return answer.status === 201 ? answer.body : undefined;
+    });
+
+  it('[desk] a revised score keeps its earlier versions, and an auditor can read them', async () => {
+    const [a, b] = evaluators;
+    const assignments = await stack.request('GET', `/cycles/${cycleId}/desk-assignments`);
+    expect(assignments.body.loads.map((load: { load: number }) => load.load)).toEqual([6, 6]);
+
+    const missing = await submit(a, ids[0], { scores: { kebaruan: 70 }, comment: 'Kurang lengkap.' });
+    expect(missing.status).toBe(422);
+    expect(missing.body.details).toContainEqual({
+      path: 'scores.efektivitas',
+      message: expect.stringMatching(/is missing/),
+    });
+    const noComment = await submit(a, ids[0], { scores: sheet(70) });
+    expect(noComment.status).toBe(422);
+    expect(noComment.body.details).toEqual([{ path: 'comment', message: expect.stringMatching(/required/) }]);
+    const outOfScale = await submit(a, ids[0], { scores: { ...sheet(70), kebaruan: 101 }, comment: 'x' });
+    expect(outOfScale.body.details).toEqual([{ path: 'scores.kebaruan', message: 'must be a number from 0 to 100' }]);
+
+    const first = await submitted(a, ids[0], { scores: sheet(40), comment: 'Penilaian awal.' });
+    expect(first).toMatchObject({ version: 1, weighted: 40 });
+    const revised = await submitted(a, ids[0], {
+      scores: sheet(ENTRIES[0].quality),
+      comment: 'Setelah membaca ulang bukti.',
+    });
+    expect(revised).toMatchObject({ version: 2, weighted: ENTRIES[0].quality });
+
+    const read = await stack.request('GET', `/entries/${ids[0]}/desk-scores`, undefined, auditor);
+    expect(read.status).toBe(200);
+    expect(
+      read.body.map((version: { version: number; weighted: number; comment: string }) => [
+        version.version,
+        version.weighted,
+        version.comment,
+      ]),
+    ).toEqual([
+      [1, 40, 'Penilaian awal.'],
+      [2, ENTRIES[0].quality, 'Setelah membaca ulang bukti.'],
+    ]);
+    // Evaluator B sees none of A's sheets.
+    expect((await stack.request('GET', `/entries/${ids[0]}/desk-scores`, undefined, b)).body).toEqual([]);
+    // Auditors never write.
+    expect((await submit(auditor, ids[0], { scores: sheet(1), comment: 'x' })).status).toBe(403);
+  });
+
+  it('[desk] two evaluators with the same ordering on shifted scales produce the same ranking as one evaluator alone', async () => {
+    const [a, b] = evaluators;
+    for (const [index, entry] of ENTRIES.entries()) {
+      if (index > 0) await submitted(a, ids[index], { scores: sheet(entry.quality), comment: 'Sesuai bukti.' });
+      await submitted(b, ids[index], { scores: sheet(entry.quality - SHIFT), comment: 'Sesuai bukti.' });
+    }
+    // Closing a stage early does not move the next one's opening, so the desk stage runs to its deadline.
+    await stageReaches(stack, cycleId, STAGES.selection, 'open');
+
+    const { body: results } = await stack.request('GET', `/cycles/${cycleId}/desk-results`);
+    expect(results).toHaveLength(ENTRIES.length);
+    for (const result of results) {
+      const [first, second] = result.evaluators;
+      expect(Math.abs(first.weighted - second.weighted)).toBe(SHIFT);
+      // After normalisation the harsh and the lenient evaluator count alike: no disagreement.
+      expect(first.normalised).toBeCloseTo(second.normalised, 3);
+      expect(result.disagreement).toBe(false);
+    }
+    const aloneOrder = ENTRIES.map((entry, index) => ({ id: ids[index], quality: entry.quality }))
+      .sort((x, y) => y.quality - x.quality)
+      .map((entry) => entry.id);
+    const selection = await eventually('the selection', async () => {
+      const answer = await stack.request('GET', `/cycles/${cycleId}/selection`);
+      return answer.status === 200 ? answer.body : undefined;
+    });
+    expect(selection.outcomes.map((outcome: { entryId: string }) => outcome.entryId)).toEqual(aloneOrder);
+    expect(selection.outcomes.filter((outcome: { selected: boolean }) => outcome.selected)).toHaveLength(3);
+    expect(selection.outcomes[3].explanation).toMatch(/quota/);
+  }, 200_000);
+
+  it('[desk] an upheld objection removes the nominee, brings in the next in rank, and notifies the objector and the agency', async () => {
+    await stageReaches(stack, cycleId, STAGES.objection, 'open');
+    const order = ENTRIES.map((entry, index) => ({ index, quality: entry.quality })).sort(
+      (x, y) => y.quality - x.quality,
+    );
+    const [top, , , next] = order;
+    const published = await stack.request('GET', `/cycles/${cycleId}/nominees`, undefined, 'anonymous');
+    expect(published.status).toBe(200);
+    expect(published.body.nominees.map((nominee: { entryId: string }) => nominee.entryId)).toEqual(
+      order.slice(0, 3).map((entry) => ids[entry.index]),
+    );
+    expect(published.body.nominees[0].explanation).toBeUndefined();
+
+    const notNominee = await stack.request(
+      'POST',
+      `/cycles/${cycleId}/objections`,
+      {
+        entryId: ids[next.index],
+        reason: 'Layanan ini sudah lama tidak berjalan.',
+        contactName: 'Warga',
+        contactEmail: 'warga@example.id',
+      },
+      'anonymous',
+    );
+    expect(notNominee.status).toBe(422);
+    const filed = await stack.request(
+      'POST',
+      `/cycles/${cycleId}/objections`,
+      {
+        entryId: ids[top.index],
+        reason: 'Situs layanan ini tidak aktif sejak 2023 dan tidak ada pengganti.',
+        contactName: 'Siti Rahma',
+        contactEmail: 'siti.rahma@example.id',
+      },
+      'anonymous',
+    );
+    expect(filed.status).toBe(201);
+    const noReason = await stack.request('POST', `/cycles/${cycleId}/objections/${filed.body.id}/resolution`, {
+      decision: 'upheld',
+    });
+    expect(noReason.status).toBe(400);
+    const resolved = await stack.request('POST', `/cycles/${cycleId}/objections/${filed.body.id}/resolution`, {
+      decision: 'upheld',
+      reason: 'Verifikasi menunjukkan layanan tidak beroperasi.',
+    });
+    expect(resolved.status).toBe(200);
+    expect(resolved.body).toEqual({ objectionId: filed.body.id, decision: 'upheld', entered: [ids[next.index]] });
+    const again = await stack.request('POST', `/cycles/${cycleId}/objections/${filed.body.id}/resolution`, {
+      decision: 'dismissed',
+      reason: 'Berubah pikiran.',
+    });
+    expect(again.status).toBe(409);
+
+    const after = await stack.request('GET', `/cycles/${cycleId}/nominees`, undefined, 'anonymous');
+    expect(after.body.version).toBe(2);
+    expect(after.body.nominees.map((nominee: { entryId: string }) => nominee.entryId)).toEqual(
+      order.slice(1, 4).map((entry) => ids[entry.index]),
+    );
+    const { body: selection } = await stack.request('GET', `/cycles/${cycleId}/selection`);
+    expect(
+      selection.outcomes.find((outcome: { entryId: string }) => outcome.entryId === ids[top.index]).explanation,
+    ).toMatch(/objection upheld: Verifikasi menunjukkan/);
+
+    const objectorMail = await eventually('the objector’s e-mail', async () => {
+      const { body } = await stack.request('GET', '/mail-sink/messages?to=siti.rahma%40example.id');
+      return body.length > 0 ? body : undefined;
+    });
+    expect(objectorMail).toHaveLength(1);
+    expect(objectorMail[0].subject).toMatch(/sanggahan .* diterima/);
+    const inboxOf = async (index: number) => (await stack.request('GET', '/inbox', undefined, agencies[index])).body;
+    expect((await inboxOf(top.index)).map((notice: { subject: string }) => notice.subject)).toContainEqual(
+      expect.stringMatching(/sanggahan .* diterima/),
+    );
+    expect((await inboxOf(next.index)).map((notice: { subject: string }) => notice.subject)).toContainEqual(
+      expect.stringMatching(/kini masuk daftar nominasi/),
+    );
+
+    await closeStage(stack, cycleId, STAGES.objection);
+    const removed = await eventually('the removed nominee to end', async () => {
+      const { body } = await stack.request('GET', `/entries/${ids[top.index]}`, undefined, agencies[top.index]);
+      return body.status === 'eliminated' ? body : undefined;
+    });
+    expect(JSON.stringify(removed)).toMatch(/objection upheld/);
+    await eventually('the entered nominee to complete', async () => {
+      const { body } = await stack.request('GET', `/entries/${ids[next.index]}`, undefined, agencies[next.index]);
+      return body.status === 'completed' ? body : undefined;
+    });
+  }, 200_000);
+});

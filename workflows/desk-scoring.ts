@@ -1,0 +1,66 @@
+import { currentUpdateInfo, patched, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { DeskEntryActivities } from '../activities/desk/desk-entry.activities';
+import { checkDeskScore } from '../libs/domain/scoring/check-score';
+import { ErrorCode } from '../libs/domain/error-codes';
+import { deskEvaluatorsSignal, submitDeskScoreUpdate, type EntryState, type StageEvent } from './entry.messages';
+import { reject } from './rejection';
+
+const desk = proxyActivities<DeskEntryActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumInterval: '30 seconds' },
+});
+
+/** Histories recorded before entries took desk scores replay without loading them. */
+const DESK_SCORING_PATCH = 'desk-scoring';
+
+/**
+ * Desk scoring on the entry: evaluators submit score sheets as an Update. The validator refuses, from the
+ * workflow's own state, a sheet for a stage that is not open, from someone not assigned, or that does not fit the
+ * rubric; the activity then records it under the database's own checks (the deadline, an individual extension).
+ */
+export function installDeskScoring(state: EntryState) {
+  const changes = new Map<string, string[]>();
+  setHandler(deskEvaluatorsSignal, ({ stageKey, evaluatorIds }) => {
+    changes.set(stageKey, evaluatorIds);
+    if (state.desk?.stageKey === stageKey) state.desk.evaluatorIds = evaluatorIds;
+  });
+  const deskOpen = (stageKey: string) =>
+    state.status === 'active' &&
+    state.history.some((record) => record.stageKey === stageKey && record.completedAt === undefined);
+  setHandler(
+    submitDeskScoreUpdate,
+    ({ evaluatorId, scores, comment }) =>
+      desk.recordDeskScore({
+        entryId: state.entryId,
+        stageKey: state.desk!.stageKey,
+        evaluatorId,
+        scores,
+        comment,
+        updateId: currentUpdateInfo()!.id,
+      }),
+    {
+      validator: ({ evaluatorId, scores, comment }) => {
+        const scoring = state.desk;
+        if (!scoring || !deskOpen(scoring.stageKey)) {
+          reject(ErrorCode.StageNotOpen, 'Desk evaluation is not open for this entry.');
+        }
+        if (!scoring.evaluatorIds.includes(evaluatorId)) {
+          reject(ErrorCode.NotAssigned, 'This entry is not assigned to you for desk evaluation.');
+        }
+        const issues = checkDeskScore(scoring.criteria, scoring.commentRequired, scores, comment);
+        if (issues.length > 0) {
+          reject(ErrorCode.ScoreInvalid, issues.map((issue) => `${issue.path} ${issue.message}`).join('; '));
+        }
+      },
+    },
+  );
+
+  return {
+    /** Called after an `entered` event is recorded: a desk stage loads its rubric and evaluators. */
+    async entered(event: StageEvent): Promise<void> {
+      if (event.stageType !== 'desk-evaluation' || !patched(DESK_SCORING_PATCH)) return;
+      const scoring = await desk.loadDeskScoring({ entryId: state.entryId, stageKey: event.stageKey });
+      state.desk = { ...scoring, evaluatorIds: changes.get(event.stageKey) ?? scoring.evaluatorIds };
+    },
+  };
+}
