@@ -89,6 +89,8 @@ async function selectionEvents(
         .findBy({ selectionId: selection.id, entryId: In(batch.map((entry) => entry.id)) })
     : [];
   const byEntry = new Map(outcomes.map((outcome) => [outcome.entryId, outcome]));
+  // No selection was made (nobody scored): the entries go on with the stage's own outcome.
+  if (!selection) return new Map();
   return new Map(
     batch.map((entry) => {
       const outcome = byEntry.get(entry.id);

@@ -61,14 +61,15 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
   const lastIndex = template.stages.length - 1;
   for (const [index, stage] of template.stages.entries()) {
     await waitForOpening(stage, state);
+    const desk = stage.type === 'desk-evaluation' && patched(DESK_STEPS_PATCH);
+    const selects = (stage.type === 'selection' || stage.type === 'objection') && patched(SELECTION_STEPS_PATCH);
+    // Evaluators are assigned before the stage shows as open, so whoever sees it open sees its assignments.
+    if (desk) await assignDesk(cycleId, stage);
     const openedAt = now();
     await stageActivities.openStage({ cycleId, stageKey: stage.key, at: openedAt });
     stageState(stage.key).status = 'open';
     state.currentStage = stage.key;
     upsertAttributes({ Stage: stage.key });
-    const desk = stage.type === 'desk-evaluation' && patched(DESK_STEPS_PATCH);
-    const selects = (stage.type === 'selection' || stage.type === 'objection') && patched(SELECTION_STEPS_PATCH);
-    if (desk) await assignDesk(cycleId, stage);
     // Entries join during submission; from the second stage on they are told that a stage began.
     if (index > 0) {
       const entered = { stageKey: stage.key, kind: 'entered' as const, at: openedAt };

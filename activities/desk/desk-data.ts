@@ -38,21 +38,37 @@ export async function assignableEntries(db: EntityManager, cycleId: string, entr
   }));
 }
 
-/** The cycle's evaluators with their declared affiliations and the conflicts they declared since. */
-export async function assignableEvaluators(db: EntityManager, cycleId: string): Promise<AssignableEvaluator[]> {
+/**
+ * The cycle's evaluators with their declared affiliations and the conflicts they declared (up to `asOf`, when
+ * given: what an assignment made then could see).
+ */
+export async function assignableEvaluators(
+  db: EntityManager,
+  cycleId: string,
+  asOf?: Date,
+): Promise<(AssignableEvaluator & { addedAt: Date })[]> {
   const rows = await db.query<
-    { user_id: string; name: string; affiliations: string[]; province: string | null; conflicts: string[] }[]
+    {
+      user_id: string;
+      name: string;
+      affiliations: string[];
+      province: string | null;
+      conflicts: string[];
+      added_at: Date;
+    }[]
   >(
-    `SELECT ce.user_id, u.display_name AS name, ce.affiliations, ce.province,
+    `SELECT ce.user_id, u.display_name AS name, ce.affiliations, ce.province, ce.added_at,
             coalesce(array_agg(c.entry_id::text) FILTER (WHERE c.entry_id IS NOT NULL), '{}') AS conflicts
        FROM cycle_evaluators ce JOIN users u ON u.id = ce.user_id
        LEFT JOIN evaluator_conflicts c ON c.user_id = ce.user_id AND c.cycle_id = ce.cycle_id
+        AND ($2::timestamptz IS NULL OR c.declared_at <= $2)
       WHERE ce.cycle_id = $1
-      GROUP BY ce.user_id, u.display_name, ce.affiliations, ce.province
+      GROUP BY ce.user_id, u.display_name, ce.affiliations, ce.province, ce.added_at
       ORDER BY ce.user_id`,
-    [cycleId],
+    [cycleId, asOf ?? null],
   );
   return rows.map((row) => ({
+    addedAt: new Date(row.added_at),
     id: row.user_id,
     name: row.name,
     affiliations: row.affiliations,

@@ -16,7 +16,9 @@ export interface DeskStageDeps {
   client: Client;
 }
 
-const ENGINE = 'engine';
+/** `assigned_by` of the assignment made when the stage opened, which `recomputeOpeningAssignment` can re-derive. */
+export const AT_OPENING = 'engine';
+const AT_DEADLINE = 'engine:missing-score';
 
 /** An assignment row and the matching read access (evaluators read only the entries given to them). */
 export async function insertAssignments(db: EntityManager, rows: Partial<DeskAssignmentEntity>[]): Promise<void> {
@@ -29,6 +31,48 @@ export async function insertAssignments(db: EntityManager, rows: Partial<DeskAss
       [batch.map((row) => row.entryId), batch.map((row) => row.userId)],
     );
   }
+}
+
+/**
+ * The assignment the stage's opening made, derived again from the same inputs: the entries it placed, the
+ * evaluators added and the conflicts declared by the time the stage opened. Equal to what is recorded unless
+ * something changed that the recorded assignment did not see (an evaluator's affiliations edited since).
+ */
+export async function recomputeOpeningAssignment(db: EntityManager, cycleId: string, stageKey: string) {
+  const recorded = await db.query<{ entry_id: string; user_id: string; assigned_at: Date }[]>(
+    `SELECT entry_id, user_id, assigned_at FROM desk_assignments WHERE cycle_id = $1 AND stage_key = $2 AND assigned_by = $3`,
+    [cycleId, stageKey, AT_OPENING],
+  );
+  // The assignment's own transaction time: what it could see.
+  const assignedAt = recorded[0]?.assigned_at ?? new Date();
+  const entryIds = [...new Set(recorded.map((row) => row.entry_id))];
+  const entries = await db.query<
+    { id: string; agency_code: string; province: string; original_agency: string | null }[]
+  >(
+    `SELECT e.id, e.agency_code, a.province, o.agency_code AS original_agency
+       FROM entries e JOIN agencies a ON a.code = e.agency_code LEFT JOIN entries o ON o.id = e.replicates_entry_id
+      WHERE e.id = ANY($1)`,
+    [entryIds],
+  );
+  const evaluators = (await assignableEvaluators(db, cycleId, assignedAt)).filter(
+    (evaluator) => evaluator.addedAt <= assignedAt,
+  );
+  const { params } = await deskStage(db, cycleId, stageKey);
+  const plan = assignEvaluators(
+    entries.map((row) => ({
+      id: row.id,
+      agencyCode: row.agency_code,
+      province: row.province,
+      replicatesAgencyCode: row.original_agency,
+    })),
+    evaluators,
+    params.evaluatorsPerEntry,
+    { sameProvince: params.conflictSameProvince },
+  );
+  return {
+    recorded: recorded.map((row) => `${row.entry_id}|${row.user_id}`).sort(),
+    recomputed: plan.assignments.map((assignment) => `${assignment.entryId}|${assignment.evaluatorId}`).sort(),
+  };
 }
 
 /** Ends an assignment with its reason; the evaluator keeps no read access to the entry. */
@@ -89,7 +133,7 @@ export function createDeskStageActivities(deps: DeskStageDeps) {
             entryId: assignment.entryId,
             userId: assignment.evaluatorId,
             reason: assignment.reason,
-            assignedBy: ENGINE,
+            assignedBy: AT_OPENING,
           })),
         );
         return { assignments: plan.assignments.length, unplaced: plan.unplaced };
@@ -272,7 +316,7 @@ async function decideMissing(
         entryId: row.entry_id,
         userId: replacement.evaluatorId,
         reason: `Replaces an evaluator without a score at the deadline: ${replacement.reason}`,
-        assignedBy: ENGINE,
+        assignedBy: AT_DEADLINE,
         dueAt,
       },
     ]);

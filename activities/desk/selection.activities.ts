@@ -17,15 +17,27 @@ async function enteredWith(tx: EntityManager, selection: SelectionEntity): Promi
   return [...(await selectedIn(tx, selection.id))].filter((id) => !previous.has(id)).sort();
 }
 
+async function hasDeskResults(tx: EntityManager, cycleId: string): Promise<boolean> {
+  const [{ any }] = await tx.query<{ any: boolean }[]>(
+    'SELECT EXISTS (SELECT 1 FROM desk_results WHERE cycle_id = $1) AS any',
+    [cycleId],
+  );
+  return any;
+}
+
 const upheldReason = (objectionId: string, reason: string) => `Objection ${objectionId} upheld: ${reason}`;
 
 /** Selection (the ranked nominee list) and uji publik (objections to it), as the cycle workflow runs them. */
 export function createSelectionActivities(dataSource: DataSource) {
   return {
-    /** The first selection, when the selection stage opens; a retry finds it written. */
+    /**
+     * The first selection, when the selection stage opens; a retry finds it written. A cycle in which nobody
+     * scored (no evaluators were added) gets none: its entries go on as before rather than all being dropped.
+     */
     async selectNomineesForStage(input: { cycleId: string; stageKey: string }) {
       return dataSource.transaction(async (tx) => {
         const existing = await latestSelection(tx, input.cycleId, input.stageKey);
+        if (!existing && !(await hasDeskResults(tx, input.cycleId))) return { version: 0, nominees: 0 };
         const selection =
           existing ??
           (await writeSelection(tx, input.cycleId, input.stageKey, 'Ranked from the desk results.', 'engine'));
@@ -61,17 +73,15 @@ export function createSelectionActivities(dataSource: DataSource) {
             }
             throw new DomainError(ErrorCode.ObjectionResolved, `The objection was already ${objection.status}.`);
           }
-          await tx
-            .getRepository(ObjectionEntity)
-            .update(
-              { id: objection.id },
-              {
-                status: input.decision,
-                resolutionReason: input.reason,
-                resolvedBy: input.requestedBy,
-                resolvedAt: new Date(),
-              },
-            );
+          await tx.getRepository(ObjectionEntity).update(
+            { id: objection.id },
+            {
+              status: input.decision,
+              resolutionReason: input.reason,
+              resolvedBy: input.requestedBy,
+              resolvedAt: new Date(),
+            },
+          );
           let entered: string[] = [];
           if (input.decision === 'upheld') {
             const cycle = await tx.getRepository(CycleEntity).findOneByOrFail({ id: input.cycleId });

@@ -165,12 +165,10 @@ async function writeOutbox(tx: EntityManager, drafts: NoticeDraft[]): Promise<De
     .getRawMany<{ noticeId: string }>();
   const done = new Set(planned.map((row) => String(row.noticeId)));
   const fresh = notices.filter((notice) => !done.has(notice.id));
-  const endpoints = await tx
-    .getRepository(WebhookEndpointEntity)
-    .findBy({
-      agencyCode: In([...new Set(drafts.flatMap((draft) => draft.recipient.agency?.code ?? []))]),
-      status: 'active',
-    });
+  const endpoints = await tx.getRepository(WebhookEndpointEntity).findBy({
+    agencyCode: In([...new Set(drafts.flatMap((draft) => draft.recipient.agency?.code ?? []))]),
+    status: 'active',
+  });
   const rows = fresh.flatMap((notice, index) => {
     const runId = runIdOf(fresh[index - (index % NOTICES_PER_RUN)].id, 0);
     const { recipient } = draftOf.get(`${notice.key}|${recipientOf(notice)}`)!;

@@ -77,9 +77,12 @@ export async function addEvaluators(
   return accounts;
 }
 
-/** The same value for every criterion of the PermenPANRB rubric: the weighted score is that value. */
-export function sheet(value: number): Record<string, number> {
-  return Object.fromEntries(
-    ['kebaruan', 'efektivitas', 'kemanfaatan', 'kemudahan-replikasi', 'keberlanjutan'].map((key) => [key, value]),
-  );
+const RUBRIC_KEYS: Record<string, string[]> = {
+  inovasi: ['kebaruan', 'efektivitas', 'kemanfaatan', 'kemudahan-replikasi', 'keberlanjutan'],
+  pembina: ['kebijakan', 'kelembagaan', 'pendampingan', 'pemantauan'],
+};
+
+/** The same value for every criterion of the group's PKRI rubric: the weighted score is that value. */
+export function sheet(value: number, group = 'keberlanjutan'): Record<string, number> {
+  return Object.fromEntries(RUBRIC_KEYS[group === 'pembina' ? 'pembina' : 'inovasi'].map((key) => [key, value]));
 }

@@ -1,4 +1,5 @@
 import { ensureAgencies, INNOVATION, startCycle } from '../support/fixtures';
+import { recordReplayFixture } from '../support/history';
 import { eventually, Stack } from '../support/stack';
 import { addEvaluators, closeStage, deskTemplate, sheet, stageReaches, STAGES } from './desk-fixtures';
 
@@ -230,5 +231,10 @@ describe('[desk] scoring, normalisation and uji publik', () => {
       const { body } = await stack.request('GET', `/entries/${ids[next.index]}`, undefined, agencies[next.index]);
       return body.status === 'completed' ? body : undefined;
     });
+    await eventually('the cycle to complete', async () =>
+      (await stack.request('GET', `/cycles/${cycleId}`)).body.status === 'completed' ? true : undefined,
+    );
+    await recordReplayFixture(stack.client, cycleId, 'cycle-desk-objection');
+    await recordReplayFixture(stack.client, removed.workflowId, 'entry-desk-scored');
   }, 200_000);
 });

@@ -59,9 +59,26 @@ const EXPECTED: Record<string, { allow: Role[] | 'public'; hidden?: Role[] }> = 
   'GET /notices/{noticeId}/deliveries': { allow: ['admin', 'auditor', 'agency'] },
   'POST /notices/{noticeId}/resend': { allow: ['admin'] },
   'GET /mail-sink/messages': { allow: ['admin'] },
-  'GET /inbox': { allow: ['agency'] },
-  'GET /inbox/unread-count': { allow: ['agency'] },
-  'POST /inbox/{noticeId}/read': { allow: ['agency'] },
+  'GET /inbox': { allow: ['agency', 'evaluator', 'panelist'] },
+  'GET /inbox/unread-count': { allow: ['agency', 'evaluator', 'panelist'] },
+  'POST /inbox/{noticeId}/read': { allow: ['agency', 'evaluator', 'panelist'] },
+  'POST /cycles/{cycleId}/evaluators': { allow: ['admin'] },
+  'GET /cycles/{cycleId}/evaluators': { allow: ['admin', 'auditor'] },
+  'POST /entries/{entryId}/desk-scores': { allow: ['evaluator'], hidden: ['evaluator'] },
+  'GET /entries/{entryId}/desk-scores': { allow: ['admin', 'auditor', 'evaluator'], hidden: ['evaluator'] },
+  'GET /entries/{entryId}/desk-assignments': { allow: ['admin', 'auditor'] },
+  'POST /entries/{entryId}/conflicts': { allow: ['evaluator'], hidden: ['evaluator'] },
+  'POST /entries/{entryId}/desk-assignments/reassign': { allow: ['admin'] },
+  'GET /cycles/{cycleId}/desk-assignments': { allow: ['admin', 'auditor'] },
+  'GET /cycles/{cycleId}/desk-assignments/verify': { allow: ['admin', 'auditor'] },
+  'GET /cycles/{cycleId}/desk-missing-scores': { allow: ['admin', 'auditor'] },
+  'GET /cycles/{cycleId}/desk-results': { allow: ['admin', 'auditor'] },
+  'GET /cycles/{cycleId}/selection': { allow: ['admin', 'auditor'] },
+  // Uji publik: anyone reads the published nominees and may object to one.
+  'GET /cycles/{cycleId}/nominees': { allow: 'public' },
+  'POST /cycles/{cycleId}/objections': { allow: 'public' },
+  'GET /cycles/{cycleId}/objections': { allow: ['admin', 'auditor'] },
+  'POST /cycles/{cycleId}/objections/{objectionId}/resolution': { allow: ['admin'] },
 };
 
 describe('[registration] access control', () => {
@@ -107,6 +124,7 @@ describe('[registration] access control', () => {
       programme: 'no-such-programme',
       entryId: entryOfB,
       noticeId: '999999999',
+      objectionId: '00000000-0000-4000-8000-000000000000',
     };
   });
   afterAll(() => stack.stop());
@@ -151,8 +169,11 @@ describe('[registration] access control', () => {
     expect(mismatches).toEqual([]);
   });
 
-  it('[registration] an auditor reads everything and every write fails', async () => {
-    const writes = (await routes()).filter(({ method, path }) => method !== 'GET' && path !== '/auth/login');
+  it('[registration] an auditor reads everything and every write that is not public fails', async () => {
+    // Public writes (signing in, objecting during uji publik) are open to anyone, with or without a token.
+    const writes = (await routes()).filter(
+      ({ method, path }) => method !== 'GET' && EXPECTED[`${method} ${path}`].allow !== 'public',
+    );
     for (const { method, path } of writes) {
       const { status } = await stack.request(method, fill(path), {}, callers.auditor);
       expect(`${method} ${path} ${status}`).toBe(`${method} ${path} 403`);

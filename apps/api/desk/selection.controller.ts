@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { recomputeOpeningAssignment } from '../../../activities/desk/desk-stage.activities';
 import { latestSelection } from '../../../activities/desk/selection-writer';
 import { DomainError, ErrorCode } from '../../../libs/domain';
 import { CycleEntity, CycleStageEntity, SelectionEntity } from '../../../libs/persistence';
@@ -37,6 +38,41 @@ export class SelectionController {
       ),
     ]);
     return { loads, assignments };
+  }
+
+  @Get('desk-assignments/verify')
+  @Allow('admin', 'auditor')
+  @ApiOperation({
+    summary: 'Derive the opening assignment again from its inputs and compare it with what was recorded',
+  })
+  async verifyAssignments(@Param('cycleId') cycleId: string) {
+    const cycle = await this.cycle(cycleId);
+    const stage = cycle.resolvedTemplate.stages.find((candidate) => candidate.type === 'desk-evaluation');
+    if (!stage) throw new DomainError(ErrorCode.StageNotFound, `${cycleId} has no desk evaluation stage.`);
+    const { recorded, recomputed } = await recomputeOpeningAssignment(this.dataSource.manager, cycleId, stage.key);
+    const missing = recomputed.filter((pair) => !recorded.includes(pair));
+    const extra = recorded.filter((pair) => !recomputed.includes(pair));
+    const pair = (text: string) => ({ entryId: text.split('|')[0], evaluatorId: text.split('|')[1] });
+    return {
+      stageKey: stage.key,
+      identical: missing.length === 0 && extra.length === 0,
+      assignments: recorded.length,
+      onlyRecomputed: missing.slice(0, 20).map(pair),
+      onlyRecorded: extra.slice(0, 20).map(pair),
+    };
+  }
+
+  @Get('desk-missing-scores')
+  @Allow('admin', 'auditor')
+  @ApiOperation({ summary: 'Scores missing at the deadline and what was done about each, as the template says' })
+  async missingScores(@Param('cycleId') cycleId: string) {
+    await this.cycle(cycleId);
+    return this.dataSource.query(
+      `SELECT m.entry_id AS "entryId", m.stage_key AS "stageKey", m.user_id AS "evaluatorId", m.policy,
+              m.replacement_user_id AS "replacementId", m.due_at AS "dueAt", m.note, m.decided_at AS "decidedAt"
+         FROM desk_missing_scores m WHERE m.cycle_id = $1 ORDER BY m.entry_id, m.user_id`,
+      [cycleId],
+    );
   }
 
   @Get('desk-results')
