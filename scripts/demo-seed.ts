@@ -45,9 +45,22 @@ export async function seedDemo(baseUrl: string, logins: DemoLogin[]): Promise<st
       60 * (stage.type === 'submission' ? DEMO_MINUTES.submission : DEMO_MINUTES.others),
     ]),
   );
-  const definition = compressCalendar(PKRI_2024, { startAt: new Date(), stageSeconds });
+  const compressed = compressCalendar(PKRI_2024, { startAt: new Date(), stageSeconds });
+  // One demo evaluator scores every entry, so the desk stage has someone to assign.
+  const definition = {
+    ...compressed,
+    stages: compressed.stages.map((stage) =>
+      stage.type === 'desk-evaluation' ? { ...stage, params: { ...stage.params, evaluatorsPerEntry: 1 } } : stage,
+    ),
+  };
   const template = await call('POST', '/templates', { definition });
   const cycle = await call('POST', '/cycles', { templateKey: template.key, templateVersion: template.version });
+  const evaluator = logins.find((login) => login.role === 'evaluator');
+  if (evaluator) {
+    await call('POST', `/cycles/${cycle.id}/evaluators`, {
+      evaluators: [{ email: evaluator.email, affiliations: ['kemenpanrb'], province: 'DKI Jakarta' }],
+    });
+  }
   const originals = new Map<string, string>();
   for (const { replicates, ...entry } of DEMO_ENTRIES) {
     const replicatesEntryId = replicates ? originals.get(replicates) : undefined;

@@ -20,13 +20,16 @@ export async function deskStage(
   return { cycle, stage, params: deskParams(stage.params) };
 }
 
-/** The cycle's active entries as assignment sees them: agency, its province, the agency of a replicated original. */
+/**
+ * Entries as assignment sees them: agency, its province, the agency of a replicated original. The cycle's active
+ * entries, or the ones named (whatever their status now).
+ */
 export async function assignableEntries(db: EntityManager, cycleId: string, entryIds?: string[]) {
   const rows = await db.query<{ id: string; agency_code: string; province: string; original_agency: string | null }[]>(
     `SELECT e.id, e.agency_code, a.province, o.agency_code AS original_agency
        FROM entries e JOIN agencies a ON a.code = e.agency_code
        LEFT JOIN entries o ON o.id = e.replicates_entry_id
-      WHERE e.cycle_id = $1 AND e.status = 'active' AND ($2::uuid[] IS NULL OR e.id = ANY($2))
+      WHERE e.cycle_id = $1 AND ($2::uuid[] IS NULL AND e.status = 'active' OR e.id = ANY($2))
       ORDER BY e.id`,
     [cycleId, entryIds ?? null],
   );

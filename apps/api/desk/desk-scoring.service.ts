@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { DataSource, type EntityManager } from 'typeorm';
-import { endAssignment, insertAssignments, signalEvaluators } from '../../../activities/desk/desk-stage.activities';
+import { endAssignment, insertAssignments, signalEvaluators } from '../../../activities/desk/desk-assignments';
 import { assignableEntries, assignableEvaluators, evaluatorLoads } from '../../../activities/desk/desk-data';
 import {
   checkDeskScore,

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { recomputeOpeningAssignment } from '../../../activities/desk/desk-stage.activities';
+import { recomputeOpeningAssignment } from '../../../activities/desk/desk-assignments';
 import { latestSelection } from '../../../activities/desk/selection-writer';
 import { DomainError, ErrorCode } from '../../../libs/domain';
 import { CycleEntity, CycleStageEntity, SelectionEntity } from '../../../libs/persistence';
