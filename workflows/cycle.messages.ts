@@ -69,6 +69,8 @@ export interface ObjectionResolution {
   decision: 'upheld' | 'dismissed';
   /** Entries that joined the nominee list because the objection was upheld (the next in rank). */
   entered: string[];
+  /** Entries other than the objected one that left the list (a recomputed 3T share can displace one). */
+  left: string[];
 }
 
 export const resolveObjectionUpdate = defineUpdate<ObjectionResolution, [ResolveObjectionRequest]>('resolveObjection');

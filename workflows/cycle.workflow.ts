@@ -10,8 +10,15 @@ import {
   DESK_STEPS_PATCH,
   remindBeforeDeadline,
   settleMissingScores,
+  tellEvaluators,
 } from './desk-stage';
-import { installObjectionResolution, SELECTION_STEPS_PATCH, selectNominees, settlesNominees } from './selection-stage';
+import {
+  installObjectionResolution,
+  lapseOpenObjections,
+  SELECTION_STEPS_PATCH,
+  selectNominees,
+  settlesNominees,
+} from './selection-stage';
 import type { CycleState, CycleWorkflowInput } from './cycle.messages';
 import { notify, NOTIFY_PATCH } from './notify';
 import { upsertAttributes } from './search-attributes';
@@ -33,6 +40,9 @@ const screening = proxyActivities<ScreeningActivities>({
   retry: { maximumInterval: '1 minute' },
 });
 
+/** Histories from before the cycle waited for its Update handlers to finish replay without the wait. */
+const HANDLERS_FINISH_PATCH = 'await-handlers';
+
 /** Histories started before the screening stage had its own steps replay without them. */
 const SCREENING_STEPS_PATCH = 'screening-stage-steps';
 
@@ -53,7 +63,7 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
   };
   const stageState = (key: string) => state.stages.find((stage) => stage.key === key)!;
   const controls = installCycleControls(state);
-  installObjectionResolution(state, template);
+  const objections = installObjectionResolution(state, template);
 
   upsertAttributes({ CycleId: cycleId, Programme: template.programme, Year: template.year });
   await stageActivities.markCycleRunning(cycleId);
@@ -75,6 +85,7 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
       const entered = { stageKey: stage.key, kind: 'entered' as const, at: openedAt };
       await fanOutStageEvent({ cycleId, event: desk ? { ...entered, stageType: stage.type } : entered });
     }
+    if (desk) await tellEvaluators(cycleId, stage);
     const screens = stage.type === 'screening' && patched(SCREENING_STEPS_PATCH);
     if (screens) await screening.applyScreeningRules({ cycleId, stageKey: stage.key });
     if (selects && stage.type === 'selection') await selectNominees(cycleId, stage.key);
@@ -84,16 +95,23 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
     const reminders = desk
       ? remindBeforeDeadline(cycleId, stage, stageState(stage.key), () => deadlinePassed)
       : undefined;
-    const closedBy = await waitForClosing(stage.key, state, closeRequested);
+    let closedBy = await waitForClosing(stage.key, state, closeRequested);
     deadlinePassed = true;
     if (desk) {
       await reminders;
-      await settleMissingScores(cycleId, stage, closedBy, closeRequested);
+      const graceUntil = await settleMissingScores(cycleId, stage, closedBy);
+      // Late scorers have until the grace ends; the wait follows extensions and pauses like any deadline.
+      if (graceUntil && closedBy === 'schedule' && graceUntil > stageState(stage.key).closesAt!) {
+        stageState(stage.key).closesAt = graceUntil;
+        closedBy = await waitForClosing(stage.key, state, closeRequested);
+      }
     }
+    if (selects && stage.type === 'objection') await condition(objections.idle);
     const closedAt = now();
     await stageActivities.closeStage({ cycleId, stageKey: stage.key, at: closedAt, closedBy });
     Object.assign(stageState(stage.key), { status: 'closed', closedBy });
     if (desk) await computeDeskResults(cycleId, stage);
+    if (selects && stage.type === 'objection') await lapseOpenObjections(cycleId);
     if (screens) {
       await screening.applyDefaultScreeningOutcome({ cycleId, stageKey: stage.key, at: closedAt });
       if (patched(NOTIFY_PATCH)) await notify({ kind: 'screening-outcome', cycleId, stageKey: stage.key });
@@ -106,7 +124,7 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
   }
 
   await Promise.all(controls.notices);
-  await condition(allHandlersFinished);
+  if (patched(HANDLERS_FINISH_PATCH)) await condition(allHandlersFinished);
   await stageActivities.completeCycle({ cycleId, at: now() });
   state.status = 'completed';
   state.currentStage = undefined;

@@ -2,7 +2,13 @@ import { currentUpdateInfo, patched, proxyActivities, setHandler } from '@tempor
 import type { DeskEntryActivities } from '../activities/desk/desk-entry.activities';
 import { checkDeskScore } from '../libs/domain/scoring/check-score';
 import { ErrorCode } from '../libs/domain/error-codes';
-import { deskEvaluatorsSignal, submitDeskScoreUpdate, type EntryState, type StageEvent } from './entry.messages';
+import {
+  deskEvaluatorsSignal,
+  submitDeskScoreUpdate,
+  type DeskEvaluatorsChange,
+  type EntryState,
+  type StageEvent,
+} from './entry.messages';
 import { reject } from './rejection';
 
 const desk = proxyActivities<DeskEntryActivities>({
@@ -19,10 +25,14 @@ const DESK_SCORING_PATCH = 'desk-scoring';
  * rubric; the activity then records it under the database's own checks (the deadline, an individual extension).
  */
 export function installDeskScoring(state: EntryState) {
-  const changes = new Map<string, string[]>();
-  setHandler(deskEvaluatorsSignal, ({ stageKey, evaluatorIds }) => {
-    changes.set(stageKey, evaluatorIds);
-    if (state.desk?.stageKey === stageKey) state.desk.evaluatorIds = evaluatorIds;
+  // Signals may overtake each other or the initial load: the highest version wins.
+  const changes = new Map<string, DeskEvaluatorsChange>();
+  const newer = (change: DeskEvaluatorsChange, than?: { version: number }) => !than || change.version > than.version;
+  setHandler(deskEvaluatorsSignal, (change) => {
+    if (newer(change, changes.get(change.stageKey))) changes.set(change.stageKey, change);
+    if (state.desk?.stageKey === change.stageKey && newer(change, state.desk)) {
+      Object.assign(state.desk, { evaluatorIds: change.evaluatorIds, version: change.version });
+    }
   });
   const deskOpen = (stageKey: string) =>
     state.status === 'active' &&
@@ -60,7 +70,8 @@ export function installDeskScoring(state: EntryState) {
     async entered(event: StageEvent): Promise<void> {
       if (event.stageType !== 'desk-evaluation' || !patched(DESK_SCORING_PATCH)) return;
       const scoring = await desk.loadDeskScoring({ entryId: state.entryId, stageKey: event.stageKey });
-      state.desk = { ...scoring, evaluatorIds: changes.get(event.stageKey) ?? scoring.evaluatorIds };
+      const change = changes.get(event.stageKey);
+      state.desk = change && newer(change, scoring) ? { ...scoring, ...change } : scoring;
     },
   };
 }

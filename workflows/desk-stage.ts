@@ -17,6 +17,10 @@ type StageState = CycleState['stages'][number];
 /** At the opening: evaluators assigned (before the entries hear of the stage, so each finds its evaluators). */
 export async function assignDesk(cycleId: string, stage: ResolvedStage): Promise<void> {
   await desk.assignDeskEvaluators({ cycleId, stageKey: stage.key });
+}
+
+/** Once the entries know the stage is open (and so take score sheets), each evaluator is told their entries. */
+export async function tellEvaluators(cycleId: string, stage: ResolvedStage): Promise<void> {
   await notify({ kind: 'desk-assigned', cycleId, stageKey: stage.key });
 }
 
@@ -49,23 +53,24 @@ export async function remindBeforeDeadline(
 }
 
 /**
- * At the deadline: missing scores handled as the template says; an extension or reassignment keeps the stage open
- * for those evaluators until the grace period ends (or an admin closes it).
+ * At the deadline: missing scores handled as the template says. Returns until when an extended or reassigned
+ * evaluator may still score (the stage stays open until then), or undefined; the replacements are told.
  */
 export async function settleMissingScores(
   cycleId: string,
   stage: ResolvedStage,
   closedBy: 'admin' | 'schedule',
-  closeRequested: () => boolean,
-): Promise<void> {
-  const at = new Date().toISOString();
-  const { graceUntil } = await desk.handleMissingScores({
+): Promise<string | undefined> {
+  const { graceUntil, reassigned } = await desk.handleMissingScores({
     cycleId,
     stageKey: stage.key,
     closedByAdmin: closedBy === 'admin',
-    at,
+    at: new Date().toISOString(),
   });
-  if (graceUntil) await condition(closeRequested, Math.max(1, Date.parse(graceUntil) - Date.now()));
+  if (reassigned.length > 0) {
+    await notify({ kind: 'desk-reassigned', cycleId, stageKey: stage.key, assignmentIds: reassigned });
+  }
+  return graceUntil ?? undefined;
 }
 
 export async function computeDeskResults(cycleId: string, stage: ResolvedStage): Promise<void> {

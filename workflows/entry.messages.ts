@@ -61,6 +61,8 @@ export interface DeskScoring {
   criteria: RubricCriterion[];
   commentRequired: boolean;
   evaluatorIds: string[];
+  /** Grows with every change of evaluators; a list older than the one held is ignored. */
+  version: number;
 }
 
 export interface SubmitDeskScoreRequest {
@@ -83,6 +85,7 @@ export interface DeskScoreReceipt {
 export interface DeskEvaluatorsChange {
   stageKey: string;
   evaluatorIds: string[];
+  version: number;
 }
 
 export interface EntryState {

@@ -18,6 +18,12 @@ export async function selectNominees(cycleId: string, stageKey: string): Promise
   await selection.selectNomineesForStage({ cycleId, stageKey });
 }
 
+/** Objections still open when the window closes are recorded as undecided, and their objectors told. */
+export async function lapseOpenObjections(cycleId: string): Promise<void> {
+  const { objectionIds } = await selection.lapseOpenObjections({ cycleId });
+  if (objectionIds.length > 0) await notify({ kind: 'objections-unresolved', cycleId, objectionIds });
+}
+
 /**
  * Whether a stage's close settles the nominee list for the entries: the objection stage's, or the selection's
  * when no objection window follows it. Entries not on the list then end, each with its explanation.
@@ -34,18 +40,25 @@ export function settlesNominees(template: ResolvedTemplate, stageKey: string): b
  * Refused unless the objection stage is open; an upheld objection brings the next in rank onto the list, and the
  * objector and the agencies concerned are told.
  */
-export function installObjectionResolution(state: CycleState, template: ResolvedTemplate): void {
+export function installObjectionResolution(state: CycleState, template: ResolvedTemplate) {
+  let resolving = 0;
   setHandler(
     resolveObjectionUpdate,
     async (request) => {
-      const resolution = await selection.resolveObjection({ ...request, cycleId: state.cycleId });
-      await notify({
-        kind: 'objection-resolved',
-        cycleId: state.cycleId,
-        objectionId: request.objectionId,
-        entered: resolution.entered,
-      });
-      return resolution;
+      resolving += 1;
+      try {
+        const resolution = await selection.resolveObjection({ ...request, cycleId: state.cycleId });
+        await notify({
+          kind: 'objection-resolved',
+          cycleId: state.cycleId,
+          objectionId: request.objectionId,
+          entered: resolution.entered,
+          left: resolution.left,
+        });
+        return resolution;
+      } finally {
+        resolving -= 1;
+      }
     },
     {
       validator: ({ stageKey, decision, reason }) => {
@@ -65,4 +78,8 @@ export function installObjectionResolution(state: CycleState, template: Resolved
       },
     },
   );
+  return {
+    /** No resolution in flight: the objection stage may close (its close reads the final list). */
+    idle: () => resolving === 0,
+  };
 }

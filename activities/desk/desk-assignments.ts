@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { assignEvaluators, entryWorkflowId } from '../../libs/domain';
 import { DeskAssignmentEntity } from '../../libs/persistence';
 import { deskEvaluatorsSignal } from '../../workflows/entry.messages';
-import { activeEvaluatorIds, assignableEntries, assignableEvaluators, deskStage } from './desk-data';
+import { activeEvaluators, assignableEntries, assignableEvaluators, deskStage } from './desk-data';
 
 export interface DeskStageDeps {
   dataSource: DataSource;
@@ -12,6 +12,11 @@ export interface DeskStageDeps {
 
 /** `assigned_by` of the assignment made when the stage opened, which `recomputeOpeningAssignment` can re-derive. */
 export const AT_OPENING = 'engine';
+
+/** Changes to a stage's assignments (engine or admin or evaluator) happen one at a time. */
+export async function lockAssignments(tx: EntityManager, cycleId: string, stageKey: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`desk-assign|${cycleId}|${stageKey}`]);
+}
 
 /** An assignment row and the matching read access (evaluators read only the entries given to them). */
 export async function insertAssignments(db: EntityManager, rows: Partial<DeskAssignmentEntity>[]): Promise<void> {
@@ -72,8 +77,8 @@ export async function endAssignment(
 
 /** Tells an entry's workflow who its evaluators are now (after a reassignment), read after the change committed. */
 export async function signalEvaluators(deps: DeskStageDeps, cycleId: string, entryId: string, stageKey: string) {
-  const evaluatorIds = await activeEvaluatorIds(deps.dataSource.manager, entryId, stageKey);
+  const { evaluatorIds, version } = await activeEvaluators(deps.dataSource.manager, entryId, stageKey);
   await deps.client.workflow
     .getHandle(entryWorkflowId(cycleId, entryId))
-    .signal(deskEvaluatorsSignal, { stageKey, evaluatorIds });
+    .signal(deskEvaluatorsSignal, { stageKey, evaluatorIds, version });
 }

@@ -92,11 +92,17 @@ export async function evaluatorLoads(db: EntityManager, cycleId: string, stageKe
   return Object.fromEntries(rows.map((row) => [row.user_id, row.load]));
 }
 
-/** The evaluators an entry has now in a stage, in a stable order. */
-export async function activeEvaluatorIds(db: EntityManager, entryId: string, stageKey: string): Promise<string[]> {
-  const rows = await db.query<{ user_id: string }[]>(
-    `SELECT user_id FROM desk_assignments WHERE entry_id = $1 AND stage_key = $2 AND ended_at IS NULL ORDER BY user_id`,
+/**
+ * The evaluators an entry has now in a stage, in a stable order, and a version that grows with every change (the
+ * latest assignment row's id), so an entry workflow can ignore a list older than one it already has.
+ */
+export async function activeEvaluators(db: EntityManager, entryId: string, stageKey: string) {
+  const rows = await db.query<{ user_id: string; ended_at: Date | null; id: string }[]>(
+    `SELECT user_id, ended_at, id FROM desk_assignments WHERE entry_id = $1 AND stage_key = $2 ORDER BY user_id`,
     [entryId, stageKey],
   );
-  return rows.map((row) => row.user_id);
+  return {
+    evaluatorIds: rows.filter((row) => row.ended_at === null).map((row) => row.user_id),
+    version: Math.max(0, ...rows.map((row) => Number(row.id))),
+  };
 }

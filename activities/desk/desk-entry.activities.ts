@@ -3,7 +3,7 @@ import { DomainError, ErrorCode, formatInZone, weightedScore } from '../../libs/
 import { CycleStageEntity, DeskAssignmentEntity, DeskScoreEntity, EntryEntity } from '../../libs/persistence';
 import type { DeskScoreReceipt, DeskScoring, SubmitDeskScoreRequest } from '../../workflows/entry.messages';
 import { refusingAsFailure } from '../business-failure';
-import { activeEvaluatorIds, deskStage } from './desk-data';
+import { activeEvaluators, deskStage } from './desk-data';
 
 /** The entry workflow's side of desk scoring: what it needs to validate, and the recorded score versions. */
 export function createDeskEntryActivities(dataSource: DataSource) {
@@ -23,7 +23,7 @@ export function createDeskEntryActivities(dataSource: DataSource) {
         stageKey: input.stageKey,
         criteria,
         commentRequired: params.commentRequired,
-        evaluatorIds: await activeEvaluatorIds(dataSource.manager, input.entryId, input.stageKey),
+        ...(await activeEvaluators(dataSource.manager, input.entryId, input.stageKey)),
       };
     },
 

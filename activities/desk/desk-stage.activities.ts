@@ -1,7 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import { aggregateDeskScores, assignEvaluators, pickReplacement, type DeskParams } from '../../libs/domain';
 import { DeskResultEntity } from '../../libs/persistence';
-import { AT_OPENING, endAssignment, insertAssignments, signalEvaluators, type DeskStageDeps } from './desk-assignments';
+import {
+  AT_OPENING,
+  endAssignment,
+  insertAssignments,
+  lockAssignments,
+  signalEvaluators,
+  type DeskStageDeps,
+} from './desk-assignments';
 import { assignableEntries, assignableEvaluators, deskStage, evaluatorLoads } from './desk-data';
 
 const AT_DEADLINE = 'engine:missing-score';
@@ -16,9 +23,7 @@ export function createDeskStageActivities(deps: DeskStageDeps) {
   return {
     async assignDeskEvaluators(input: { cycleId: string; stageKey: string }) {
       return dataSource.transaction(async (tx) => {
-        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-          `desk-assign|${input.cycleId}|${input.stageKey}`,
-        ]);
+        await lockAssignments(tx, input.cycleId, input.stageKey);
         const [{ done }] = await tx.query<{ done: number }[]>(
           `SELECT count(*)::int AS done FROM desk_assignments WHERE cycle_id = $1 AND stage_key = $2`,
           [input.cycleId, input.stageKey],
@@ -67,11 +72,9 @@ export function createDeskStageActivities(deps: DeskStageDeps) {
      * evaluator without a conflict (extended when there is none). Returns until when late scores are accepted.
      */
     async handleMissingScores(input: { cycleId: string; stageKey: string; closedByAdmin: boolean; at: string }) {
-      const reassigned: string[] = [];
       const graceUntil = await dataSource.transaction(async (tx) => {
-        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-          `desk-missing|${input.cycleId}|${input.stageKey}`,
-        ]);
+        // The same lock as assignment changes through the API, so a reassignment cannot interleave.
+        await lockAssignments(tx, input.cycleId, input.stageKey);
         const decided = await tx.query<{ until: Date | null; n: number }[]>(
           `SELECT max(due_at) AS until, count(*)::int AS n FROM desk_missing_scores WHERE cycle_id = $1 AND stage_key = $2`,
           [input.cycleId, input.stageKey],
@@ -89,7 +92,7 @@ export function createDeskStageActivities(deps: DeskStageDeps) {
         );
         const policy = input.closedByAdmin ? 'rank-with-available' : params.missingScores;
         const dueAt = new Date(Date.parse(input.at) + params.missingScoreGraceHours * 3_600_000);
-        const decisions = await decideMissing(tx, input, params, policy, missing, dueAt, reassigned);
+        const decisions = await decideMissing(tx, input, params, policy, missing, dueAt);
         for (const decision of decisions) {
           await tx.query(
             `INSERT INTO desk_missing_scores (cycle_id, stage_key, entry_id, user_id, policy, replacement_user_id, due_at, note)
@@ -99,8 +102,16 @@ export function createDeskStageActivities(deps: DeskStageDeps) {
         }
         return decisions.some((decision) => decision[4]) ? dueAt.toISOString() : null;
       });
-      for (const entryId of new Set(reassigned)) await signalEvaluators(deps, input.cycleId, entryId, input.stageKey);
-      return { graceUntil };
+      // Told on every attempt, from the database: a retry after a lost signal still brings the entries up to date.
+      const reassigned = await dataSource.query<{ id: string; entry_id: string }[]>(
+        `SELECT d.id, d.entry_id FROM desk_assignments d
+          WHERE d.cycle_id = $1 AND d.stage_key = $2 AND d.assigned_by = $3 ORDER BY d.id`,
+        [input.cycleId, input.stageKey, AT_DEADLINE],
+      );
+      for (const entryId of new Set(reassigned.map((row) => row.entry_id))) {
+        await signalEvaluators(deps, input.cycleId, entryId, input.stageKey);
+      }
+      return { graceUntil, reassigned: reassigned.map((row) => row.id) };
     },
 
     /** Each entry's desk result from the latest score of each of its current evaluators. */
@@ -163,7 +174,6 @@ async function decideMissing(
   policy: DeskParams['missingScores'],
   missing: { id: string; entry_id: string; user_id: string }[],
   dueAt: Date,
-  reassigned: string[],
 ): Promise<MissingDecision[]> {
   if (policy === 'rank-with-available') {
     const note = input.closedByAdmin
@@ -227,7 +237,6 @@ async function decideMissing(
       },
     ]);
     loads[replacement.evaluatorId] = (loads[replacement.evaluatorId] ?? 0) + 1;
-    reassigned.push(row.entry_id);
     decisions.push([
       row.entry_id,
       row.user_id,

@@ -1,20 +1,27 @@
 import type { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '../../libs/domain';
 import type { EntityManager } from 'typeorm';
-import { CycleEntity, ObjectionEntity, SelectionEntity } from '../../libs/persistence';
+import { CycleEntity, CycleStageEntity, ObjectionEntity, SelectionEntity } from '../../libs/persistence';
 import type { ResolveObjectionRequest } from '../../workflows/cycle.messages';
 import { refusingAsFailure } from '../business-failure';
 import { latestSelection, selectedIn, selectionStageFor, writeSelection } from './selection-writer';
 
-/** The entries a selection brought onto the list compared with the version before it. */
-async function enteredWith(tx: EntityManager, selection: SelectionEntity): Promise<string[]> {
+/**
+ * What a selection changed on the list compared with the version before it: who entered, and who left besides
+ * the entry objected to (a recomputed 3T share can displace another).
+ */
+async function changesWith(tx: EntityManager, selection: SelectionEntity, objectedEntryId: string) {
   const before = await tx.getRepository(SelectionEntity).findOneBy({
     cycleId: selection.cycleId,
     stageKey: selection.stageKey,
     version: selection.version - 1,
   });
   const previous = before ? await selectedIn(tx, before.id) : new Set<string>();
-  return [...(await selectedIn(tx, selection.id))].filter((id) => !previous.has(id)).sort();
+  const now = await selectedIn(tx, selection.id);
+  return {
+    entered: [...now].filter((id) => !previous.has(id)).sort(),
+    left: [...previous].filter((id) => !now.has(id) && id !== objectedEntryId).sort(),
+  };
 }
 
 async function hasDeskResults(tx: EntityManager, cycleId: string): Promise<boolean> {
@@ -62,14 +69,22 @@ export function createSelectionActivities(dataSource: DataSource) {
               ErrorCode.ObjectionNotFound,
               `No objection ${input.objectionId} in ${input.cycleId}.`,
             );
+          // The stage's close takes this row exclusively, so a resolution either lands before it or is refused.
+          const stage = await tx.getRepository(CycleStageEntity).findOne({
+            where: { cycleId: input.cycleId, key: input.stageKey },
+            lock: { mode: 'pessimistic_read' },
+          });
+          if (stage?.status !== 'open') {
+            throw new DomainError(ErrorCode.StageNotOpen, 'The objection window has closed; the list is final.');
+          }
           if (objection.status !== 'open') {
             if (objection.status === input.decision && objection.resolvedBy === input.requestedBy) {
               const written = await tx.getRepository(SelectionEntity).findOneBy({
                 cycleId: input.cycleId,
                 reason: upheldReason(objection.id, objection.resolutionReason ?? ''),
               });
-              const entered = written ? await enteredWith(tx, written) : [];
-              return { objectionId: objection.id, decision: input.decision, entered };
+              const changes = written ? await changesWith(tx, written, objection.entryId) : { entered: [], left: [] };
+              return { objectionId: objection.id, decision: input.decision, ...changes };
             }
             throw new DomainError(ErrorCode.ObjectionResolved, `The objection was already ${objection.status}.`);
           }
@@ -82,7 +97,7 @@ export function createSelectionActivities(dataSource: DataSource) {
               resolvedAt: new Date(),
             },
           );
-          let entered: string[] = [];
+          let changes = { entered: [] as string[], left: [] as string[] };
           if (input.decision === 'upheld') {
             const cycle = await tx.getRepository(CycleEntity).findOneByOrFail({ id: input.cycleId });
             const stageKey = selectionStageFor(cycle.resolvedTemplate, input.stageKey)!;
@@ -93,11 +108,26 @@ export function createSelectionActivities(dataSource: DataSource) {
               upheldReason(objection.id, input.reason),
               input.requestedBy,
             );
-            entered = await enteredWith(tx, next);
+            changes = await changesWith(tx, next, objection.entryId);
           }
-          return { objectionId: objection.id, decision: input.decision, entered };
+          return { objectionId: objection.id, decision: input.decision, ...changes };
         }),
       );
+    },
+
+    /** At the window's close, objections nobody decided are recorded as such; returns them, for their objectors. */
+    async lapseOpenObjections(input: { cycleId: string }): Promise<{ objectionIds: string[] }> {
+      await dataSource.query(
+        `UPDATE objections SET status = 'unresolved', resolved_at = now(),
+                resolution_reason = 'The objection window closed before an admin decided.'
+          WHERE cycle_id = $1 AND status = 'open'`,
+        [input.cycleId],
+      );
+      const rows = await dataSource.query<{ id: string }[]>(
+        `SELECT id FROM objections WHERE cycle_id = $1 AND status = 'unresolved' ORDER BY filed_at`,
+        [input.cycleId],
+      );
+      return { objectionIds: rows.map((row) => row.id) };
     },
   };
 }

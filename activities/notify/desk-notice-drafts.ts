@@ -1,11 +1,14 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import {
   deskAssignedNotice,
+  deskReassignedNotice,
   deskReminderNotice,
   evaluatorInvitedNotice,
   formatInZone,
   nominationGainedNotice,
+  nominationLostNotice,
   objectionResolvedNotice,
+  objectionUnresolvedNotice,
   type Language,
   type Zone,
 } from '../../libs/domain';
@@ -16,7 +19,9 @@ export type DeskNoticeEvent =
   | { kind: 'evaluator-invited'; cycleId: string; userIds: string[] }
   | { kind: 'desk-assigned'; cycleId: string; stageKey: string }
   | { kind: 'desk-reminder'; cycleId: string; stageKey: string; hoursBefore: number }
-  | { kind: 'objection-resolved'; cycleId: string; objectionId: string; entered: string[] };
+  | { kind: 'desk-reassigned'; cycleId: string; stageKey: string; assignmentIds: string[] }
+  | { kind: 'objection-resolved'; cycleId: string; objectionId: string; entered: string[]; left: string[] }
+  | { kind: 'objections-unresolved'; cycleId: string; objectionIds: string[] };
 
 interface EvaluatorRow {
   user_id: string;
@@ -40,6 +45,10 @@ async function evaluators(dataSource: DataSource, cycleId: string, stageKey: str
     [cycleId, stageKey, unscoredOnly],
   );
 }
+
+/** The entries of these ids; none for none (an empty `findBy` list would mean no condition at all). */
+const entriesNamed = (dataSource: DataSource, ids: string[]) =>
+  ids.length === 0 ? Promise.resolve([]) : dataSource.getRepository(EntryEntity).findBy({ id: In(ids) });
 
 const person = (row: EvaluatorRow) => ({ person: { email: row.email, language: row.language, userId: row.user_id } });
 
@@ -92,6 +101,48 @@ export async function deskNoticeDrafts(dataSource: DataSource, event: DeskNotice
           };
         });
     }
+    case 'desk-reassigned': {
+      const rows = await dataSource.query<
+        (EvaluatorRow & { assignment_id: string; title: string; due_at: Date | null; closes_at: Date })[]
+      >(
+        `SELECT d.id AS assignment_id, d.user_id, u.email, ce.language, ce.zone, e.title, d.due_at, s.closes_at
+           FROM desk_assignments d JOIN users u ON u.id = d.user_id JOIN entries e ON e.id = d.entry_id
+           JOIN cycle_evaluators ce ON ce.cycle_id = d.cycle_id AND ce.user_id = d.user_id
+           JOIN cycle_stages s ON s.cycle_id = d.cycle_id AND s.key = d.stage_key
+          WHERE d.id = ANY($1::bigint[]) ORDER BY d.id`,
+        [event.assignmentIds],
+      );
+      return rows.map((row) => ({
+        kind: event.kind,
+        key: `${event.cycleId}/desk-reassigned/${row.assignment_id}`,
+        recipient: person(row),
+        text: deskReassignedNotice(row.language, {
+          cycleId: event.cycleId,
+          title: row.title,
+          dueLocal: formatInZone(row.due_at ?? row.closes_at, row.zone),
+        }),
+      }));
+    }
+    case 'objections-unresolved': {
+      const objections =
+        event.objectionIds.length === 0
+          ? []
+          : await dataSource.getRepository(ObjectionEntity).findBy({ id: In(event.objectionIds) });
+      const titles = new Map(
+        (await entriesNamed(dataSource, [...new Set(objections.map((objection) => objection.entryId))])).map(
+          (entry) => [entry.id, entry.title],
+        ),
+      );
+      return objections.map((objection) => ({
+        kind: event.kind,
+        key: `${event.cycleId}/objection/${objection.id}`,
+        recipient: { person: { email: objection.contactEmail, language: objection.language, userId: null } },
+        text: objectionUnresolvedNotice(objection.language, {
+          cycleId: event.cycleId,
+          title: titles.get(objection.entryId) ?? '',
+        }),
+      }));
+    }
     case 'objection-resolved': {
       const objection = await dataSource.getRepository(ObjectionEntity).findOneByOrFail({ id: event.objectionId });
       const upheld = objection.status === 'upheld';
@@ -113,7 +164,7 @@ export async function deskNoticeDrafts(dataSource: DataSource, event: DeskNotice
           text: objectionResolvedNotice(agency.language, { ...facts, audience: 'agency' }),
         },
       ];
-      for (const entered of await dataSource.getRepository(EntryEntity).findBy(event.entered.map((id) => ({ id })))) {
+      for (const entered of await entriesNamed(dataSource, event.entered)) {
         const enteredAgency = await dataSource
           .getRepository(AgencyEntity)
           .findOneByOrFail({ code: entered.agencyCode });
@@ -122,6 +173,26 @@ export async function deskNoticeDrafts(dataSource: DataSource, event: DeskNotice
           key: `${key}/entered/${entered.id}`,
           recipient: { agency: enteredAgency },
           text: nominationGainedNotice(enteredAgency.language, { cycleId: event.cycleId, title: entered.title }),
+        });
+      }
+      const selection = await dataSource.query<{ entry_id: string; explanation: string }[]>(
+        `SELECT o.entry_id, o.explanation FROM selection_outcomes o
+          WHERE o.entry_id = ANY($1::uuid[])
+            AND o.selection_id = (SELECT max(s.id) FROM selections s WHERE s.cycle_id = $2)`,
+        [event.left, event.cycleId],
+      );
+      const why = new Map(selection.map((row) => [row.entry_id, row.explanation]));
+      for (const left of await entriesNamed(dataSource, event.left)) {
+        const leftAgency = await dataSource.getRepository(AgencyEntity).findOneByOrFail({ code: left.agencyCode });
+        drafts.push({
+          kind: event.kind,
+          key: `${key}/left/${left.id}`,
+          recipient: { agency: leftAgency },
+          text: nominationLostNotice(leftAgency.language, {
+            cycleId: event.cycleId,
+            title: left.title,
+            explanation: why.get(left.id) ?? '',
+          }),
         });
       }
       return drafts;

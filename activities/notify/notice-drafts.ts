@@ -46,7 +46,9 @@ export async function noticeDrafts(dataSource: DataSource, event: NoticeEvent): 
     case 'evaluator-invited':
     case 'desk-assigned':
     case 'desk-reminder':
+    case 'desk-reassigned':
     case 'objection-resolved':
+    case 'objections-unresolved':
       return deskNoticeDrafts(dataSource, event);
     case 'stage-deadline-extended': {
       const stage = await dataSource

@@ -26,6 +26,7 @@ import { WebhooksController } from './notify/webhooks.controller';
 import { TemplatesController } from './templates/templates.controller';
 import { TemplatesService } from './templates/templates.service';
 
+import { NoticesService } from './notify/notices.service';
 import { DeskEntriesController } from './desk/desk-entries.controller';
 import { DeskScoringService } from './desk/desk-scoring.service';
 import { EvaluatorsController } from './desk/evaluators.controller';
@@ -69,6 +70,7 @@ export class ApiModule {
         EntriesService,
         RegistrationService,
         DeskScoringService,
+        NoticesService,
       ],
     };
   }

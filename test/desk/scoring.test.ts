@@ -190,7 +190,12 @@ describe('[desk] scoring, normalisation and uji publik', () => {
       reason: 'Verifikasi menunjukkan layanan tidak beroperasi.',
     });
     expect(resolved.status).toBe(200);
-    expect(resolved.body).toEqual({ objectionId: filed.body.id, decision: 'upheld', entered: [ids[next.index]] });
+    expect(resolved.body).toEqual({
+      objectionId: filed.body.id,
+      decision: 'upheld',
+      entered: [ids[next.index]],
+      left: [],
+    });
     const again = await stack.request('POST', `/cycles/${cycleId}/objections/${filed.body.id}/resolution`, {
       decision: 'dismissed',
       reason: 'Berubah pikiran.',
@@ -221,7 +226,27 @@ describe('[desk] scoring, normalisation and uji publik', () => {
       expect.stringMatching(/kini masuk daftar nominasi/),
     );
 
+    // An objection nobody decides before the window closes is recorded as such, and its objector told.
+    const undecided = await stack.request(
+      'POST',
+      `/cycles/${cycleId}/objections`,
+      {
+        entryId: ids[order[1].index],
+        reason: 'Data penerima manfaat pada formulir tampak berlebihan.',
+        contactName: 'Budi',
+        contactEmail: 'budi@example.id',
+      },
+      'anonymous',
+    );
+    expect(undecided.status).toBe(201);
     await closeStage(stack, cycleId, STAGES.objection);
+    const lapsed = await eventually('the undecided objector’s e-mail', async () => {
+      const { body } = await stack.request('GET', '/mail-sink/messages?to=budi%40example.id');
+      return body.length > 0 ? body : undefined;
+    });
+    expect(lapsed[0].subject).toMatch(/tidak sempat diputuskan/);
+    const { body: objections } = await stack.request('GET', `/cycles/${cycleId}/objections`, undefined, auditor);
+    expect(objections.map((objection: { status: string }) => objection.status)).toEqual(['upheld', 'unresolved']);
     const removed = await eventually('the removed nominee to end', async () => {
       const { body } = await stack.request('GET', `/entries/${ids[top.index]}`, undefined, agencies[top.index]);
       return body.status === 'eliminated' ? body : undefined;

@@ -138,7 +138,13 @@ describe('[registration] access control', () => {
 
   /** Bodies valid enough to reach the ownership check; every other write is sent an empty object. */
   const bodyFor = (method: string, path: string) =>
-    method === 'GET' ? undefined : path.endsWith('/withdraw') ? { reason: 'uji akses' } : {};
+    method === 'GET'
+      ? undefined
+      : path.endsWith('/withdraw') || path.endsWith('/conflicts')
+        ? { reason: 'uji akses' }
+        : path.endsWith('/desk-scores')
+          ? { scores: {} }
+          : {};
   const fill = (path: string) => path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name]));
   const query = (path: string) => (path.endsWith('/compare') ? '?from=1&to=1' : '');
 

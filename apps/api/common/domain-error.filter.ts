@@ -1,5 +1,10 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
-import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import type { Response } from 'express';
 import { DomainError, ErrorCode, type FieldIssue } from '../../../libs/domain';
 
@@ -75,10 +80,17 @@ export class DomainErrorFilter implements ExceptionFilter {
         details: error.details,
       };
     }
-    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-      const code = error.cause.type as ErrorCode;
-      const statusCode = STATUS_BY_CODE[code] ?? HttpStatus.CONFLICT;
-      return { statusCode, code: code ?? 'UPDATE.REJECTED', message: error.cause.message, details: [] };
+    // A validator's refusal is the cause itself; an activity's refusal inside the handler is wrapped once more.
+    const refusal =
+      error instanceof WorkflowUpdateFailedError && error.cause instanceof ActivityFailure
+        ? error.cause.cause
+        : error instanceof WorkflowUpdateFailedError
+          ? error.cause
+          : undefined;
+    if (refusal instanceof ApplicationFailure) {
+      const code = refusal.type as ErrorCode | undefined;
+      const statusCode = (code && STATUS_BY_CODE[code]) ?? HttpStatus.CONFLICT;
+      return { statusCode, code: code ?? 'UPDATE.REJECTED', message: refusal.message, details: [] };
     }
     if (error instanceof WorkflowNotFoundError) {
       // An Update raced the workflow's end (a stage or cycle that just finished): nothing can change any more.

@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { DataSource, type EntityManager } from 'typeorm';
-import { endAssignment, insertAssignments, signalEvaluators } from '../../../activities/desk/desk-assignments';
+import {
+  endAssignment,
+  insertAssignments,
+  lockAssignments,
+  signalEvaluators,
+} from '../../../activities/desk/desk-assignments';
 import { assignableEntries, assignableEvaluators, evaluatorLoads } from '../../../activities/desk/desk-data';
 import {
   checkDeskScore,
@@ -22,6 +27,7 @@ import {
 } from '../../../libs/persistence';
 import { submitDeskScoreUpdate } from '../../../workflows/entry.messages';
 import { EntriesService } from '../entries/entries.service';
+import { NoticesService } from '../notify/notices.service';
 import type { DeclareConflictRequestDto, DeskScoreRequestDto, ReassignRequestDto } from './desk-score.request.dto';
 
 /**
@@ -35,6 +41,7 @@ export class DeskScoringService {
     private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     private readonly entries: EntriesService,
+    private readonly notices: NoticesService,
   ) {}
 
   async submitScore(entryId: string, body: DeskScoreRequestDto, by: Principal) {
@@ -74,6 +81,7 @@ export class DeskScoringService {
     const entry = await this.entries.visibleEntry(entryId, by);
     const result = await this.dataSource.transaction(async (tx) => {
       const { stage } = await this.openDeskStage(tx, entry);
+      await lockAssignments(tx, entry.cycleId, stage.key);
       const current = await this.activeAssignment(tx, entryId, stage.key, by.userId);
       await tx.query(
         `INSERT INTO evaluator_conflicts (entry_id, user_id, cycle_id, reason) VALUES ($1, $2, $3, $4)
@@ -100,6 +108,7 @@ export class DeskScoringService {
     const entry = await this.entries.visibleEntry(entryId, by);
     const result = await this.dataSource.transaction(async (tx) => {
       const { stage } = await this.openDeskStage(tx, entry);
+      await lockAssignments(tx, entry.cycleId, stage.key);
       const current = await this.activeAssignment(tx, entryId, stage.key, body.remove, 'remove');
       return this.replace(tx, entry, stage.key, current, body.add, {
         ended: `Reassigned by an admin: ${body.reason}`,
@@ -116,6 +125,24 @@ export class DeskScoringService {
     return result;
   }
 
+  /** The entry's workflow learns its evaluators; the one given the entry is told. */
+  private async afterChange(entry: EntryEntity, result: { stageKey: string; assignmentId: string | null }) {
+    await signalEvaluators(
+      { dataSource: this.dataSource, client: this.client },
+      entry.cycleId,
+      entry.id,
+      result.stageKey,
+    );
+    if (result.assignmentId) {
+      await this.notices.send({
+        kind: 'desk-reassigned',
+        cycleId: entry.cycleId,
+        stageKey: result.stageKey,
+        assignmentIds: [result.assignmentId],
+      });
+    }
+  }
+
   private async replace(
     tx: EntityManager,
     entry: EntryEntity,
@@ -124,7 +151,6 @@ export class DeskScoringService {
     chosen: string | undefined,
     reasons: { ended: string; added: string; by: string },
   ) {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`desk-assign|${entry.cycleId}|${stageKey}`]);
     const params = deskParams((await this.stageOf(tx, entry.cycleId, stageKey)).params);
     const rules = { sameProvince: params.conflictSameProvince };
     const [assignable] = await assignableEntries(tx, entry.cycleId, [entry.id]);
@@ -166,7 +192,13 @@ export class DeskScoringService {
       );
     }
     await endAssignment(tx, current, reasons.ended);
+    let assignmentId: string | null = null;
     if (replacement) {
+      // After the deadline (in a grace period) the newcomer gets the latest time anyone on the stage has.
+      const [{ grace }] = await tx.query<{ grace: Date | null }[]>(
+        `SELECT max(due_at) AS grace FROM desk_assignments WHERE cycle_id = $1 AND stage_key = $2 AND ended_at IS NULL`,
+        [entry.cycleId, stageKey],
+      );
       await insertAssignments(tx, [
         {
           cycleId: entry.cycleId,
@@ -175,13 +207,19 @@ export class DeskScoringService {
           userId: replacement.evaluatorId,
           reason: `${reasons.added}; ${replacement.reason}`,
           assignedBy: reasons.by,
-          dueAt: current.dueAt,
+          dueAt: current.dueAt ?? grace,
         },
       ]);
+      const [{ id }] = await tx.query<{ id: string }[]>(
+        `SELECT id FROM desk_assignments WHERE entry_id = $1 AND stage_key = $2 AND user_id = $3 AND ended_at IS NULL`,
+        [entry.id, stageKey, replacement.evaluatorId],
+      );
+      assignmentId = id;
     }
     return {
       entryId: entry.id,
       stageKey,
+      assignmentId,
       removed: current.userId,
       added: replacement?.evaluatorId ?? null,
       note: replacement ? undefined : 'No evaluator without a conflict of interest is free; an admin must assign one.',

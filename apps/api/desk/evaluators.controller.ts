@@ -1,14 +1,11 @@
-import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
-import { sendNotices } from '../../../activities/notify/notify.activities';
-import type { TahapConfig } from '../../../libs/config';
+import { DataSource, In } from 'typeorm';
 import { DomainError, ErrorCode, type Principal } from '../../../libs/domain';
-import { TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
-import { CycleEntity, CycleEvaluatorEntity, UserEntity } from '../../../libs/persistence';
+import { CycleEntity, CycleEvaluatorEntity, CycleStageEntity, UserEntity } from '../../../libs/persistence';
 import { Allow } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
+import { NoticesService } from '../notify/notices.service';
 import { AddEvaluatorsRequestDto } from './evaluators.request.dto';
 
 /**
@@ -21,8 +18,7 @@ import { AddEvaluatorsRequestDto } from './evaluators.request.dto';
 export class EvaluatorsController {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
-    @Inject(TAHAP_CONFIG) private readonly config: TahapConfig,
+    private readonly notices: NoticesService,
   ) {}
 
   @Post()
@@ -65,6 +61,7 @@ export class EvaluatorsController {
         problems,
       );
     }
+    await this.refuseChangedDeclarations(cycleId, body, byEmail);
     const rows = body.evaluators.map((evaluator) => ({
       cycleId,
       userId: byEmail.get(evaluator.email.toLowerCase())!.id,
@@ -75,20 +72,46 @@ export class EvaluatorsController {
       addedBy: principal.userId,
     }));
     await this.dataSource.getRepository(CycleEvaluatorEntity).upsert(rows, ['cycleId', 'userId']);
-    const { retryInitialSeconds, sendTimeoutSeconds } = this.config.notify;
-    await sendNotices(
-      {
-        dataSource: this.dataSource,
-        client: this.client,
-        taskQueue: this.config.taskQueue,
-        settings: { retryInitialSeconds, sendTimeoutSeconds },
-      },
-      { kind: 'evaluator-invited', cycleId, userIds: rows.map((row) => row.userId) },
-    );
+    await this.notices.send({ kind: 'evaluator-invited', cycleId, userIds: rows.map((row) => row.userId) });
     return this.evaluators(
       cycleId,
       rows.map((row) => row.userId),
     );
+  }
+
+  /**
+   * Once desk evaluation has opened, assignments rest on the affiliations declared; changing them then would leave
+   * a conflicted assignment in place. An evaluator declares a new conflict on the entry instead.
+   */
+  private async refuseChangedDeclarations(
+    cycleId: string,
+    body: AddEvaluatorsRequestDto,
+    byEmail: Map<string, UserEntity>,
+  ): Promise<void> {
+    const opened = await this.dataSource
+      .getRepository(CycleStageEntity)
+      .existsBy({ cycleId, type: 'desk-evaluation', status: In(['open', 'closed']) });
+    if (!opened) return;
+    const existing = new Map(
+      (await this.dataSource.getRepository(CycleEvaluatorEntity).findBy({ cycleId })).map((row) => [row.userId, row]),
+    );
+    const problems = body.evaluators.flatMap((evaluator, index) => {
+      const before = existing.get(byEmail.get(evaluator.email.toLowerCase())!.id);
+      const same =
+        !before ||
+        ([...new Set(evaluator.affiliations)].sort().join() === [...before.affiliations].sort().join() &&
+          (evaluator.province ?? null) === before.province);
+      return same
+        ? []
+        : [{ path: `evaluators[${index}].affiliations`, message: 'cannot change once desk evaluation has opened' }];
+    });
+    if (problems.length > 0) {
+      throw new DomainError(
+        ErrorCode.EvaluatorConflict,
+        'Affiliations cannot change once desk evaluation has opened; the evaluator declares a conflict on the entry instead (POST /entries/{entryId}/conflicts).',
+        problems,
+      );
+    }
   }
 
   @Get()

@@ -84,3 +84,48 @@ export function nominationGainedNotice(language: Language, facts: { cycleId: str
     body: `Setelah sanggahan atas inovasi lain diterima, "${facts.title}" berada di peringkat berikutnya dan masuk daftar nominasi.`,
   };
 }
+
+export function nominationLostNotice(
+  language: Language,
+  facts: { cycleId: string; title: string; explanation: string },
+): NoticeText {
+  if (language === 'en') {
+    return {
+      subject: `${facts.cycleId}: "${facts.title}" is no longer a nominee`,
+      body: `After an upheld objection against another entry the nominee list was drawn up again, and "${facts.title}" is no longer on it. Why: ${facts.explanation}`,
+    };
+  }
+  return {
+    subject: `${facts.cycleId}: "${facts.title}" tidak lagi masuk daftar nominasi`,
+    body: `Setelah sanggahan atas inovasi lain diterima, daftar nominasi disusun ulang dan "${facts.title}" tidak lagi termasuk. Penjelasan: ${facts.explanation}`,
+  };
+}
+
+export function deskReassignedNotice(
+  language: Language,
+  facts: { cycleId: string; title: string; dueLocal: string },
+): NoticeText {
+  if (language === 'en') {
+    return {
+      subject: `${facts.cycleId}: "${facts.title}" is now assigned to you`,
+      body: `The entry "${facts.title}" was reassigned to you for desk evaluation. Your score is due by ${facts.dueLocal}.`,
+    };
+  }
+  return {
+    subject: `${facts.cycleId}: "${facts.title}" kini ditugaskan kepada Anda`,
+    body: `Inovasi "${facts.title}" dialihkan kepada Anda untuk evaluasi. Nilai Anda ditunggu paling lambat ${facts.dueLocal}.`,
+  };
+}
+
+export function objectionUnresolvedNotice(language: Language, facts: { cycleId: string; title: string }): NoticeText {
+  if (language === 'en') {
+    return {
+      subject: `${facts.cycleId}: your objection to "${facts.title}" was not decided`,
+      body: `The objection window closed before an admin decided on your objection to "${facts.title}". It stays on record with the cycle.`,
+    };
+  }
+  return {
+    subject: `${facts.cycleId}: sanggahan Anda atas "${facts.title}" tidak sempat diputuskan`,
+    body: `Masa sanggah berakhir sebelum sanggahan Anda atas "${facts.title}" diputuskan. Sanggahan tetap tercatat pada siklus ini.`,
+  };
+}

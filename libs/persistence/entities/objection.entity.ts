@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Language } from '../../domain/agency/agency-profile';
 
-export type ObjectionStatus = 'open' | 'upheld' | 'dismissed';
+/** `unresolved`: the window closed before an admin decided; the objector is told so. */
+export type ObjectionStatus = 'open' | 'upheld' | 'dismissed' | 'unresolved';
 
 /** A member of the public's objection to a nominee during uji publik, and the admin's resolution. */
 @Entity('objections')

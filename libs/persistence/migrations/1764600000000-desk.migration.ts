@@ -146,7 +146,7 @@ export class Desk1764600000000 implements MigrationInterface {
         contact_email text NOT NULL,
         language text NOT NULL DEFAULT 'id' CHECK (language IN ('id','en')),
         filed_at timestamptz NOT NULL DEFAULT now(),
-        status text NOT NULL DEFAULT 'open' CHECK (status IN ('open','upheld','dismissed')),
+        status text NOT NULL DEFAULT 'open' CHECK (status IN ('open','upheld','dismissed','unresolved')),
         resolution_reason text,
         resolved_by uuid REFERENCES users (id),
         resolved_at timestamptz
