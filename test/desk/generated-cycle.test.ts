@@ -16,7 +16,7 @@ function generator(seed: number) {
 
 /** Scoring is an Update per sheet, so the selection cycle is smaller than the assignment one. */
 const ASSIGNMENT = { year: 2096, agencies: 60, entries: 500, evaluators: 12 };
-const SELECTION = { year: 2098, agencies: 30, entries: 150, evaluators: 4 };
+const SELECTION = { year: 2098, agencies: 30, entries: 120, evaluators: 4 };
 
 interface GeneratedAgency {
   code: string;
@@ -183,7 +183,8 @@ describe('[desk] generated cycles: assignment, scoring and selection', () => {
     const { cycleId, entries, evaluators } = await generatedCycle(
       stack,
       SELECTION,
-      { submission: 25, desk: 90 },
+      // Room for 240 score sheets on a busy 2-core machine; the selection opens when the desk window ends.
+      { submission: 25, desk: 150 },
       {
         desk: { evaluatorsPerEntry: 2, normalisation: 'none' },
         selection: { ...rules, tieBreaks: 'older-launch-first' },
@@ -192,9 +193,9 @@ describe('[desk] generated cycles: assignment, scoring and selection', () => {
     const { assignments } = await deskAssignments(stack, cycleId);
     const byId = new Map(entries.map((entry) => [entry.id, entry]));
     const tokenOf = new Map(evaluators.map((evaluator) => [evaluator.userId, evaluator]));
-    for (let start = 0; start < assignments.length; start += 8) {
+    for (let start = 0; start < assignments.length; start += 10) {
       await Promise.all(
-        assignments.slice(start, start + 8).map((assignment) =>
+        assignments.slice(start, start + 10).map((assignment) =>
           eventually(`a sheet for ${assignment.entryId}`, async () => {
             const answer = await stack.request(
               'POST',
@@ -246,7 +247,7 @@ describe('[desk] generated cycles: assignment, scoring and selection', () => {
         expect(byId.get(ahead.entryId)!.launchDate <= byId.get(behind.entryId)!.launchDate).toBe(true);
       }
     }
-    expect(ties).toBeGreaterThan(30);
+    expect(ties).toBeGreaterThan(20);
     expect(outcomes.some((outcome) => /older launch date/.test(outcome.explanation))).toBe(true);
   }, 300_000);
 });
