@@ -83,14 +83,12 @@ async function selectionEvents(
 ): Promise<Map<string, StageEvent>> {
   const stageKey = selectionStageFor(cycle.resolvedTemplate, event.stageKey);
   const selection = stageKey ? await latestSelection(dataSource.manager, cycle.id, stageKey) : null;
-  const outcomes = selection
-    ? await dataSource
-        .getRepository(SelectionOutcomeEntity)
-        .findBy({ selectionId: selection.id, entryId: In(batch.map((entry) => entry.id)) })
-    : [];
-  const byEntry = new Map(outcomes.map((outcome) => [outcome.entryId, outcome]));
   // No selection was made (nobody scored): the entries go on with the stage's own outcome.
   if (!selection) return new Map();
+  const outcomes = await dataSource
+    .getRepository(SelectionOutcomeEntity)
+    .findBy({ selectionId: selection.id, entryId: In(batch.map((entry) => entry.id)) });
+  const byEntry = new Map(outcomes.map((outcome) => [outcome.entryId, outcome]));
   return new Map(
     batch.map((entry) => {
       const outcome = byEntry.get(entry.id);

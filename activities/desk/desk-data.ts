@@ -6,7 +6,7 @@ import {
   type DeskParams,
   type ResolvedStage,
 } from '../../libs/domain';
-import { CycleEntity } from '../../libs/persistence';
+import { CycleEntity, DeskAssignmentEntity } from '../../libs/persistence';
 
 /** A cycle's stage of the given key and its parameters read with the engine's defaults. */
 export async function deskStage(
@@ -90,6 +90,23 @@ export async function evaluatorLoads(db: EntityManager, cycleId: string, stageKe
     [cycleId, stageKey],
   );
   return Object.fromEntries(rows.map((row) => [row.user_id, row.load]));
+}
+
+/**
+ * An evaluator's assignment to an entry in a stage while it lasts (the latest row, not ended), or null. `lock`
+ * holds the row against a concurrent change until the transaction ends.
+ */
+export async function currentAssignment(
+  db: EntityManager,
+  where: { entryId: string; stageKey: string; userId: string },
+  lock = false,
+): Promise<DeskAssignmentEntity | null> {
+  const assignment = await db.getRepository(DeskAssignmentEntity).findOne({
+    where,
+    order: { id: 'DESC' },
+    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
+  return assignment && !assignment.endedAt ? assignment : null;
 }
 
 /**

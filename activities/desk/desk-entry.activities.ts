@@ -1,19 +1,16 @@
 import type { DataSource } from 'typeorm';
-import { DomainError, ErrorCode, formatInZone, weightedScore } from '../../libs/domain';
-import { CycleStageEntity, DeskAssignmentEntity, DeskScoreEntity, EntryEntity } from '../../libs/persistence';
+import { DomainError, ErrorCode, formatInZone, rubricOfGroup, weightedScore } from '../../libs/domain';
+import { CycleStageEntity, DeskScoreEntity, EntryEntity } from '../../libs/persistence';
 import type { DeskScoreReceipt, DeskScoring, SubmitDeskScoreRequest } from '../../workflows/entry.messages';
 import { refusingAsFailure } from '../business-failure';
-import { activeEvaluators, deskStage } from './desk-data';
+import { activeEvaluators, currentAssignment, deskStage } from './desk-data';
 
 /** The entry workflow's side of desk scoring: what it needs to validate, and the recorded score versions. */
 export function createDeskEntryActivities(dataSource: DataSource) {
   const rubricOf = async (entryId: string, stageKey: string) => {
     const entry = await dataSource.getRepository(EntryEntity).findOneByOrFail({ id: entryId });
     const { cycle, params } = await deskStage(dataSource.manager, entry.cycleId, stageKey);
-    const template = cycle.resolvedTemplate;
-    const group = template.groups.find((candidate) => candidate.key === entry.groupKey)!;
-    const rubric = template.rubrics.find((candidate) => candidate.key === group.rubric)!;
-    return { entry, params, criteria: rubric.criteria };
+    return { entry, params, criteria: rubricOfGroup(cycle.resolvedTemplate, entry.groupKey).criteria };
   };
 
   return {
@@ -42,11 +39,12 @@ export function createDeskEntryActivities(dataSource: DataSource) {
             lock: { mode: 'pessimistic_read' },
           });
           if (stage?.status !== 'open') throw new DomainError(ErrorCode.StageNotOpen, 'Desk evaluation has closed.');
-          const assignment = await tx.getRepository(DeskAssignmentEntity).findOne({
-            where: { entryId: input.entryId, stageKey: input.stageKey, userId: input.evaluatorId },
-            order: { id: 'DESC' },
+          const assignment = await currentAssignment(tx, {
+            entryId: input.entryId,
+            stageKey: input.stageKey,
+            userId: input.evaluatorId,
           });
-          if (!assignment || assignment.endedAt) {
+          if (!assignment) {
             throw new DomainError(ErrorCode.NotAssigned, 'This entry is not assigned to you for desk evaluation.');
           }
           const [{ now }] = await tx.query<{ now: Date }[]>('SELECT now() AS now');

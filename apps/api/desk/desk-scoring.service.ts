@@ -7,24 +7,24 @@ import {
   lockAssignments,
   signalEvaluators,
 } from '../../../activities/desk/desk-assignments';
-import { assignableEntries, assignableEvaluators, evaluatorLoads } from '../../../activities/desk/desk-data';
+import {
+  assignableEntries,
+  assignableEvaluators,
+  currentAssignment,
+  deskStage,
+  evaluatorLoads,
+} from '../../../activities/desk/desk-data';
 import {
   checkDeskScore,
   conflictOf,
-  deskParams,
   DomainError,
   ErrorCode,
   pickReplacement,
+  rubricOfGroup,
   type Principal,
 } from '../../../libs/domain';
 import { TEMPORAL_CLIENT } from '../../../libs/infrastructure';
-import {
-  CycleEntity,
-  CycleStageEntity,
-  DeskAssignmentEntity,
-  DeskScoreEntity,
-  type EntryEntity,
-} from '../../../libs/persistence';
+import { CycleStageEntity, DeskAssignmentEntity, DeskScoreEntity, type EntryEntity } from '../../../libs/persistence';
 import { submitDeskScoreUpdate } from '../../../workflows/entry.messages';
 import { EntriesService } from '../entries/entries.service';
 import { NoticesService } from '../notify/notices.service';
@@ -46,10 +46,9 @@ export class DeskScoringService {
 
   async submitScore(entryId: string, body: DeskScoreRequestDto, by: Principal) {
     const entry = await this.entries.visibleEntry(entryId, by);
-    const { stage, cycle } = await this.openDeskStage(this.dataSource.manager, entry, false);
-    const group = cycle.resolvedTemplate.groups.find((candidate) => candidate.key === entry.groupKey)!;
-    const rubric = cycle.resolvedTemplate.rubrics.find((candidate) => candidate.key === group.rubric)!;
-    const issues = checkDeskScore(rubric.criteria, deskParams(stage.params).commentRequired, body.scores, body.comment);
+    const { cycle, params } = await this.openDeskStage(this.dataSource.manager, entry, false);
+    const rubric = rubricOfGroup(cycle.resolvedTemplate, entry.groupKey);
+    const issues = checkDeskScore(rubric.criteria, params.commentRequired, body.scores, body.comment);
     if (issues.length > 0) {
       throw new DomainError(
         ErrorCode.ScoreInvalid,
@@ -151,7 +150,7 @@ export class DeskScoringService {
     chosen: string | undefined,
     reasons: { ended: string; added: string; by: string },
   ) {
-    const params = deskParams((await this.stageOf(tx, entry.cycleId, stageKey)).params);
+    const { params } = await deskStage(tx, entry.cycleId, stageKey);
     const rules = { sameProvince: params.conflictSameProvince };
     const [assignable] = await assignableEntries(tx, entry.cycleId, [entry.id]);
     const evaluators = await assignableEvaluators(tx, entry.cycleId);
@@ -227,12 +226,8 @@ export class DeskScoringService {
   }
 
   private async activeAssignment(tx: EntityManager, entryId: string, stageKey: string, userId: string, path?: string) {
-    const assignment = await tx.getRepository(DeskAssignmentEntity).findOne({
-      where: { entryId, stageKey, userId },
-      order: { id: 'DESC' },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!assignment || assignment.endedAt) {
+    const assignment = await currentAssignment(tx, { entryId, stageKey, userId }, true);
+    if (!assignment) {
       throw new DomainError(
         ErrorCode.NotAssigned,
         'That evaluator is not assigned to this entry.',
@@ -242,11 +237,6 @@ export class DeskScoringService {
     return assignment;
   }
 
-  private async stageOf(tx: EntityManager, cycleId: string, stageKey: string) {
-    const cycle = await tx.getRepository(CycleEntity).findOneByOrFail({ id: cycleId });
-    return cycle.resolvedTemplate.stages.find((stage) => stage.key === stageKey)!;
-  }
-
   /** The cycle's open desk stage; desk actions are refused before it opens and after it closes. */
   private async openDeskStage(tx: EntityManager, entry: EntryEntity, lock = true) {
     const row = await tx.getRepository(CycleStageEntity).findOne({
@@ -254,7 +244,6 @@ export class DeskScoringService {
       ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}),
     });
     if (!row) throw new DomainError(ErrorCode.StageNotOpen, `Desk evaluation is not open in ${entry.cycleId}.`);
-    const cycle = await tx.getRepository(CycleEntity).findOneByOrFail({ id: entry.cycleId });
-    return { cycle, stage: cycle.resolvedTemplate.stages.find((stage) => stage.key === row.key)! };
+    return deskStage(tx, entry.cycleId, row.key);
   }
 }

@@ -6,6 +6,7 @@ import { CycleEntity, CycleEvaluatorEntity, CycleStageEntity, UserEntity } from 
 import { Allow } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { NoticesService } from '../notify/notices.service';
+import { cycleEvaluators } from './cycle-evaluators';
 import { AddEvaluatorsRequestDto } from './evaluators.request.dto';
 
 /**
@@ -73,7 +74,8 @@ export class EvaluatorsController {
     }));
     await this.dataSource.getRepository(CycleEvaluatorEntity).upsert(rows, ['cycleId', 'userId']);
     await this.notices.send({ kind: 'evaluator-invited', cycleId, userIds: rows.map((row) => row.userId) });
-    return this.evaluators(
+    return cycleEvaluators(
+      this.dataSource.manager,
       cycleId,
       rows.map((row) => row.userId),
     );
@@ -118,19 +120,6 @@ export class EvaluatorsController {
   @Allow('admin', 'auditor')
   @ApiOperation({ summary: 'The cycle’s evaluators, their affiliations and current desk loads' })
   list(@Param('cycleId') cycleId: string) {
-    return this.evaluators(cycleId);
-  }
-
-  private evaluators(cycleId: string, only?: string[]) {
-    return this.dataSource.query(
-      `SELECT ce.user_id AS "userId", u.email, u.display_name AS "name", ce.affiliations, ce.province, ce.zone,
-              ce.language, ce.added_at AS "addedAt",
-              (SELECT count(*)::int FROM desk_assignments d
-                WHERE d.cycle_id = ce.cycle_id AND d.user_id = ce.user_id AND d.ended_at IS NULL) AS "load"
-         FROM cycle_evaluators ce JOIN users u ON u.id = ce.user_id
-        WHERE ce.cycle_id = $1 AND ($2::uuid[] IS NULL OR ce.user_id = ANY($2))
-        ORDER BY u.email`,
-      [cycleId, only ?? null],
-    );
+    return cycleEvaluators(this.dataSource.manager, cycleId);
   }
 }

@@ -7,6 +7,7 @@ import { DomainError, ErrorCode } from '../../../libs/domain';
 import { CycleEntity, CycleStageEntity, SelectionEntity } from '../../../libs/persistence';
 import { Allow } from '../auth/access.decorator';
 import { wholeNumber } from '../common/params';
+import { cycleEvaluators } from './cycle-evaluators';
 
 /** Desk results, the ranked selection with an explanation per entry, and the published nominee list. */
 @ApiTags('selection')
@@ -20,7 +21,7 @@ export class SelectionController {
   @ApiOperation({ summary: 'Every desk assignment of the cycle with its reason, and each evaluator’s load' })
   async assignments(@Param('cycleId') cycleId: string) {
     await this.cycle(cycleId);
-    const [assignments, loads] = await Promise.all([
+    const [assignments, evaluators] = await Promise.all([
       this.dataSource.query(
         `SELECT d.entry_id AS "entryId", d.stage_key AS "stageKey", d.user_id AS "evaluatorId", d.reason,
                 d.assigned_by AS "assignedBy", d.assigned_at AS "assignedAt", d.due_at AS "dueAt",
@@ -28,16 +29,9 @@ export class SelectionController {
            FROM desk_assignments d WHERE d.cycle_id = $1 ORDER BY d.entry_id, d.id`,
         [cycleId],
       ),
-      this.dataSource.query(
-        `SELECT ce.user_id AS "evaluatorId", u.email,
-                count(d.id) FILTER (WHERE d.ended_at IS NULL)::int AS load
-           FROM cycle_evaluators ce JOIN users u ON u.id = ce.user_id
-           LEFT JOIN desk_assignments d ON d.cycle_id = ce.cycle_id AND d.user_id = ce.user_id
-          WHERE ce.cycle_id = $1 GROUP BY ce.user_id, u.email ORDER BY u.email`,
-        [cycleId],
-      ),
+      cycleEvaluators(this.dataSource.manager, cycleId),
     ]);
-    return { loads, assignments };
+    return { loads: evaluators.map(({ userId, email, load }) => ({ evaluatorId: userId, email, load })), assignments };
   }
 
   @Get('desk-assignments/verify')

@@ -1,11 +1,8 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Client } from '@temporalio/client';
 import { DataSource, In } from 'typeorm';
 import { planDeliveries, runIdOf, startDeliveries } from '../../../activities/notify/notify.activities';
-import type { TahapConfig } from '../../../libs/config';
 import { DomainError, ErrorCode, type Principal } from '../../../libs/domain';
-import { TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
 import {
   AgencyEntity,
   DeliveryAttemptEntity,
@@ -17,6 +14,7 @@ import { Allow } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { wholeNumber } from '../common/params';
 import { ListDeliveriesQueryDto } from './list-deliveries.query.dto';
+import { NoticesService } from './notices.service';
 
 /** The delivery log: every notice, every channel, every attempt; and the admin's re-send. */
 @ApiTags('notifications')
@@ -25,8 +23,7 @@ import { ListDeliveriesQueryDto } from './list-deliveries.query.dto';
 export class DeliveriesController {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
-    @Inject(TAHAP_CONFIG) private readonly config: TahapConfig,
+    private readonly notices: NoticesService,
   ) {}
 
   @Get('deliveries')
@@ -90,16 +87,7 @@ export class DeliveriesController {
       await tx.getRepository(DeliveryEntity).insert(planned);
       return tx.getRepository(DeliveryEntity).findBy({ noticeId: notice.id, round: last + 1 });
     });
-    const { retryInitialSeconds, sendTimeoutSeconds } = this.config.notify;
-    await startDeliveries(
-      {
-        dataSource: this.dataSource,
-        client: this.client,
-        taskQueue: this.config.taskQueue,
-        settings: { retryInitialSeconds, sendTimeoutSeconds },
-      },
-      deliveries,
-    );
+    await startDeliveries(this.notices.deps, deliveries);
     return { noticeId: notice.id, round: deliveries[0].round, deliveries: deliveries.length };
   }
 

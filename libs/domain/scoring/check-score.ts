@@ -1,9 +1,15 @@
 import type { FieldIssue } from '../error-codes';
-import type { Criterion } from '../template/competition-template';
+import type { CompetitionTemplate, Criterion, Rubric } from '../template/competition-template';
 
 export type RubricCriterion = Pick<Criterion, 'key' | 'name' | 'weight' | 'scale'>;
 
 const MAX_COMMENT = 4000;
+
+/** The rubric an entry of this group is scored with (validateTemplate guarantees it exists). */
+export function rubricOfGroup(template: Pick<CompetitionTemplate, 'groups' | 'rubrics'>, groupKey: string): Rubric {
+  const group = template.groups.find((candidate) => candidate.key === groupKey)!;
+  return template.rubrics.find((candidate) => candidate.key === group.rubric)!;
+}
 
 /**
  * Every problem of a score sheet against its rubric: each criterion present once, a number within its scale, nothing
