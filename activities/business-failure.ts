@@ -7,7 +7,12 @@ export async function refusingAsFailure<T>(step: () => Promise<T>): Promise<T> {
     return await step();
   } catch (error) {
     if (error instanceof DomainError) {
-      throw ApplicationFailure.create({ type: error.code, message: error.message, nonRetryable: true });
+      throw ApplicationFailure.create({
+        type: error.code,
+        message: error.message,
+        nonRetryable: true,
+        details: [error.details, error.extra ?? null],
+      });
     }
     throw error;
   }

@@ -5,6 +5,7 @@ import { In, MoreThan } from 'typeorm';
 import { entryWorkflowId } from '../libs/domain';
 import { CycleEntity, EntryEntity, ScreeningDecisionEntity, SelectionOutcomeEntity } from '../libs/persistence';
 import { latestSelection, selectionStageFor } from './desk/selection-writer';
+import { interviewEvents } from './interview/interview-outcomes';
 import { stageEventSignal, type EntryWorkflowInput, type StageEvent } from '../workflows/entry.messages';
 import { entryWorkflowInput } from './entry-workflow-input';
 
@@ -25,12 +26,13 @@ export function createFanOutActivities({ dataSource, client, taskQueue }: FanOut
   return {
     /**
      * `outcomes` gives each entry its own outcome and reason instead of `event.outcome`: its screening decision, or
-     * whether the latest selection has it on the nominee list (`pass`) or not (`fail`, with the explanation).
+     * whether the latest selection has it on the nominee list (`pass`) or not (`fail`, with the explanation), or
+     * whether it missed its interview.
      */
     async fanOutStageEvent(input: {
       cycleId: string;
       event: StageEvent;
-      outcomes?: 'screening' | 'selection';
+      outcomes?: 'screening' | 'selection' | 'interview';
     }): Promise<{ signalled: number }> {
       const context = Context.current();
       const cycle = await dataSource.getRepository(CycleEntity).findOneByOrFail({ id: input.cycleId });
@@ -48,7 +50,9 @@ export function createFanOutActivities({ dataSource, client, taskQueue }: FanOut
             ? await screeningEvents(dataSource, batch, input.event)
             : input.outcomes === 'selection'
               ? await selectionEvents(dataSource, cycle, batch, input.event)
-              : undefined;
+              : input.outcomes === 'interview'
+                ? await interviewEvents(dataSource, cycle, batch, input.event)
+                : undefined;
         await Promise.all(
           batch.map((entry) =>
             signalEntry(client, taskQueue, entryWorkflowInput(cycle, entry), eventFor?.get(entry.id) ?? input.event),

@@ -3,7 +3,19 @@ import { DEMO_AGENCIES, DEMO_ENTRIES } from './demo-data';
 import type { DemoLogin } from './local-secrets';
 
 /** Minutes each stage lasts in the demo cycle; submission is longer so a person can try registering. */
-const DEMO_MINUTES = { submission: 5, others: 2 };
+const DEMO_MINUTES = { submission: 5, interview: 15, others: 2 };
+
+/** The demo's interviews: 5-minute slots round the clock before one panel, confirmation due 3 minutes ahead. */
+const DEMO_INTERVIEW = {
+  noticeDays: 0,
+  panels: 1,
+  slotMinutes: 5,
+  dayStart: '00:00',
+  dayEnd: '23:55',
+  agencyHours: '00:00-23:59',
+  confirmHoursBefore: 0.05,
+  confirmReminderHoursBefore: 0.1,
+};
 
 type Call = (method: string, path: string, body?: unknown) => Promise<any>;
 
@@ -42,7 +54,12 @@ export async function seedDemo(baseUrl: string, logins: DemoLogin[]): Promise<st
   const stageSeconds = Object.fromEntries(
     PKRI_2024.stages.map((stage) => [
       stage.key,
-      60 * (stage.type === 'submission' ? DEMO_MINUTES.submission : DEMO_MINUTES.others),
+      60 *
+        (stage.type === 'submission'
+          ? DEMO_MINUTES.submission
+          : stage.type === 'interview'
+            ? DEMO_MINUTES.interview
+            : DEMO_MINUTES.others),
     ]),
   );
   const compressed = compressCalendar(PKRI_2024, { startAt: new Date(), stageSeconds });
@@ -50,7 +67,11 @@ export async function seedDemo(baseUrl: string, logins: DemoLogin[]): Promise<st
   const definition = {
     ...compressed,
     stages: compressed.stages.map((stage) =>
-      stage.type === 'desk-evaluation' ? { ...stage, params: { ...stage.params, evaluatorsPerEntry: 1 } } : stage,
+      stage.type === 'desk-evaluation'
+        ? { ...stage, params: { ...stage.params, evaluatorsPerEntry: 1 } }
+        : stage.type === 'interview'
+          ? { ...stage, params: { ...stage.params, ...DEMO_INTERVIEW } }
+          : stage,
     ),
   };
   const template = await call('POST', '/templates', { definition });
@@ -59,6 +80,20 @@ export async function seedDemo(baseUrl: string, logins: DemoLogin[]): Promise<st
   if (evaluator) {
     await call('POST', `/cycles/${cycle.id}/evaluators`, {
       evaluators: [{ email: evaluator.email, affiliations: ['kemenpanrb'], province: 'DKI Jakarta' }],
+    });
+  }
+  // The demo panelist sits on the demo's one interview panel.
+  const panelist = logins.find((login) => login.role === 'panelist');
+  if (panelist) {
+    await call('PUT', `/cycles/${cycle.id}/interview-panels`, {
+      panels: [
+        {
+          key: '1',
+          name: 'Panel 1',
+          meetingUrl: 'https://meet.example.id/tahap-demo-panel-1',
+          panelists: [{ email: panelist.email, affiliations: ['kemenpanrb'] }],
+        },
+      ],
     });
   }
   const originals = new Map<string, string>();

@@ -19,6 +19,7 @@ import {
   selectNominees,
   settlesNominees,
 } from './selection-stage';
+import { allocateSlots, INTERVIEW_STEPS_PATCH, recordMissedInterviews, sendInvitations } from './interview-stage';
 import type { CycleState, CycleWorkflowInput } from './cycle.messages';
 import { notify, NOTIFY_PATCH } from './notify';
 import { upsertAttributes } from './search-attributes';
@@ -73,8 +74,10 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
     await waitForOpening(stage, state);
     const desk = stage.type === 'desk-evaluation' && patched(DESK_STEPS_PATCH);
     const selects = (stage.type === 'selection' || stage.type === 'objection') && patched(SELECTION_STEPS_PATCH);
-    // Evaluators are assigned before the stage shows as open, so whoever sees it open sees its assignments.
+    const interviews = stage.type === 'interview' && patched(INTERVIEW_STEPS_PATCH);
+    // Evaluators and interview slots are assigned before the stage shows as open, so whoever sees it open sees them.
     if (desk) await assignDesk(cycleId, stage);
+    if (interviews) await allocateSlots(cycleId, stage.key);
     const openedAt = now();
     await stageActivities.openStage({ cycleId, stageKey: stage.key, at: openedAt });
     stageState(stage.key).status = 'open';
@@ -83,9 +86,10 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
     // Entries join during submission; from the second stage on they are told that a stage began.
     if (index > 0) {
       const entered = { stageKey: stage.key, kind: 'entered' as const, at: openedAt };
-      await fanOutStageEvent({ cycleId, event: desk ? { ...entered, stageType: stage.type } : entered });
+      await fanOutStageEvent({ cycleId, event: desk || interviews ? { ...entered, stageType: stage.type } : entered });
     }
     if (desk) await tellEvaluators(cycleId, stage);
+    if (interviews) await sendInvitations(cycleId, stage.key);
     const screens = stage.type === 'screening' && patched(SCREENING_STEPS_PATCH);
     if (screens) await screening.applyScreeningRules({ cycleId, stageKey: stage.key });
     if (selects && stage.type === 'selection') await selectNominees(cycleId, stage.key);
@@ -112,6 +116,7 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
     Object.assign(stageState(stage.key), { status: 'closed', closedBy });
     if (desk) await computeDeskResults(cycleId, stage);
     if (selects && stage.type === 'objection') await lapseOpenObjections(cycleId);
+    if (interviews) await recordMissedInterviews(cycleId, stage.key);
     if (screens) {
       await screening.applyDefaultScreeningOutcome({ cycleId, stageKey: stage.key, at: closedAt });
       if (patched(NOTIFY_PATCH)) await notify({ kind: 'screening-outcome', cycleId, stageKey: stage.key });
@@ -119,7 +124,13 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
     await fanOutStageEvent({
       cycleId,
       event: { stageKey: stage.key, kind: 'completed', at: closedAt, outcome: 'completed', final: index === lastIndex },
-      outcomes: screens ? 'screening' : selects && settlesNominees(template, stage.key) ? 'selection' : undefined,
+      outcomes: screens
+        ? 'screening'
+        : selects && settlesNominees(template, stage.key)
+          ? 'selection'
+          : interviews
+            ? 'interview'
+            : undefined,
     });
   }
 

@@ -88,6 +88,54 @@ export interface DeskEvaluatorsChange {
   version: number;
 }
 
+/** The entry's live interview booking, as its workflow knows it; every change to it passes through the workflow. */
+export interface InterviewBooking {
+  bookingId: string;
+  slotId: string;
+  panelKey: string;
+  startsAt: string;
+  endsAt: string;
+  /** The iCalendar SEQUENCE: raised on every move. */
+  sequence: number;
+  confirmed: boolean;
+  attendance: 'present' | 'absent' | 'no-show' | null;
+  /** Who sits on the booking's panel: only they record attendance and scores. */
+  panelistIds: string[];
+}
+
+/** What the entry's interview stage needs: the template's timings, the rubric, and the booking (none if unplaced). */
+export interface InterviewPlan {
+  stageKey: string;
+  confirmHoursBefore: number;
+  confirmReminderHoursBefore: number;
+  unconfirmed: 'keep' | 'release';
+  remindHoursBefore: number[];
+  noShowGraceMinutes: number;
+  criteria: RubricCriterion[];
+  booking: InterviewBooking | null;
+}
+
+export interface MoveInterviewRequest {
+  slotId: string;
+  /** The slot's start as the API read it, so the validator can apply the cut-off; the activity checks it again. */
+  slotStartsAt: string;
+  requestedBy: string;
+  /** The secretariat books or moves past the agency's cut-off, with a reason. */
+  byAdmin: boolean;
+  reason?: string;
+}
+
+export interface InterviewAttendanceRequest {
+  panelistId: string;
+  attendance: 'present' | 'absent';
+}
+
+export interface SubmitInterviewScoreRequest {
+  panelistId: string;
+  scores: Record<string, number>;
+  comment?: string | null;
+}
+
 export interface EntryState {
   entryId: string;
   cycleId: string;
@@ -95,6 +143,7 @@ export interface EntryState {
   currentStage: string;
   history: EntryStageRecord[];
   desk?: DeskScoring;
+  interview?: InterviewPlan;
 }
 
 export const stageEventSignal = defineSignal<[StageEvent]>('stageEvent');
@@ -105,3 +154,11 @@ export const withdrawEntryUpdate = defineUpdate<{ entryId: string; withdrawnAt: 
 export const submitDeskScoreUpdate = defineUpdate<DeskScoreReceipt, [SubmitDeskScoreRequest]>('submitDeskScore');
 export const deskEvaluatorsSignal = defineSignal<[DeskEvaluatorsChange]>('deskEvaluatorsChanged');
 export const entryStateQuery = defineQuery<EntryState>('entryState');
+export const moveInterviewUpdate = defineUpdate<InterviewBooking, [MoveInterviewRequest]>('moveInterview');
+export const confirmInterviewUpdate = defineUpdate<InterviewBooking, [{ requestedBy: string }]>('confirmInterview');
+export const recordInterviewAttendanceUpdate = defineUpdate<InterviewBooking, [InterviewAttendanceRequest]>(
+  'recordInterviewAttendance',
+);
+export const submitInterviewScoreUpdate = defineUpdate<DeskScoreReceipt, [SubmitInterviewScoreRequest]>(
+  'submitInterviewScore',
+);

@@ -11,6 +11,7 @@ import {
   type StageEvent,
 } from './entry.messages';
 import { installDeskScoring } from './desk-scoring';
+import { installInterview } from './interview-booking';
 import { reject } from './rejection';
 import { upsertAttributes } from './search-attributes';
 
@@ -23,7 +24,8 @@ const { recordEntryStageEvent, completeEntry, editEntryDocument, withdrawEntryDo
 /**
  * One innovation's path through the cycle: it follows the stage events the cycle sends and records each once.
  * Until submission closes the agency may edit or withdraw it (Updates); in desk evaluation its evaluators score it
- * (an Update, see desk-scoring); a failed stage ends it.
+ * (an Update, see desk-scoring); in the interview stage it keeps its appointment (see interview-booking); a failed
+ * stage ends it.
  */
 export async function entryWorkflow(input: EntryWorkflowInput): Promise<EntryState> {
   const state: EntryState = {
@@ -75,6 +77,7 @@ export async function entryWorkflow(input: EntryWorkflowInput): Promise<EntrySta
   );
 
   const deskScoring = installDeskScoring(state);
+  const interview = installInterview(state);
 
   upsertAttributes({
     CycleId: input.cycleId,
@@ -94,7 +97,11 @@ export async function entryWorkflow(input: EntryWorkflowInput): Promise<EntrySta
     await recordEntryStageEvent({ entryId: input.entryId, event });
     apply(state, event);
     upsertAttributes({ Stage: state.currentStage });
-    if (event.kind === 'entered') await deskScoring.entered(event);
+    if (event.kind === 'entered') {
+      await deskScoring.entered(event);
+      await interview.entered(event);
+    }
+    if (event.kind === 'completed') await interview.completed(event);
     if (event.kind === 'completed' && event.outcome === 'fail') state.status = 'eliminated';
     finished = state.status === 'eliminated' || (event.kind === 'completed' && event.final === true);
   }

@@ -77,6 +77,7 @@ export function createDeliveryActivities(deps: DeliveryDeps) {
               html,
               messageId: delivery.messageId,
               headers: { 'X-Tahap-Notice': notice.key },
+              ...(notice.attachment ? { attachments: [notice.attachment] } : {}),
             });
             if (deps.crashAfterSmtpAccept) process.exit(75);
             await attempt(delivery, 'accepted', `SMTP ${info.response}`);
@@ -121,6 +122,7 @@ export function createDeliveryActivities(deps: DeliveryDeps) {
           language: notice.language,
           subject: notice.subject,
           body: notice.body,
+          ...(notice.attachment ? { attachment: notice.attachment } : {}),
         },
       });
       const secrets = [endpoint.secret];

@@ -8,12 +8,16 @@ import {
 } from '../../libs/domain';
 import { AgencyEntity, CycleStageEntity, EntryEntity, ScreeningDecisionEntity } from '../../libs/persistence';
 import { deskNoticeDrafts, type DeskNoticeEvent } from './desk-notice-drafts';
+import { interviewNoticeDrafts, type InterviewNoticeEvent } from './interview-notice-drafts';
+import { fieldVisitNoticeDrafts, type FieldVisitNoticeEvent } from './field-visit-notice-drafts';
 
 /** What happened, as the workflow that saw it tells the notify activity. */
 export type NoticeEvent =
   | { kind: 'stage-deadline-extended'; cycleId: string; stageKey: string; closesAt: string; reason: string }
   | { kind: 'screening-outcome'; cycleId: string; stageKey: string }
-  | DeskNoticeEvent;
+  | DeskNoticeEvent
+  | InterviewNoticeEvent
+  | FieldVisitNoticeEvent;
 
 /** A person told something who is not an agency: an evaluator, an objector. */
 export interface PersonRecipient {
@@ -38,6 +42,14 @@ export interface NoticeDraft {
   key: string;
   recipient: NoticeRecipient;
   text: NoticeText;
+  /** A file sent with the notice on every channel: an interview's iCalendar invitation. */
+  attachment?: NoticeAttachment;
+}
+
+export interface NoticeAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 /** Who must hear of an event, and what each is told: in the agency's language, every instant in its zone. */
@@ -50,6 +62,15 @@ export async function noticeDrafts(dataSource: DataSource, event: NoticeEvent): 
     case 'objection-resolved':
     case 'objections-unresolved':
       return deskNoticeDrafts(dataSource, event);
+    case 'interview-invited':
+    case 'interview-panel-schedule':
+    case 'interview-booking-changed':
+    case 'interview-confirm-reminder':
+    case 'interview-reminder':
+    case 'interview-no-show':
+      return interviewNoticeDrafts(dataSource, event);
+    case 'field-visit-planned':
+      return fieldVisitNoticeDrafts(dataSource, event);
     case 'stage-deadline-extended': {
       const stage = await dataSource
         .getRepository(CycleStageEntity)

@@ -140,13 +140,14 @@ async function writeOutbox(tx: EntityManager, drafts: NoticeDraft[]): Promise<De
     .insert()
     .into(NoticeEntity)
     .values(
-      drafts.map(({ kind, key, recipient, text }) => ({
+      drafts.map(({ kind, key, recipient, text, attachment }) => ({
         key,
         kind,
         agencyCode: recipient.agency?.code ?? null,
         recipientEmail: recipient.person?.email ?? null,
         userId: recipient.person?.userId ?? null,
         language: recipient.agency?.language ?? recipient.person!.language,
+        attachment: attachment ?? null,
         ...text,
       })),
     )

@@ -32,6 +32,11 @@ import { DeskScoringService } from './desk/desk-scoring.service';
 import { EvaluatorsController } from './desk/evaluators.controller';
 import { ObjectionsController } from './desk/objections.controller';
 import { SelectionController } from './desk/selection.controller';
+import { InterviewEntryController } from './interview/interview-entry.controller';
+import { InterviewScheduleController } from './interview/interview-schedule.controller';
+import { InterviewService } from './interview/interview.service';
+import { FieldVisitsController } from './field-verification/field-visits.controller';
+import { FieldVisitsService } from './field-verification/field-visits.service';
 
 @Module({})
 export class ApiModule {
@@ -59,6 +64,9 @@ export class ApiModule {
         DeskEntriesController,
         SelectionController,
         ObjectionsController,
+        InterviewScheduleController,
+        InterviewEntryController,
+        FieldVisitsController,
       ],
       providers: [
         { provide: AUTH_CONFIG, useValue: auth },
@@ -71,6 +79,8 @@ export class ApiModule {
         RegistrationService,
         DeskScoringService,
         NoticesService,
+        InterviewService,
+        FieldVisitsService,
       ],
     };
   }

@@ -7,6 +7,8 @@ import { createDeskEntryActivities } from '../../activities/desk/desk-entry.acti
 import { createDeskStageActivities } from '../../activities/desk/desk-stage.activities';
 import { createSelectionActivities } from '../../activities/desk/selection.activities';
 import { createEntryActivities } from '../../activities/entry.activities';
+import { createInterviewEntryActivities } from '../../activities/interview/interview-entry.activities';
+import { createInterviewStageActivities } from '../../activities/interview/interview-stage.activities';
 import { createFanOutActivities } from '../../activities/fan-out.activities';
 import { createScreeningActivities } from '../../activities/screening.activities';
 import { createDeliveryActivities } from '../../activities/notify/delivery.activities';
@@ -57,6 +59,8 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
         ...createDeskEntryActivities(this.dataSource),
         ...createDeskStageActivities(launchDeps),
         ...createSelectionActivities(this.dataSource),
+        ...createInterviewStageActivities(this.dataSource),
+        ...createInterviewEntryActivities(this.dataSource),
         ...createFanOutActivities(launchDeps),
         ...createYearlyCycleActivities(launchDeps),
         ...createNotifyActivities({

@@ -46,6 +46,17 @@ export const ErrorCode = {
   NotANominee: 'OBJECTION.NOT_A_NOMINEE',
   ObjectionNotFound: 'OBJECTION.NOT_FOUND',
   ObjectionResolved: 'OBJECTION.ALREADY_RESOLVED',
+  SlotTaken: 'INTERVIEW.SLOT_TAKEN',
+  SlotNotFound: 'INTERVIEW.SLOT_NOT_FOUND',
+  SlotUnfit: 'INTERVIEW.SLOT_UNFIT',
+  CutOffPassed: 'INTERVIEW.CUT_OFF_PASSED',
+  NotBooked: 'INTERVIEW.NOT_BOOKED',
+  NotOnPanel: 'INTERVIEW.NOT_ON_PANEL',
+  ScheduleFixed: 'INTERVIEW.SCHEDULE_FIXED',
+  AttendanceRecorded: 'INTERVIEW.ATTENDANCE_RECORDED',
+  FieldVisitNotFound: 'FIELD_VISIT.NOT_FOUND',
+  FieldVisitAlreadyRecorded: 'FIELD_VISIT.ALREADY_RECORDED',
+  FieldVisitNoEligibleVisitor: 'FIELD_VISIT.NO_ELIGIBLE_VISITOR',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -61,6 +72,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details: FieldIssue[] = [],
+    /** Facts a caller can act on besides the message, e.g. the free slots to choose from instead. */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -22,3 +22,6 @@ export * from './template/stage-params';
 export * from './desk';
 export * from './scoring/check-score';
 export * from './notices/desk-notice-texts';
+export * from './notices/interview-notice-texts';
+export * from './field-verification/plan-visits';
+export * from './interview';

@@ -79,6 +79,25 @@ const EXPECTED: Record<string, { allow: Role[] | 'public'; hidden?: Role[] }> = 
   'POST /cycles/{cycleId}/objections': { allow: 'public' },
   'GET /cycles/{cycleId}/objections': { allow: ['admin', 'auditor'] },
   'POST /cycles/{cycleId}/objections/{objectionId}/resolution': { allow: ['admin'] },
+  // Field verification: visitors read their own visits (the list is narrowed) and record outcomes of their own.
+  'POST /cycles/{cycleId}/field-visits': { allow: ['admin'] },
+  'GET /cycles/{cycleId}/field-visits': { allow: ['admin', 'auditor', 'panelist', 'evaluator'] },
+  'POST /field-visits/{visitId}/outcome': { allow: ['admin', 'panelist', 'evaluator'] },
+  // Interview: panelists read the panels and the schedule; an agency sees and moves only its own bookings.
+  'PUT /cycles/{cycleId}/interview-panels': { allow: ['admin'] },
+  'GET /cycles/{cycleId}/interview-panels': { allow: ['admin', 'auditor', 'panelist'] },
+  'PUT /cycles/{cycleId}/interview-availability': { allow: ['admin', 'agency'] },
+  'GET /cycles/{cycleId}/interview-schedule': { allow: ['admin', 'auditor', 'panelist', 'agency'] },
+  'GET /cycles/{cycleId}/interview-schedule/verify': { allow: ['admin', 'auditor'] },
+  'GET /cycles/{cycleId}/interview-slots/free': { allow: ['admin', 'agency'] },
+  'GET /entries/{entryId}/interview': {
+    allow: ['admin', 'auditor', 'agency', 'panelist'],
+    hidden: ['agency', 'panelist'],
+  },
+  'POST /entries/{entryId}/interview/confirm': { allow: ['agency'], hidden: ['agency'] },
+  'POST /entries/{entryId}/interview/move': { allow: ['agency', 'admin'], hidden: ['agency'] },
+  'POST /entries/{entryId}/interview/attendance': { allow: ['panelist'], hidden: ['panelist'] },
+  'POST /entries/{entryId}/interview/scores': { allow: ['panelist'], hidden: ['panelist'] },
 };
 
 describe('[registration] access control', () => {
@@ -125,6 +144,7 @@ describe('[registration] access control', () => {
       entryId: entryOfB,
       noticeId: '999999999',
       objectionId: '00000000-0000-4000-8000-000000000000',
+      visitId: '00000000-0000-4000-8000-000000000000',
     };
   });
   afterAll(() => stack.stop());
@@ -142,9 +162,13 @@ describe('[registration] access control', () => {
       ? undefined
       : path.endsWith('/withdraw') || path.endsWith('/conflicts')
         ? { reason: 'uji akses' }
-        : path.endsWith('/desk-scores')
+        : path.endsWith('/desk-scores') || path.endsWith('/interview/scores')
           ? { scores: {} }
-          : {};
+          : path.endsWith('/interview/move')
+            ? { slotId: '00000000-0000-4000-8000-000000000000' }
+            : path.endsWith('/interview/attendance')
+              ? { attendance: 'present' }
+              : {};
   const fill = (path: string) => path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name]));
   const query = (path: string) => (path.endsWith('/compare') ? '?from=1&to=1' : '');
 

@@ -52,6 +52,17 @@ const STATUS_BY_CODE: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.NotANominee]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.ObjectionNotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.ObjectionResolved]: HttpStatus.CONFLICT,
+  [ErrorCode.SlotTaken]: HttpStatus.CONFLICT,
+  [ErrorCode.SlotNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.SlotUnfit]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.CutOffPassed]: HttpStatus.CONFLICT,
+  [ErrorCode.NotBooked]: HttpStatus.CONFLICT,
+  [ErrorCode.NotOnPanel]: HttpStatus.FORBIDDEN,
+  [ErrorCode.ScheduleFixed]: HttpStatus.CONFLICT,
+  [ErrorCode.AttendanceRecorded]: HttpStatus.CONFLICT,
+  [ErrorCode.FieldVisitNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.FieldVisitAlreadyRecorded]: HttpStatus.CONFLICT,
+  [ErrorCode.FieldVisitNoEligibleVisitor]: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 export interface ErrorBody {
@@ -59,6 +70,7 @@ export interface ErrorBody {
   code: string;
   message: string;
   details: FieldIssue[];
+  [fact: string]: unknown;
 }
 
 /** The one place where error codes become HTTP: domain errors, Update rejections from workflows, and Nest's own. */
@@ -78,6 +90,7 @@ export class DomainErrorFilter implements ExceptionFilter {
         code: error.code,
         message: error.message,
         details: error.details,
+        ...error.extra,
       };
     }
     // A validator's refusal is the cause itself; an activity's refusal inside the handler is wrapped once more.
@@ -90,7 +103,15 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (refusal instanceof ApplicationFailure) {
       const code = refusal.type as ErrorCode | undefined;
       const statusCode = (code && STATUS_BY_CODE[code]) ?? HttpStatus.CONFLICT;
-      return { statusCode, code: code ?? 'UPDATE.REJECTED', message: refusal.message, details: [] };
+      // Activities send their refusal's field issues and extra facts as the failure's details (see refusingAsFailure).
+      const [details, extra] = (refusal.details ?? []) as [FieldIssue[] | undefined, Record<string, unknown> | null];
+      return {
+        statusCode,
+        code: code ?? 'UPDATE.REJECTED',
+        message: refusal.message,
+        details: details ?? [],
+        ...(extra ?? {}),
+      };
     }
     if (error instanceof WorkflowNotFoundError) {
       // An Update raced the workflow's end (a stage or cycle that just finished): nothing can change any more.

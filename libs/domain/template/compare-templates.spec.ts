@@ -62,7 +62,7 @@ describe('compareTemplates', () => {
       { path: 'stages[verifikasi-lapangan]', change: 'added', after: stage(after, 'verifikasi-lapangan') },
       { path: 'groups[replikasi].replication', change: 'removed', before: true },
       { path: 'stages[penetapan-finalis]', change: 'removed', before: stage(PKRI_2024, 'penetapan-finalis') },
-      { path: 'stages[wawancara].params', change: 'removed', before: { slotMinutes: 20 } },
+      { path: 'stages[wawancara].params', change: 'removed', before: stage(PKRI_2024, 'wawancara').params },
     ]);
   });
 

@@ -62,3 +62,96 @@ export function selectionParams(params: StageParams = {}): SelectionParams {
     tieBreaks: text(params.tieBreaks) ?? '',
   };
 }
+
+export const UNCONFIRMED_POLICIES = ['keep', 'release'] as const;
+export const NO_SHOW_POLICIES = ['eliminate', 'keep'] as const;
+
+/** A daily break in the interview calendar, local `HH:mm` in the stage's zone. */
+export interface LocalSpan {
+  start: string;
+  end: string;
+}
+
+/** An interview stage's parameters (presentation and interview before the panel), with the engine's defaults. */
+export interface InterviewParams {
+  slotMinutes: number;
+  /** The panels' working day, local `HH:mm` in the stage's zone (KIPP: 09:00–14:20 WIB). */
+  dayStart: string;
+  dayEnd: string;
+  breaks: LocalSpan[];
+  /**
+   * Whole days between the stage's opening (the schedule is published, agencies confirm) and the first interview
+   * day; interviews run from then to the stage's close.
+   */
+  noticeDays: number;
+  /** Panels sitting in parallel, numbered 1..panels. */
+  panels: number;
+  /** Skip Saturdays and Sundays (KIPP's 13 working days); PKRI 2024 also sat over a weekend. */
+  workingDaysOnly: boolean;
+  /** Local dates without interviews (public holidays), `YYYY-MM-DD`. */
+  skipDays: string[];
+  /** Never a panelist from the entry's own province. */
+  conflictSameProvince: boolean;
+  /** Where in its own day an agency may be scheduled, local `HH:mm` in its zone; 07:00–17:00 unless set. */
+  agencyHours: LocalSpan;
+  /** Agencies confirm their slot at least this many hours before it (the cut-off); later they may not move it. */
+  confirmHoursBefore: number;
+  /** An unconfirmed slot is reminded this many hours before it. */
+  confirmReminderHoursBefore: number;
+  /** What happens at the cut-off to a slot still unconfirmed. */
+  unconfirmed: (typeof UNCONFIRMED_POLICIES)[number];
+  /** Reminders before the slot, in hours, largest first (H-1 day and H-1 hour). */
+  remindHoursBefore: number[];
+  /** Minutes after a slot's start without recorded attendance after which the agency is a no-show. */
+  noShowGraceMinutes: number;
+  /** What a no-show (or an entry without a slot at the close) means for the entry. */
+  noShow: (typeof NO_SHOW_POLICIES)[number];
+  /** The rubric panelists score with; the entry group's own rubric when unset. */
+  rubric?: string;
+}
+
+/** `"12:00-13:00, 15:00-15:15"` → spans; undefined when malformed or a span does not end after it starts. */
+export function spanList(text: string): LocalSpan[] | undefined {
+  if (text.trim() === '') return [];
+  const spans = text.split(',').map((part) => /^\s*(\d{2}:\d{2})\s*-\s*(\d{2}:\d{2})\s*$/.exec(part));
+  if (spans.some((match) => !match || !isLocalTime(match[1]) || !isLocalTime(match[2]) || match[1] >= match[2])) {
+    return undefined;
+  }
+  return spans.map((match) => ({ start: match![1], end: match![2] }));
+}
+
+/** `"2024-08-17, 2024-08-19"` → dates; undefined when one is not a `YYYY-MM-DD` date. */
+export function dayList(text: string): string[] | undefined {
+  if (text.trim() === '') return [];
+  const days = text.split(',').map((part) => part.trim());
+  return days.every((day) => /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
+    ? days
+    : undefined;
+}
+
+export function isLocalTime(value: string): boolean {
+  const match = /^(\d{2}):(\d{2})$/.exec(value);
+  return !!match && +match[1] <= 23 && +match[2] <= 59;
+}
+
+export function interviewParams(params: StageParams = {}): InterviewParams {
+  return {
+    slotMinutes: number(params.slotMinutes) ?? 20,
+    dayStart: text(params.dayStart) ?? '09:00',
+    dayEnd: text(params.dayEnd) ?? '14:20',
+    breaks: spanList(text(params.breaks) ?? '') ?? [],
+    noticeDays: number(params.noticeDays) ?? 0,
+    panels: number(params.panels) ?? 1,
+    workingDaysOnly: params.workingDaysOnly === true,
+    skipDays: dayList(text(params.skipDays) ?? '') ?? [],
+    conflictSameProvince: params.conflictSameProvince === true,
+    agencyHours: spanList(text(params.agencyHours) ?? '')?.[0] ?? { start: '07:00', end: '17:00' },
+    confirmHoursBefore: number(params.confirmHoursBefore) ?? 24,
+    confirmReminderHoursBefore: number(params.confirmReminderHoursBefore) ?? 48,
+    unconfirmed: params.unconfirmed === 'release' ? 'release' : 'keep',
+    remindHoursBefore: hoursList(text(params.remindHoursBefore) ?? '24,1') ?? [24, 1],
+    noShowGraceMinutes: number(params.noShowGraceMinutes) ?? 10,
+    noShow: params.noShow === 'keep' ? 'keep' : 'eliminate',
+    rubric: text(params.rubric),
+  };
+}

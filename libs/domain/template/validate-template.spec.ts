@@ -154,6 +154,34 @@ describe('validateTemplate', () => {
     );
   });
 
+  it('checks an interview stage’s calendar, policies and rubric', () => {
+    const template = variant((t) => {
+      t.stages[4].params = {
+        dayStart: '14:30',
+        dayEnd: '09:00',
+        breaks: '12:00-11:00',
+        agencyHours: '07:00-12:00,13:00-17:00',
+        skipDays: '2024-07-15,17 Agustus',
+        unconfirmed: 'forget',
+        rubric: 'wawancara',
+        slotMinutes: 3,
+      };
+    });
+    expect(issueAt(template, 'stages[4].params.dayEnd')?.message).toBe(
+      "the panels' day must end after it starts (14:30)",
+    );
+    expect(issueAt(template, 'stages[4].params.breaks')?.message).toMatch(/"12:00-13:00"/);
+    expect(issueAt(template, 'stages[4].params.agencyHours')?.message).toBe(
+      'must be one local span such as "07:00-17:00"',
+    );
+    expect(issueAt(template, 'stages[4].params.skipDays')?.message).toMatch(/"2024-08-17"/);
+    expect(issueAt(template, 'stages[4].params.unconfirmed')?.message).toBe('must be one of keep, release');
+    expect(issueAt(template, 'stages[4].params.rubric')?.message).toBe(
+      '"wawancara" is not a rubric of this template; use inovasi, pembina',
+    );
+    expect(issueAt(template, 'stages[4].params.slotMinutes')?.message).toBe('must be an integer of at least 5');
+  });
+
   it('answers hostile JSON with issues instead of throwing', () => {
     const template = JSON.parse(JSON.stringify(PKRI_2024));
     template.stages[0].params = JSON.parse('{"__proto__": 1, "toString": 2}');

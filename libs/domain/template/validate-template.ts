@@ -4,7 +4,15 @@ import { isStageType, STAGE_TYPES, type StageType } from '../stage-type';
 import { formatInZone, isZone, localToInstant, ZONES, type Zone } from '../time-zone';
 import { TIE_BREAKS } from '../desk/selection';
 import type { CompetitionTemplate } from './competition-template';
-import { hoursList, MISSING_SCORE_POLICIES } from './stage-params';
+import {
+  dayList,
+  hoursList,
+  isLocalTime,
+  MISSING_SCORE_POLICIES,
+  NO_SHOW_POLICIES,
+  spanList,
+  UNCONFIRMED_POLICIES,
+} from './stage-params';
 
 type Json = Record<string, unknown>;
 type ParamRule = (value: unknown) => string | undefined;
@@ -32,6 +40,18 @@ const tieBreakList: ParamRule = (value) => {
     .filter((part) => part && !(TIE_BREAKS as readonly string[]).includes(part));
   return unknown.length ? `"${unknown[0]}" is not a tie-break; use ${TIE_BREAKS.join(', ')}` : undefined;
 };
+const localTime: ParamRule = (value) =>
+  typeof value === 'string' && isLocalTime(value) ? undefined : 'must be a local time such as "09:00"';
+const breakList: ParamRule = (value) =>
+  typeof value === 'string' && spanList(value)
+    ? undefined
+    : 'must list local breaks separated by commas, such as "12:00-13:00"';
+const dateList: ParamRule = (value) =>
+  typeof value === 'string' && dayList(value)
+    ? undefined
+    : 'must list local dates separated by commas, such as "2024-08-17"';
+const slug: ParamRule = (value) =>
+  typeof value === 'string' && SLUG.test(value) ? undefined : 'must be the key of a rubric of this template';
 const oneOf =
   (...options: string[]): ParamRule =>
   (value) =>
@@ -68,7 +88,28 @@ const STAGE_PARAMS: Record<StageType, Record<string, ParamRule>> = {
     tieBreaks: tieBreakList,
   },
   objection: {},
-  interview: { slotMinutes: integerAtLeast(5) },
+  interview: {
+    slotMinutes: integerAtLeast(5),
+    dayStart: localTime,
+    dayEnd: localTime,
+    breaks: breakList,
+    noticeDays: integerAtLeast(0),
+    panels: integerAtLeast(1),
+    workingDaysOnly: yesOrNo,
+    skipDays: dateList,
+    conflictSameProvince: yesOrNo,
+    agencyHours: (value) =>
+      typeof value === 'string' && spanList(value)?.length === 1
+        ? undefined
+        : 'must be one local span such as "07:00-17:00"',
+    confirmHoursBefore: numberBetween(0, 24 * 14),
+    confirmReminderHoursBefore: numberBetween(0, 24 * 14),
+    unconfirmed: oneOf(...UNCONFIRMED_POLICIES),
+    remindHoursBefore: hoursBefore,
+    noShowGraceMinutes: numberBetween(0, 120),
+    noShow: oneOf(...NO_SHOW_POLICIES),
+    rubric: slug,
+  },
   'field-verification': {},
   plenary: { quorum: integerAtLeast(1), topN: integerAtLeast(1) },
   announcement: {},
@@ -105,6 +146,7 @@ export function validateTemplate(input: unknown): FieldIssue[] {
   const rubricKeys = checkRubrics(input.rubrics, add);
   checkGroups(input.groups, rubricKeys, add);
   checkStages(input.stages, add);
+  checkInterviewStages(input.stages, rubricKeys, add);
   return issues;
 }
 
@@ -235,6 +277,24 @@ function checkStages(stages: unknown, add: Add): void {
   for (const key of duplicates(stages.map((stage) => (isObject(stage) ? stage.key : undefined)))) {
     add('stages', `stage key "${key}" is used twice`);
   }
+}
+
+/** What the per-parameter rules cannot see: a rubric named by key, a working day that ends after it starts. */
+function checkInterviewStages(stages: unknown, rubricKeys: Set<string>, add: Add): void {
+  if (!Array.isArray(stages)) return;
+  stages.forEach((stage, index) => {
+    if (!isObject(stage) || stage.type !== 'interview' || !isObject(stage.params)) return;
+    const { rubric, dayStart, dayEnd } = stage.params;
+    const path = `stages[${index}].params`;
+    if (typeof rubric === 'string' && SLUG.test(rubric) && !rubricKeys.has(rubric)) {
+      add(`${path}.rubric`, `"${rubric}" is not a rubric of this template; use ${[...rubricKeys].join(', ')}`);
+    }
+    const start = typeof dayStart === 'string' ? dayStart : '09:00';
+    const end = typeof dayEnd === 'string' ? dayEnd : '14:20';
+    if (isLocalTime(start) && isLocalTime(end) && start >= end) {
+      add(`${path}.dayEnd`, `the panels' day must end after it starts (${start})`);
+    }
+  });
 }
 
 function checkParams(type: StageType, params: unknown, path: string, add: Add): void {

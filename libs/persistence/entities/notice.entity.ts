@@ -32,6 +32,10 @@ export class NoticeEntity {
   @Column({ type: 'text' })
   language: string;
 
+  /** A file sent with the notice (an iCalendar invitation), on every channel. */
+  @Column({ type: 'jsonb', nullable: true })
+  attachment: { filename: string; contentType: string; content: string } | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 

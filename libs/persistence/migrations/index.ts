@@ -2,6 +2,8 @@ import { Foundation1764300000000 } from './1764300000000-foundation.migration';
 import { Registration1764400000000 } from './1764400000000-registration.migration';
 import { Notifications1764500000000 } from './1764500000000-notifications.migration';
 import { Desk1764600000000 } from './1764600000000-desk.migration';
+import { Interview1764700000000 } from './1764700000000-interview.migration';
+import { FieldVerification1764800000000 } from './1764800000000-field-verification.migration';
 
 /** In order. A migration that has landed is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -9,4 +11,6 @@ export const MIGRATIONS = [
   Registration1764400000000,
   Notifications1764500000000,
   Desk1764600000000,
+  Interview1764700000000,
+  FieldVerification1764800000000,
 ];

@@ -76,7 +76,7 @@ export const KIPP_2023: CompetitionTemplate = {
       type: 'interview',
       name: 'Presentasi dan Wawancara',
       window: { opens: '2023-06-05T09:00', closes: '2023-06-21T14:20', zone: 'WIB' },
-      params: { slotMinutes: 20 },
+      params: { slotMinutes: 20, panels: 3, dayStart: '09:00', dayEnd: '14:20', workingDaysOnly: true },
     },
     {
       key: 'verifikasi-lapangan',

@@ -72,8 +72,10 @@ export const PKRI_2024: CompetitionTemplate = {
       key: 'wawancara',
       type: 'interview',
       name: 'Presentasi dan Wawancara',
-      window: { opens: '2024-07-12T09:00', closes: '2024-07-16T14:20', zone: 'WIB' },
-      params: { slotMinutes: 20 },
+      // The schedule is published a week ahead; 94 finalists then present over five days (12–16 Jul, weekend
+      // included) to three panels sitting in parallel.
+      window: { opens: '2024-07-05T09:00', closes: '2024-07-16T14:20', zone: 'WIB' },
+      params: { noticeDays: 7, slotMinutes: 20, panels: 3, dayStart: '09:00', dayEnd: '14:20', confirmHoursBefore: 24 },
     },
     {
       key: 'sidang-pleno',

@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '../../../libs/domain';
+import { Allow } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import { entryIdParam } from '../common/params';
+import { DeskScoreRequestDto } from '../desk/desk-score.request.dto';
+import { AttendanceRequestDto, MoveInterviewRequestDto } from './interview.request.dto';
+import { InterviewService } from './interview.service';
+
+/** One entry's interview: its booking, the agency's confirmation or move, the panel's attendance and scores. */
+@ApiTags('interview')
+@ApiBearerAuth()
+@Controller('entries/:entryId/interview')
+export class InterviewEntryController {
+  constructor(private readonly interview: InterviewService) {}
+
+  @Get()
+  @Allow('admin', 'auditor', 'agency', 'panelist')
+  @ApiOperation({ summary: 'The booking (in the agency’s zone), every change to it, and the interview scores' })
+  booking(@Param('entryId', entryIdParam()) entryId: string, @CurrentPrincipal() principal: Principal) {
+    return this.interview.booking(entryId, principal);
+  }
+
+  @Post('confirm')
+  @HttpCode(200)
+  @Allow('agency')
+  @ApiOperation({ summary: 'Confirm the slot, before the cut-off (an Update on the entry workflow)' })
+  confirm(@Param('entryId', entryIdParam()) entryId: string, @CurrentPrincipal() principal: Principal) {
+    return this.interview.confirm(entryId, principal);
+  }
+
+  @Post('move')
+  @HttpCode(200)
+  @Allow('agency', 'admin')
+  @ApiOperation({
+    summary: 'Move to a free slot (agency, before the cut-off) or book one (admin, with a reason)',
+    description:
+      'An Update on the entry workflow; the same booking keeps its calendar UID and its SEQUENCE rises. A slot taken by someone else answers 409 with `alternatives`.',
+  })
+  move(
+    @Param('entryId', entryIdParam()) entryId: string,
+    @Body() body: MoveInterviewRequestDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.interview.move(entryId, body, principal);
+  }
+
+  @Post('attendance')
+  @HttpCode(200)
+  @Allow('panelist')
+  @ApiOperation({ summary: 'Record whether the agency attended (a panelist of the booking’s panel, once begun)' })
+  attendance(
+    @Param('entryId', entryIdParam()) entryId: string,
+    @Body() body: AttendanceRequestDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.interview.attendance(entryId, body, principal);
+  }
+
+  @Post('scores')
+  @Allow('panelist')
+  @ApiOperation({ summary: 'Submit or revise your interview score sheet (every version is kept)' })
+  score(
+    @Param('entryId', entryIdParam()) entryId: string,
+    @Body() body: DeskScoreRequestDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.interview.score(entryId, body, principal);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './icalendar';
+export * from './slots';
+export * from './allocation';

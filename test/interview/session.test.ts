@@ -1,0 +1,279 @@
+import { entryWorkflowId, ZONES, type Zone } from '../../libs/domain';
+import { ensureAgencies, INNOVATION, startCycle } from '../support/fixtures';
+import { recordReplayFixture } from '../support/history';
+import { eventually, Stack } from '../support/stack';
+import { parseCalendar } from '../support/icalendar';
+import {
+  expectStatus,
+  INTERVIEW,
+  interviewTemplate,
+  localClock,
+  mailedCalendar,
+  schedule,
+  stageOpen,
+} from './interview-fixtures';
+import { closeStage } from '../desk/desk-fixtures';
+
+jest.setTimeout(300_000);
+
+const YEAR = 2062;
+const SHEET = { kebaruan: 80, efektivitas: 75, kemanfaatan: 90, 'kemudahan-replikasi': 70, keberlanjutan: 85 };
+
+/**
+ * A session two minutes after the opening: three panels of 5-minute slots, confirmation due 72 seconds before,
+ * unconfirmed slots released, a 30-second grace period. A confirms and never shows up; B confirms, attends and is
+ * scored; E never confirms and loses its slot; C is affiliated with a panelist of each panel and D cannot attend on
+ * the day, so neither can be placed, and the secretariat decides.
+ */
+describe('[interview] the session: attendance, scores, no-shows, entries that cannot be placed', () => {
+  const stack = new Stack('interview-session');
+  let cycleId = '';
+  const ids: Record<'a' | 'b' | 'c' | 'd' | 'e', string> = { a: '', b: '', c: '', d: '', e: '' };
+  const agency = {
+    a: 'kab-banyuwangi',
+    b: 'kota-padang',
+    c: 'kab-lamongan',
+    d: 'kab-solok',
+    e: 'kota-palopo',
+  } as const;
+  const tokens: Record<string, { token: string }> = {};
+  const panelists: Record<string, { token: string; userId: string; email: string }[]> = {};
+  let zone: Zone = 'WIB';
+  let day = '';
+
+  beforeAll(async () => {
+    await stack.start();
+    await ensureAgencies(stack);
+    // Slots start two minutes after the opening; the stage's zone is one whose clock is not about to pass midnight.
+    const opensAt = new Date(Math.ceil((Date.now() + 40_000) / 60_000) * 60_000);
+    zone = ZONES.find((candidate) => localClock(opensAt.toISOString(), candidate).time < '23:00')!;
+    const { time } = localClock(new Date(opensAt.getTime() + 120_000).toISOString(), zone);
+    day = localClock(opensAt.toISOString(), zone).date;
+    cycleId = await startCycle(
+      stack,
+      interviewTemplate(YEAR, 30, {
+        opensAt,
+        closesAt: new Date(opensAt.getTime() + 20 * 60_000),
+        zone,
+        params: {
+          panels: 3,
+          slotMinutes: 5,
+          dayStart: time,
+          dayEnd: '23:59',
+          agencyHours: '00:00-23:59',
+          confirmHoursBefore: 0.02,
+          unconfirmed: 'release',
+          noShowGraceMinutes: 0.5,
+          noShow: 'eliminate',
+        },
+      }),
+    );
+    const panels = [];
+    for (const key of ['1', '2', '3']) {
+      panelists[key] = [await stack.account('panelist'), await stack.account('panelist')];
+      panels.push({
+        key,
+        name: `Panel ${key}`,
+        meetingUrl: `https://meet.example.id/panel-${key}`,
+        panelists: [
+          { email: panelists[key][0].email, affiliations: [agency.c] },
+          { email: panelists[key][1].email, affiliations: ['univ-airlangga'] },
+        ],
+      });
+    }
+    expect((await stack.request('PUT', `/cycles/${cycleId}/interview-panels`, { panels })).status).toBe(200);
+    for (const key of ['a', 'b', 'c', 'd', 'e'] as const) {
+      tokens[key] = await stack.account('agency', agency[key]);
+      const { status, body } = await stack.request(
+        'POST',
+        `/cycles/${cycleId}/entries`,
+        { title: `Sesi ${key}`, summary: 'Inovasi untuk uji sesi wawancara.', group: 'keberlanjutan', ...INNOVATION },
+        tokens[key],
+      );
+      expect(status).toBe(201);
+      ids[key] = body.id;
+    }
+    // Kabupaten Solok is in WIB; the day is its local date of the session.
+    const declared = await stack.request(
+      'PUT',
+      `/cycles/${cycleId}/interview-availability`,
+      {
+        unavailableDays: [
+          ...new Set(
+            [0, 20].map(
+              (minutes) => localClock(new Date(opensAt.getTime() + minutes * 60_000).toISOString(), 'WIB').date,
+            ),
+          ),
+        ],
+      },
+      tokens.d,
+    );
+    expectStatus(declared, 200);
+    const late = await stack.request(
+      'PUT',
+      `/cycles/${cycleId}/interview-availability`,
+      { unavailableDays: ['2020-01-01'] },
+      tokens.a,
+    );
+    expectStatus(late, 400);
+    expect(late.body.details[0].path).toBe('unavailableDays[0]');
+    await stageOpen(stack, cycleId, INTERVIEW);
+    // A and B confirm at once (their workflows may need a moment to hear of the stage); E never does.
+    for (const key of ['a', 'b'] as const) {
+      const confirmed = await eventually(`${key} to confirm`, async () => {
+        const answer = await stack.request('POST', `/entries/${ids[key]}/interview/confirm`, {}, tokens[key]);
+        return answer.status === 200 ? answer.body : undefined;
+      });
+      expect(confirmed.confirmed).toBe(true);
+    }
+  });
+  afterAll(() => stack.stop());
+
+  const bookingOf = async (entryId: string) => (await stack.request('GET', `/entries/${entryId}/interview`)).body;
+  const panelOf = async (entryId: string) => panelists[(await bookingOf(entryId)).booking.panelKey];
+
+  it('[interview] a schedule with no valid solution names the entries it could not place, and why', async () => {
+    const made = await schedule(stack, cycleId);
+    expect(made.bookings.map((booking) => booking.entryId).sort()).toEqual([ids.a, ids.b, ids.e].sort());
+    const reasons = new Map(made.unplaced.map((entry) => [entry.entryId, entry.reason]));
+    expect([...reasons.keys()].sort()).toEqual([ids.c, ids.d].sort());
+    expect(reasons.get(ids.c)).toMatch(/conflict/);
+    expect(reasons.get(ids.d)).toMatch(/unavailable/);
+    // A, B and E at the first slot time, one on each panel.
+    expect(new Set(made.bookings.map((booking) => booking.panelKey))).toEqual(new Set(['1', '2', '3']));
+    expect(new Set(made.bookings.map((booking) => booking.startsAt)).size).toBe(1);
+    expect(localClock(made.bookings[0].startsAt, zone).date).toBe(day);
+
+    // The secretariat decides: C cannot sit before a conflicted panel; D is booked despite its declaration.
+    const free = (await stack.request('GET', `/cycles/${cycleId}/interview-slots/free`)).body as { slotId: string }[];
+    // In the first moments after the opening an entry may not have heard of the stage yet ("not open"): retry.
+    const refused = await eventually('C’s workflow to be in the interview stage', async () => {
+      const answer = await stack.request('POST', `/entries/${ids.c}/interview/move`, {
+        slotId: free[2].slotId,
+        reason: 'Diputuskan sekretariat.',
+      });
+      return answer.body.code === 'STAGE.NOT_OPEN' ? undefined : answer;
+    });
+    expectStatus(refused, 422);
+    expect(refused.body.message).toMatch(/conflict/);
+    const noReason = await stack.request('POST', `/entries/${ids.d}/interview/move`, { slotId: free[2].slotId });
+    expectStatus(noReason, 400);
+    const booked = await stack.request('POST', `/entries/${ids.d}/interview/move`, {
+      slotId: free[2].slotId,
+      reason: 'Instansi menyatakan dapat hadir melalui telepon.',
+    });
+    expectStatus(booked, 200);
+    expect(booked.body).toMatchObject({ slotId: free[2].slotId, sequence: 0, confirmed: false });
+    const d = await bookingOf(ids.d);
+    expect(d.booking.bookedBy).not.toBe('engine');
+    expect(d.history.map((event: { kind: string }) => event.kind)).toEqual(['booked']);
+  });
+
+  it('[interview] a slot unconfirmed at the cut-off is released and its calendar event cancelled', async () => {
+    const released = await eventually('E’s slot to be released', async () => {
+      const body = await bookingOf(ids.e);
+      return body.booking === null && body.history.some((event: { kind: string }) => event.kind === 'released')
+        ? body
+        : undefined;
+    });
+    expect(released.history.map((event: { kind: string }) => event.kind)).toEqual(['booked', 'released']);
+    const [{ id }] = await stack.db.query<{ id: string }[]>(`SELECT id FROM interview_bookings WHERE entry_id = $1`, [
+      ids.e,
+    ]);
+    const invitation = parseCalendar(await mailedCalendar(stack, `${cycleId}/interview/${id}/0`));
+    const cancel = parseCalendar(await mailedCalendar(stack, `${cycleId}/interview/${id}/1`));
+    expect(invitation).toMatchObject({ method: 'REQUEST', status: 'CONFIRMED', sequence: 0 });
+    expect(cancel).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', sequence: 1, uid: invitation.uid });
+    // A and B confirmed in time and keep theirs.
+    for (const key of ['a', 'b'] as const) expect((await bookingOf(ids[key])).booking.confirmedAt).not.toBeNull();
+  });
+
+  it('[interview] panelists record attendance and scores; a no-show is recorded after the grace period with no human action', async () => {
+    const [bPanel, aPanel] = [await panelOf(ids.b), await panelOf(ids.a)];
+    const present = await eventually(
+      'the session to begin',
+      async () => {
+        const answer = await stack.request(
+          'POST',
+          `/entries/${ids.b}/interview/attendance`,
+          { attendance: 'present' },
+          bPanel[1],
+        );
+        return answer.status === 200 ? answer.body : undefined;
+      },
+      180_000,
+    );
+    expect(present.attendance).toBe('present');
+    const stranger = await stack.request(
+      'POST',
+      `/entries/${ids.b}/interview/attendance`,
+      { attendance: 'absent' },
+      aPanel[1],
+    );
+    expect([403, 404]).toContain(stranger.status);
+    const twice = await stack.request(
+      'POST',
+      `/entries/${ids.b}/interview/attendance`,
+      { attendance: 'absent' },
+      bPanel[0],
+    );
+    expectStatus(twice, 409);
+    const badSheet = await stack.request(
+      'POST',
+      `/entries/${ids.b}/interview/scores`,
+      { scores: { kebaruan: 101 } },
+      bPanel[1],
+    );
+    expectStatus(badSheet, 422);
+    expect(badSheet.body.details.map((issue: { path: string }) => issue.path)).toContain('scores.kebaruan');
+    const scored = await stack.request(
+      'POST',
+      `/entries/${ids.b}/interview/scores`,
+      { scores: SHEET, comment: 'Presentasi jelas.' },
+      bPanel[1],
+    );
+    expectStatus(scored, 201);
+    expect(scored.body).toMatchObject({ version: 1, weighted: 81 });
+
+    // Nobody records anything for A: the entry's own timer marks the no-show and tells the agency.
+    const a = await eventually(
+      'the no-show of A',
+      async () => {
+        const body = await bookingOf(ids.a);
+        return body.booking?.attendance === 'no-show' ? body : undefined;
+      },
+      120_000,
+    );
+    expect(a.history.at(-1)).toMatchObject({ kind: 'no-show', actor: 'engine' });
+    await eventually('the no-show notice', async () => {
+      const inbox = await stack.request('GET', '/inbox', undefined, tokens.a);
+      return (inbox.body as { kind: string }[]).some((notice) => notice.kind === 'interview-no-show')
+        ? true
+        : undefined;
+    });
+    const lateScore = await stack.request('POST', `/entries/${ids.a}/interview/scores`, { scores: SHEET }, aPanel[1]);
+    expectStatus(lateScore, 409);
+
+    // At the close the no-show ends the entry, as the template says; B goes on.
+    await closeStage(stack, cycleId, INTERVIEW);
+    const ended = await eventually('A to be eliminated', async () => {
+      const { body } = await stack.request('GET', `/entries/${ids.a}`);
+      return body.status === 'eliminated' ? body : undefined;
+    });
+    expect(JSON.stringify(ended)).toContain('no-show');
+    const b = await eventually('B to complete', async () => {
+      const { body } = await stack.request('GET', `/entries/${ids.b}`);
+      return body.status === 'completed' ? body : undefined;
+    });
+    expect(b.status).toBe('completed');
+    const e = await eventually('E to be eliminated', async () => {
+      const { body } = await stack.request('GET', `/entries/${ids.e}`);
+      return body.status === 'eliminated' ? body : undefined;
+    });
+    expect(JSON.stringify(e)).toContain('released unconfirmed');
+    await recordReplayFixture(stack.client, entryWorkflowId(cycleId, ids.a), 'entry-interview-no-show');
+    await recordReplayFixture(stack.client, entryWorkflowId(cycleId, ids.b), 'entry-interview-scored');
+    await recordReplayFixture(stack.client, entryWorkflowId(cycleId, ids.e), 'entry-interview-released');
+    await recordReplayFixture(stack.client, cycleId, 'cycle-interview');
+  });
+});
