@@ -186,3 +186,22 @@ export async function grantPanelAccess(db: EntityManager, cycleId: string, stage
     [cycleId, stageKey, bookingId ?? null],
   );
 }
+
+/**
+ * After a move to another panel, the old panel's panelists no longer read the entry (unless a field visit gives it
+ * to them); the new panel's do.
+ */
+export async function followPanelAccess(db: EntityManager, cycleId: string, stageKey: string, bookingId: string) {
+  await db.query(
+    `DELETE FROM entry_assignments ea
+      USING interview_bookings b
+      WHERE b.id = $3 AND ea.entry_id = b.entry_id AND ea.role = 'panelist'
+        AND ea.user_id IN (SELECT user_id FROM interview_panelists WHERE cycle_id = $1 AND stage_key = $2)
+        AND ea.user_id NOT IN (SELECT pp.user_id FROM interview_panelists pp JOIN interview_slots s
+                                  ON s.cycle_id = pp.cycle_id AND s.stage_key = pp.stage_key AND s.panel_key = pp.panel_key
+                                WHERE s.id = b.slot_id)
+        AND NOT EXISTS (SELECT 1 FROM field_visits fv WHERE fv.entry_id = b.entry_id AND fv.panelist_user_id = ea.user_id)`,
+    [cycleId, stageKey, bookingId],
+  );
+  await grantPanelAccess(db, cycleId, stageKey, bookingId);
+}

@@ -1,13 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import {
-  DomainError,
-  ErrorCode,
-  formatInZone,
-  rubricOfGroup,
-  slotFits,
-  weightedScore,
-  type Zone,
-} from '../../libs/domain';
+import { DomainError, ErrorCode, formatInZone, rubricFor, slotFits, weightedScore, type Zone } from '../../libs/domain';
 import { AgencyEntity, EntryEntity, isUniqueViolation } from '../../libs/persistence';
 import type {
   DeskScoreReceipt,
@@ -22,7 +14,7 @@ import {
   bookingById,
   bookingState,
   freeSlots,
-  grantPanelAccess,
+  followPanelAccess,
   interviewStage,
   liveBooking,
   schedulePanels,
@@ -119,10 +111,7 @@ export function createInterviewEntryActivities(dataSource: DataSource) {
     const db = dataSource.manager;
     const entry = await db.getRepository(EntryEntity).findOneByOrFail({ id: input.entryId });
     const { cycle, params } = await interviewStage(db, entry.cycleId, input.stageKey);
-    const template = cycle.resolvedTemplate;
-    const rubric = params.rubric
-      ? template.rubrics.find((candidate) => candidate.key === params.rubric)!
-      : rubricOfGroup(template, entry.groupKey);
+    const rubric = rubricFor(cycle.resolvedTemplate, entry.groupKey, params.rubric);
     return {
       stageKey: input.stageKey,
       confirmHoursBefore: params.confirmHoursBefore,
@@ -233,7 +222,7 @@ export function createInterviewEntryActivities(dataSource: DataSource) {
                 [bookingId, input.slotId, input.requestedBy, input.reason ?? null, input.updateId],
               );
             }
-            await grantPanelAccess(tx, entry.cycleId, input.stageKey, bookingId);
+            await followPanelAccess(tx, entry.cycleId, input.stageKey, bookingId);
             return (await bookingState(tx, await bookingById(tx, bookingId)))!;
           }),
         );

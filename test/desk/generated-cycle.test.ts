@@ -128,7 +128,9 @@ describe('[desk] generated cycles: assignment, scoring and selection', () => {
     const { cycleId, entries, evaluators, affiliations, provinces } = await generatedCycle(
       stack,
       ASSIGNMENT,
-      { submission: 50, desk: 30 },
+      // The desk stays open past the suite: 500 entries moving on through later stages would load the shared
+      // Temporal dev server while the next test's cycle needs it.
+      { submission: 50, desk: 3600 },
       { desk: { evaluatorsPerEntry: 2, conflictSameProvince: true } },
     );
     const body = await deskAssignments(stack, cycleId);

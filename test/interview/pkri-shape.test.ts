@@ -47,6 +47,7 @@ describe('[interview] PKRI 2024 shape: allocation, concurrent moves and calendar
   let affiliationsOfPanel: Record<string, string[]> = {};
   let days: string[] = [];
   let first: ScheduleBody;
+  const panelistsOf: Record<string, { token: string }[]> = {};
 
   beforeAll(async () => {
     await stack.start();
@@ -96,6 +97,7 @@ describe('[interview] PKRI 2024 shape: allocation, concurrent moves and calendar
     const panels = [];
     for (const key of ['1', '2', '3']) {
       const panelists = [await stack.account('panelist'), await stack.account('panelist')];
+      panelistsOf[key] = panelists;
       panels.push({
         key,
         name: `Panel ${key}`,
@@ -254,6 +256,17 @@ describe('[interview] PKRI 2024 shape: allocation, concurrent moves and calendar
       [cycleId],
     );
     expect(live[0].n).toBe(FINALISTS);
+
+    // Read access follows the panel: a winner that came from another panel is no longer visible to that panel.
+    const winner = won
+      .map((answer) => answer.body)
+      .find((booking) => {
+        return first.bookings.find((initial) => initial.bookingId === booking.bookingId)!.panelKey !== '1';
+      });
+    const oldPanel = first.bookings.find((initial) => initial.bookingId === winner.bookingId)!.panelKey;
+    const entryId = first.bookings.find((initial) => initial.bookingId === winner.bookingId)!.entryId;
+    expect((await stack.request('GET', `/entries/${entryId}`, undefined, panelistsOf[oldPanel][0])).status).toBe(404);
+    expect((await stack.request('GET', `/entries/${entryId}`, undefined, panelistsOf['1'][1])).status).toBe(200);
   });
 
   it('[interview] invitations parse with an independent parser, and a move updates the same event', async () => {

@@ -20,7 +20,7 @@ const YEAR = 2062;
 const SHEET = { kebaruan: 80, efektivitas: 75, kemanfaatan: 90, 'kemudahan-replikasi': 70, keberlanjutan: 85 };
 
 /**
- * A session two minutes after the opening: three panels of 5-minute slots, confirmation due 72 seconds before,
+ * A session three minutes after the opening: three panels of 5-minute slots, confirmation due 72 seconds before,
  * unconfirmed slots released, a 30-second grace period. A confirms and never shows up; B confirms, attends and is
  * scored; E never confirms and loses its slot; C is affiliated with a panelist of each panel and D cannot attend on
  * the day, so neither can be placed, and the secretariat decides.
@@ -44,10 +44,10 @@ describe('[interview] the session: attendance, scores, no-shows, entries that ca
   beforeAll(async () => {
     await stack.start();
     await ensureAgencies(stack);
-    // Slots start two minutes after the opening; the stage's zone is one whose clock is not about to pass midnight.
+    // Slots start three minutes after the opening; the stage's zone is one whose clock is not about to pass midnight.
     const opensAt = new Date(Math.ceil((Date.now() + 40_000) / 60_000) * 60_000);
     zone = ZONES.find((candidate) => localClock(opensAt.toISOString(), candidate).time < '23:00')!;
-    const { time } = localClock(new Date(opensAt.getTime() + 120_000).toISOString(), zone);
+    const { time } = localClock(new Date(opensAt.getTime() + 180_000).toISOString(), zone);
     day = localClock(opensAt.toISOString(), zone).date;
     cycleId = await startCycle(
       stack,
@@ -62,6 +62,9 @@ describe('[interview] the session: attendance, scores, no-shows, entries that ca
           dayEnd: '23:59',
           agencyHours: '00:00-23:59',
           confirmHoursBefore: 0.02,
+          // Scaled down: a reminder to confirm 126 s before, reminders 72 s and 36 s before (as H-1 day and H-1 hour).
+          confirmReminderHoursBefore: 0.035,
+          remindHoursBefore: '0.02,0.01',
           unconfirmed: 'release',
           noShowGraceMinutes: 0.5,
           noShow: 'eliminate',
@@ -170,12 +173,16 @@ describe('[interview] the session: attendance, scores, no-shows, entries that ca
   });
 
   it('[interview] a slot unconfirmed at the cut-off is released and its calendar event cancelled', async () => {
-    const released = await eventually('E’s slot to be released', async () => {
-      const body = await bookingOf(ids.e);
-      return body.booking === null && body.history.some((event: { kind: string }) => event.kind === 'released')
-        ? body
-        : undefined;
-    });
+    const released = await eventually(
+      'E’s slot to be released',
+      async () => {
+        const body = await bookingOf(ids.e);
+        return body.booking === null && body.history.some((event: { kind: string }) => event.kind === 'released')
+          ? body
+          : undefined;
+      },
+      180_000,
+    );
     expect(released.history.map((event: { kind: string }) => event.kind)).toEqual(['booked', 'released']);
     const [{ id }] = await stack.db.query<{ id: string }[]>(`SELECT id FROM interview_bookings WHERE entry_id = $1`, [
       ids.e,
@@ -253,6 +260,18 @@ describe('[interview] the session: attendance, scores, no-shows, entries that ca
     });
     const lateScore = await stack.request('POST', `/entries/${ids.a}/interview/scores`, { scores: SHEET }, aPanel[1]);
     expectStatus(lateScore, 409);
+
+    // Before the session A was reminded at both offsets, once each, with the time in its own zone; E, which never
+    // confirmed, was reminded to confirm; A, which confirmed at once, was not.
+    const kinds = async (key: 'a' | 'e') =>
+      (
+        (await stack.request('GET', '/inbox', undefined, tokens[key])).body as { kind: string; subject: string }[]
+      ).filter((notice) => notice.kind.startsWith('interview-'));
+    const remindersOfA = (await kinds('a')).filter((notice) => notice.kind === 'interview-reminder');
+    expect(remindersOfA).toHaveLength(2);
+    for (const notice of remindersOfA) expect(notice.subject).toContain('WIB');
+    expect((await kinds('a')).some((notice) => notice.kind === 'interview-confirm-reminder')).toBe(false);
+    expect((await kinds('e')).filter((notice) => notice.kind === 'interview-confirm-reminder')).toHaveLength(1);
 
     // At the close the no-show ends the entry, as the template says; B goes on.
     await closeStage(stack, cycleId, INTERVIEW);

@@ -15,7 +15,7 @@ import {
   evaluatorLoads,
 } from '../../../activities/desk/desk-data';
 import {
-  checkDeskScore,
+  assertScoreSheet,
   conflictOf,
   DomainError,
   ErrorCode,
@@ -48,14 +48,7 @@ export class DeskScoringService {
     const entry = await this.entries.visibleEntry(entryId, by);
     const { cycle, params } = await this.openDeskStage(this.dataSource.manager, entry, false);
     const rubric = rubricOfGroup(cycle.resolvedTemplate, entry.groupKey);
-    const issues = checkDeskScore(rubric.criteria, params.commentRequired, body.scores, body.comment);
-    if (issues.length > 0) {
-      throw new DomainError(
-        ErrorCode.ScoreInvalid,
-        `The score sheet does not fit the rubric "${rubric.name}".`,
-        issues,
-      );
-    }
+    assertScoreSheet(rubric, params.commentRequired, body.scores, body.comment);
     return this.client.workflow.getHandle(entry.workflowId).executeUpdate(submitDeskScoreUpdate, {
       args: [{ evaluatorId: by.userId, scores: body.scores, comment: body.comment ?? null }],
     });

@@ -14,12 +14,12 @@ import {
 import { BY_ENGINE, schedulableEntries } from '../../../activities/interview/interview-stage.activities';
 import {
   allocateInterviews,
-  checkDeskScore,
+  assertScoreSheet,
   DomainError,
   ErrorCode,
   formatInZone,
   instantToLocal,
-  rubricOfGroup,
+  rubricFor,
   type FieldIssue,
   type Principal,
   type Zone,
@@ -409,17 +409,8 @@ export class InterviewService {
   async score(entryId: string, body: DeskScoreRequestDto, by: Principal) {
     const entry = await this.entries.visibleEntry(entryId, by);
     const { params, cycle } = await this.stageOf(this.dataSource.manager, entry.cycleId);
-    const rubric = params.rubric
-      ? cycle.resolvedTemplate.rubrics.find((candidate) => candidate.key === params.rubric)!
-      : rubricOfGroup(cycle.resolvedTemplate, entry.groupKey);
-    const issues = checkDeskScore(rubric.criteria, false, body.scores, body.comment);
-    if (issues.length > 0) {
-      throw new DomainError(
-        ErrorCode.ScoreInvalid,
-        `The score sheet does not fit the rubric "${rubric.name}".`,
-        issues,
-      );
-    }
+    const rubric = rubricFor(cycle.resolvedTemplate, entry.groupKey, params.rubric);
+    assertScoreSheet(rubric, false, body.scores, body.comment);
     return this.client.workflow.getHandle(entry.workflowId).executeUpdate(submitInterviewScoreUpdate, {
       args: [{ panelistId: by.userId, scores: body.scores, comment: body.comment ?? null }],
     });

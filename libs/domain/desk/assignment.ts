@@ -1,3 +1,4 @@
+import { byId, compareText } from '../ordering';
 export interface AssignableEntry {
   id: string;
   agencyCode: string;
@@ -308,20 +309,6 @@ function joinNames(names: string[]): string {
 
 const label = (evaluator: AssignableEvaluator) => evaluator.name || evaluator.id;
 const few = (count: number) => (count === 0 ? 'no evaluators' : `only ${count} evaluator${count === 1 ? '' : 's'}`);
-
-/** Copies sorted by id; a repeated id is a caller's mistake that would make the plan depend on input order. */
-function byId<T extends { id: string }>(items: T[], what: string): T[] {
-  const sorted = [...items].sort((a, b) => compareText(a.id, b.id));
-  for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i].id === sorted[i - 1].id) throw new Error(`${what} ${sorted[i].id} is listed twice`);
-  }
-  return sorted;
-}
-
-/** Code-unit order, not `localeCompare`: the same on every machine whatever its locale. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 const FNV_OFFSET = 0x811c9dc5;
 

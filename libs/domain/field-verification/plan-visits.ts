@@ -1,5 +1,6 @@
 import { conflictOf, type AssignableEntry, type AssignableEvaluator, type ConflictRules } from '../desk/assignment';
 import { instantToLocal, type Zone } from '../time-zone';
+import { byId, compareText } from '../ordering';
 
 export const FIELD_VISIT_MODES = ['on-site', 'virtual'] as const;
 export type FieldVisitMode = (typeof FIELD_VISIT_MODES)[number];
@@ -177,17 +178,3 @@ function moreText(total: number): string {
 }
 
 const label = (person: AssignableEvaluator) => person.name || person.id;
-
-/** Copies sorted by id; a repeated id is a caller's mistake that would make the plan depend on input order. */
-function byId<T extends { id: string }>(items: T[], what: string): T[] {
-  const sorted = [...items].sort((a, b) => compareText(a.id, b.id));
-  for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i].id === sorted[i - 1].id) throw new Error(`${what} ${sorted[i].id} is listed twice`);
-  }
-  return sorted;
-}
-
-/** Code-unit order, not `localeCompare`: the same on every machine whatever its locale. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

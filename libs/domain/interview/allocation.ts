@@ -2,6 +2,7 @@ import { conflictOf, type AssignableEntry, type AssignableEvaluator, type Confli
 import type { LocalSpan } from '../template/stage-params';
 import { instantToLocal, isZone, type Zone } from '../time-zone';
 import { comparePanelKeys } from './slots';
+import { byId, compareText } from '../ordering';
 
 export interface SchedulableEntry extends AssignableEntry {
   /** The agency's own zone: its unavailable days and its working hours are read in it. */
@@ -521,18 +522,4 @@ function byPanelKey(panels: InterviewPanel[]): InterviewPanel[] {
     if (sorted[i].key === sorted[i - 1].key) throw new Error(`panel ${sorted[i].key} is listed twice`);
   }
   return sorted;
-}
-
-/** Copies sorted by id; a repeated id is a caller's mistake that would make the schedule depend on input order. */
-function byId<T extends { id: string }>(items: T[], what: string): T[] {
-  const sorted = [...items].sort((a, b) => compareText(a.id, b.id));
-  for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i].id === sorted[i - 1].id) throw new Error(`${what} ${sorted[i].id} is listed twice`);
-  }
-  return sorted;
-}
-
-/** Code-unit order, not `localeCompare`: the same on every machine whatever its locale. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,4 +1,4 @@
-import type { FieldIssue } from '../error-codes';
+import { DomainError, ErrorCode, type FieldIssue } from '../error-codes';
 import type { CompetitionTemplate, Criterion, Rubric } from '../template/competition-template';
 
 export type RubricCriterion = Pick<Criterion, 'key' | 'name' | 'weight' | 'scale'>;
@@ -9,6 +9,17 @@ const MAX_COMMENT = 4000;
 export function rubricOfGroup(template: Pick<CompetitionTemplate, 'groups' | 'rubrics'>, groupKey: string): Rubric {
   const group = template.groups.find((candidate) => candidate.key === groupKey)!;
   return template.rubrics.find((candidate) => candidate.key === group.rubric)!;
+}
+
+/** The rubric a stage scores an entry with: the one the stage names (an interview's `rubric`), else its group's. */
+export function rubricFor(
+  template: Pick<CompetitionTemplate, 'groups' | 'rubrics'>,
+  groupKey: string,
+  rubricKey?: string,
+): Rubric {
+  return rubricKey
+    ? template.rubrics.find((candidate) => candidate.key === rubricKey)!
+    : rubricOfGroup(template, groupKey);
 }
 
 /**
@@ -55,3 +66,16 @@ export function checkDeskScore(
 }
 
 const keys = (criteria: RubricCriterion[]) => criteria.map((criterion) => criterion.key).join(', ');
+
+/** Refuses a sheet that does not fit its rubric, with every problem as a field issue (the API's answer). */
+export function assertScoreSheet(
+  rubric: Pick<Rubric, 'name' | 'criteria'>,
+  commentRequired: boolean,
+  scores: unknown,
+  comment: unknown,
+): void {
+  const issues = checkDeskScore(rubric.criteria, commentRequired, scores, comment);
+  if (issues.length > 0) {
+    throw new DomainError(ErrorCode.ScoreInvalid, `The score sheet does not fit the rubric "${rubric.name}".`, issues);
+  }
+}
