@@ -11,6 +11,7 @@ import {
   type SelectionCandidate,
   type SelectionRules,
 } from '../../libs/domain/desk';
+import { seeded } from '../../libs/domain/seeded-random';
 
 /**
  * Desk evaluation and selection in memory, no database and no servers: assigns evaluators to a cycle's entries,
@@ -50,18 +51,6 @@ const RULES: SelectionRules = {
   min3TSharePercent: 20,
   tieBreaks: [...TIE_BREAKS],
 };
-
-/** mulberry32: small, seeded, and the same on every machine. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface BenchEntry extends AssignableEntry {
   cluster: string;

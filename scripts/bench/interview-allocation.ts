@@ -9,6 +9,7 @@ import {
 } from '../../libs/domain/interview';
 import { interviewParams, type InterviewParams } from '../../libs/domain/template/stage-params';
 import type { Zone } from '../../libs/domain/time-zone';
+import { seeded } from '../../libs/domain/seeded-random';
 
 /**
  * Interview scheduling in memory, no database and no servers: plans KIPP's slots (13 working days, 20 minutes,
@@ -63,18 +64,6 @@ const ZONE_SHARE: [Zone, number][] = [
   ['WITA', 0.28],
   ['WIT', 0.1],
 ];
-
-/** mulberry32: small, seeded, and the same on every machine. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generate() {
   const random = seeded(SEED);

@@ -7,6 +7,7 @@ import {
   type SelectionOutcome,
   type SelectionRules,
 } from './selection';
+import { seeded } from '../seeded-random';
 
 const candidate = (entryId: string, score: number, extra: Partial<SelectionCandidate> = {}): SelectionCandidate => ({
   entryId,
@@ -23,18 +24,6 @@ const candidate = (entryId: string, score: number, extra: Partial<SelectionCandi
 const ids = (candidates: { entryId: string }[]) => candidates.map((c) => c.entryId);
 const selectedIds = (outcomes: SelectionOutcome[]) => ids(outcomes.filter((o) => o.selected));
 const outcomeOf = (outcomes: SelectionOutcome[], entryId: string) => outcomes.find((o) => o.entryId === entryId)!;
-
-/** mulberry32, as in the assignment spec: the generated cycle is the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('parseTieBreaks', () => {
   it('reads a comma-separated list in order, ignoring spaces and repeats', () => {
