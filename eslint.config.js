@@ -16,6 +16,7 @@ module.exports = tseslint.config(
       'eslint.config.js',
       'jest.config.js',
       'test/support/summary-reporter.js',
+      'test/support/sequencer.js',
     ],
   },
   js.configs.recommended,

@@ -5,6 +5,7 @@ module.exports = {
   // Integration suites start real processes (API, worker) and sign in; the default 5 s is too short for that.
   testTimeout: 120_000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   projects: [
     {
       displayName: 'unit',

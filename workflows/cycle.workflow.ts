@@ -19,6 +19,7 @@ import {
   selectNominees,
   settlesNominees,
 } from './selection-stage';
+import { sealAudit } from './audit-seal';
 import { allocateSlots, INTERVIEW_STEPS_PATCH, recordMissedInterviews, sendInvitations } from './interview-stage';
 import type { CycleState, CycleWorkflowInput } from './cycle.messages';
 import { notify, NOTIFY_PATCH } from './notify';
@@ -132,6 +133,7 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
             ? 'interview'
             : undefined,
     });
+    await sealAudit({ cycleId });
   }
 
   await Promise.all(controls.notices);

@@ -10,6 +10,7 @@ import {
   type EntryWorkflowInput,
   type StageEvent,
 } from './entry.messages';
+import { sealAudit } from './audit-seal';
 import { installDeskScoring } from './desk-scoring';
 import { installInterview } from './interview-booking';
 import { reject } from './rejection';
@@ -104,6 +105,7 @@ export async function entryWorkflow(input: EntryWorkflowInput): Promise<EntrySta
     if (event.kind === 'completed') await interview.completed(event);
     if (event.kind === 'completed' && event.outcome === 'fail') state.status = 'eliminated';
     finished = state.status === 'eliminated' || (event.kind === 'completed' && event.final === true);
+    if (event.kind === 'completed' && !finished) await sealAudit({ cycleId: input.cycleId, entryId: input.entryId });
   }
   if (state.status !== 'withdrawn') {
     const status = state.status === 'eliminated' ? 'eliminated' : 'completed';
@@ -111,6 +113,7 @@ export async function entryWorkflow(input: EntryWorkflowInput): Promise<EntrySta
     state.status = status;
   }
   upsertAttributes({ EntryStatus: state.status });
+  await sealAudit({ cycleId: input.cycleId, entryId: input.entryId });
   return state;
 }
 

@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { AuthConfig, TahapConfig } from '../../libs/config';
 import { InfrastructureModule } from '../../libs/infrastructure';
+import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
 import { AgenciesController } from './agencies/agencies.controller';
 import { AccessGuard } from './auth/access.guard';
 import { ApiKeysController } from './auth/api-keys.controller';
@@ -67,6 +69,7 @@ export class ApiModule {
         InterviewScheduleController,
         InterviewEntryController,
         FieldVisitsController,
+        AuditController,
       ],
       providers: [
         { provide: AUTH_CONFIG, useValue: auth },
@@ -81,6 +84,7 @@ export class ApiModule {
         NoticesService,
         InterviewService,
         FieldVisitsService,
+        AuditService,
       ],
     };
   }

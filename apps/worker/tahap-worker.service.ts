@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
+import { createAuditActivities } from '../../activities/audit/audit.activities';
 import { createCycleStageActivities } from '../../activities/cycle-stage.activities';
 import { createDeskEntryActivities } from '../../activities/desk/desk-entry.activities';
 import { createDeskStageActivities } from '../../activities/desk/desk-stage.activities';
@@ -63,6 +64,7 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
         ...createInterviewEntryActivities(this.dataSource),
         ...createFanOutActivities(launchDeps),
         ...createYearlyCycleActivities(launchDeps),
+        ...createAuditActivities(launchDeps),
         ...createNotifyActivities({
           ...launchDeps,
           settings: { retryInitialSeconds: notify.retryInitialSeconds, sendTimeoutSeconds: notify.sendTimeoutSeconds },

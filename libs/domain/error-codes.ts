@@ -57,6 +57,8 @@ export const ErrorCode = {
   FieldVisitNotFound: 'FIELD_VISIT.NOT_FOUND',
   FieldVisitAlreadyRecorded: 'FIELD_VISIT.ALREADY_RECORDED',
   FieldVisitNoEligibleVisitor: 'FIELD_VISIT.NO_ELIGIBLE_VISITOR',
+  WorkflowNotFound: 'AUDIT.WORKFLOW_NOT_FOUND',
+  EventNotInHistory: 'AUDIT.EVENT_NOT_IN_HISTORY',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,3 +1,4 @@
+export * from './audit-log';
 export * from './data-source';
 export * from './entities';
 export * from './submission-window';

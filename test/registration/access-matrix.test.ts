@@ -98,6 +98,16 @@ const EXPECTED: Record<string, { allow: Role[] | 'public'; hidden?: Role[] }> = 
   'POST /entries/{entryId}/interview/move': { allow: ['agency', 'admin'], hidden: ['agency'] },
   'POST /entries/{entryId}/interview/attendance': { allow: ['panelist'], hidden: ['panelist'] },
   'POST /entries/{entryId}/interview/scores': { allow: ['panelist'], hidden: ['panelist'] },
+  'GET /audit/workflows': { allow: ['admin', 'auditor'] },
+  'GET /audit/workflows/{workflowId}/history': { allow: ['admin', 'auditor'] },
+  'GET /audit/workflows/{workflowId}/timeline': { allow: ['admin', 'auditor'] },
+  'GET /audit/workflows/{workflowId}/replay': { allow: ['admin', 'auditor'] },
+  'GET /audit/cycles/{cycleId}/replay': { allow: ['admin', 'auditor'] },
+  'GET /audit/cycles/{cycleId}/export': { allow: ['admin', 'auditor'] },
+  'GET /audit/cycles/{cycleId}/cross-check': { allow: ['admin', 'auditor'] },
+  'GET /audit/entries/{entryId}/state': { allow: ['admin', 'auditor'] },
+  'GET /audit/log': { allow: ['admin', 'auditor'] },
+  'GET /audit/log/verify': { allow: ['admin', 'auditor'] },
 };
 
 describe('[registration] access control', () => {
@@ -145,6 +155,7 @@ describe('[registration] access control', () => {
       noticeId: '999999999',
       objectionId: '00000000-0000-4000-8000-000000000000',
       visitId: '00000000-0000-4000-8000-000000000000',
+      workflowId: 'no-such-workflow',
     };
   });
   afterAll(() => stack.stop());

@@ -63,6 +63,8 @@ const STATUS_BY_CODE: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.FieldVisitNotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.FieldVisitAlreadyRecorded]: HttpStatus.CONFLICT,
   [ErrorCode.FieldVisitNoEligibleVisitor]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.WorkflowNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.EventNotInHistory]: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 export interface ErrorBody {

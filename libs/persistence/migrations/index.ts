@@ -4,6 +4,7 @@ import { Notifications1764500000000 } from './1764500000000-notifications.migrat
 import { Desk1764600000000 } from './1764600000000-desk.migration';
 import { Interview1764700000000 } from './1764700000000-interview.migration';
 import { FieldVerification1764800000000 } from './1764800000000-field-verification.migration';
+import { AuditLog1764900000000 } from './1764900000000-audit-log.migration';
 
 /** In order. A migration that has landed is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Desk1764600000000,
   Interview1764700000000,
   FieldVerification1764800000000,
+  AuditLog1764900000000,
 ];

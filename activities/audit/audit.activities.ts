@@ -1,0 +1,29 @@
+import { Context } from '@temporalio/activity';
+import type { Client } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import { decisionEvents } from '../../libs/audit/decision-events';
+import { appendAuditRows } from '../../libs/persistence/audit-log';
+
+export interface AuditDeps {
+  dataSource: DataSource;
+  client: Client;
+}
+
+export function createAuditActivities({ dataSource, client }: AuditDeps) {
+  return {
+    /** Appends the calling workflow's decision events not yet in the audit log, in history order. */
+    async sealAuditTrail(subject: { cycleId: string; entryId?: string }): Promise<{ appended: number }> {
+      const execution = Context.current().info.workflowExecution;
+      if (!execution) throw new Error('sealAuditTrail runs only as a workflow’s activity: it seals that workflow.');
+      const { workflowId, runId } = execution;
+      const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+      const events = decisionEvents(history, { workflowId, runId });
+      return appendAuditRows(
+        dataSource,
+        events.map((event) => ({ ...event, cycleId: subject.cycleId, entryId: subject.entryId ?? null })),
+      );
+    },
+  };
+}
+
+export type AuditActivities = ReturnType<typeof createAuditActivities>;

@@ -1,0 +1,100 @@
+import { Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Allow } from '../auth/access.decorator';
+import { entryIdParam } from '../common/params';
+import { AuditLogQueryDto, FindWorkflowsQueryDto, LanguageQueryDto, PointInTimeQueryDto } from './audit.query.dto';
+import { AuditService } from './audit.service';
+
+const RUN_ID = { name: 'runId', required: false, description: 'A run of the workflow; the latest when absent' };
+
+/** Auditors (and admins) read everything here and change nothing. */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get('workflows')
+  @Allow('auditor', 'admin')
+  @ApiOperation({ summary: 'Find workflows by cycle, agency, stage, entry status, execution status and type' })
+  find(@Query() query: FindWorkflowsQueryDto) {
+    return this.audit.find(query);
+  }
+
+  @Get('workflows/:workflowId/history')
+  @Allow('auditor', 'admin')
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  @ApiQuery(RUN_ID)
+  @ApiOperation({ summary: 'The raw history as Temporal writes it (historyToJSON): what replay and archives use' })
+  rawHistory(@Param('workflowId') workflowId: string, @Query('runId') runId?: string): Promise<string> {
+    return this.audit.rawHistory(workflowId, runId);
+  }
+
+  @Get('workflows/:workflowId/timeline')
+  @Allow('auditor', 'admin')
+  @ApiQuery(RUN_ID)
+  @ApiOperation({ summary: 'The history as a timeline a person can follow: who did what, when, and why' })
+  timeline(
+    @Param('workflowId') workflowId: string,
+    @Query() { lang }: LanguageQueryDto,
+    @Query('runId') runId?: string,
+  ) {
+    return this.audit.timeline(workflowId, lang ?? 'id', runId);
+  }
+
+  // A replay reads and changes nothing, and auditors may only read: GET.
+  @Get('workflows/:workflowId/replay')
+  @Allow('auditor', 'admin')
+  @ApiQuery(RUN_ID)
+  @ApiOperation({ summary: 'Replay the history on the current workflow code: OK, or the first event that diverges' })
+  replay(@Param('workflowId') workflowId: string, @Query('runId') runId?: string) {
+    return this.audit.replay(workflowId, runId);
+  }
+
+  @Get('cycles/:cycleId/replay')
+  @Allow('auditor', 'admin')
+  @ApiOperation({ summary: 'Replay every history of a cycle and summarise (the CLI shows progress as it goes)' })
+  replayCycle(@Param('cycleId') cycleId: string) {
+    return this.audit.replayCycle(cycleId);
+  }
+
+  @Get('cycles/:cycleId/export')
+  @Allow('auditor', 'admin')
+  @ApiProduces('application/gzip')
+  @ApiOperation({ summary: 'Every history of the cycle and its audit rows in one archive, with a SHA-256 manifest' })
+  async exportCycle(@Param('cycleId') cycleId: string): Promise<StreamableFile> {
+    const archive = await this.audit.exportCycle(cycleId);
+    return new StreamableFile(archive, {
+      type: 'application/gzip',
+      disposition: `attachment; filename="${cycleId}-audit.tar.gz"`,
+    });
+  }
+
+  @Get('cycles/:cycleId/cross-check')
+  @Allow('auditor', 'admin')
+  @ApiOperation({ summary: 'Audit rows without their history event, and decision events without their audit row' })
+  crossCheck(@Param('cycleId') cycleId: string) {
+    return this.audit.crossCheck(cycleId);
+  }
+
+  @Get('entries/:entryId/state')
+  @Allow('auditor', 'admin')
+  @ApiOperation({ summary: 'An entry as its record stood right after an event of its history, or at an instant' })
+  entryState(@Param('entryId', entryIdParam()) entryId: string, @Query() query: PointInTimeQueryDto) {
+    return this.audit.entryState(entryId, { eventId: query.eventId, at: query.at });
+  }
+
+  @Get('log')
+  @Allow('auditor', 'admin')
+  @ApiOperation({ summary: 'Rows of the hash-chained audit log, in order' })
+  log(@Query() query: AuditLogQueryDto) {
+    return this.audit.auditLog(query);
+  }
+
+  @Get('log/verify')
+  @Allow('auditor', 'admin')
+  @ApiOperation({ summary: 'Recompute the audit log’s hash chain; names the first broken row' })
+  verifyLog() {
+    return this.audit.verifyLog();
+  }
+}

@@ -1,0 +1,19 @@
+import { patched, proxyActivities } from '@temporalio/workflow';
+import type { AuditActivities } from '../activities/audit/audit.activities';
+
+/** Histories from before workflows sealed their decisions into the audit log replay without the seal steps. */
+export const AUDIT_SEAL_PATCH = 'audit-seal';
+
+const { sealAuditTrail } = proxyActivities<AuditActivities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { maximumInterval: '30 seconds' },
+});
+
+/**
+ * Copies the decisions in this workflow's history so far (start, signals, Updates) into the hash-chained audit
+ * log. Called at milestones, so a decision reaches the log at the workflow's next milestone; the seal is
+ * idempotent, so a retry or a second seal writes nothing twice.
+ */
+export async function sealAudit(subject: { cycleId: string; entryId?: string }): Promise<void> {
+  if (patched(AUDIT_SEAL_PATCH)) await sealAuditTrail(subject);
+}
