@@ -133,11 +133,13 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
             ? 'interview'
             : undefined,
     });
-    await sealAudit({ cycleId });
+    if (index < lastIndex) await sealAudit({ cycleId });
   }
 
   await Promise.all(controls.notices);
   if (patched(HANDLERS_FINISH_PATCH)) await condition(allHandlersFinished);
+  // After the last Update has finished, so nothing the cycle decided is left out of the log.
+  await sealAudit({ cycleId });
   await stageActivities.completeCycle({ cycleId, at: now() });
   state.status = 'completed';
   state.currentStage = undefined;

@@ -2,7 +2,7 @@ import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { decisionEvents } from '../../libs/audit/decision-events';
-import { appendAuditRows } from '../../libs/persistence/audit-log';
+import { appendAuditRows, type AuditHead } from '../../libs/persistence/audit-log';
 
 export interface AuditDeps {
   dataSource: DataSource;
@@ -11,8 +11,14 @@ export interface AuditDeps {
 
 export function createAuditActivities({ dataSource, client }: AuditDeps) {
   return {
-    /** Appends the calling workflow's decision events not yet in the audit log, in history order. */
-    async sealAuditTrail(subject: { cycleId: string; entryId?: string }): Promise<{ appended: number }> {
+    /**
+     * Appends the calling workflow's decision events not yet in the audit log, in history order, and returns the
+     * log's head: kept in this workflow's history, it anchors the chain outside the database.
+     */
+    async sealAuditTrail(subject: {
+      cycleId: string;
+      entryId?: string;
+    }): Promise<{ appended: number; head: AuditHead | null }> {
       const execution = Context.current().info.workflowExecution;
       if (!execution) throw new Error('sealAuditTrail runs only as a workflow’s activity: it seals that workflow.');
       const { workflowId, runId } = execution;

@@ -1,7 +1,7 @@
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
 import { Command, Option } from 'commander';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readArchive } from '../../libs/audit/archive';
@@ -14,10 +14,10 @@ import { progressBar } from './progress';
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
 function apiOf(command: Command): ApiClient {
-  const options = command.optsWithGlobals<{ api: string; token?: string }>();
+  const options = command.optsWithGlobals<{ api?: string; token?: string }>();
   return new ApiClient({
-    api: options.api,
-    token: options.token,
+    api: options.api ?? process.env.TAHAP_API_URL ?? 'http://127.0.0.1:3000',
+    token: options.token ?? process.env.TAHAP_TOKEN,
     email: process.env.TAHAP_EMAIL,
     password: process.env.TAHAP_PASSWORD,
   });
@@ -37,6 +37,7 @@ function quietRuntime(): void {
 /** Replays with a progress bar; prints each divergence and a summary; exit code 1 when any history diverged. */
 async function replayAndReport(histories: HistoryToReplay[], bundlePath: string | undefined): Promise<number> {
   quietRuntime();
+  say(`replaying on ${bundlePath ? `the bundle ${bundlePath}` : 'the workflows/ of this installation'}`);
   const bundle = await productionBundle(bundlePath);
   const bar = histories.length > 1 ? progressBar('replay', histories.length) : undefined;
   const diverged: ReplayVerdict[] = [];
@@ -55,9 +56,18 @@ async function replayAndReport(histories: HistoryToReplay[], bundlePath: string 
   return diverged.length ? EXIT.failed : EXIT.ok;
 }
 
-/** Reads and verifies an archive; prints every problem. Exit code 1 when it does not verify. */
-async function verifiedArchive(file: string) {
+/**
+ * Reads and verifies an archive; prints every problem. Exit code 2 when there is no such file, 1 when it does not
+ * verify, including a manifest whose SHA-256 is not the one published with the archive.
+ */
+async function verifiedArchive(file: string, expectedManifestSha256?: string) {
+  if (!(await stat(file).catch(() => null))?.isFile()) throw new CliError(`No archive at ${file}.`, EXIT.usage);
   const archive = await readArchive(file);
+  if (expectedManifestSha256 && archive.manifestSha256 !== expectedManifestSha256.toLowerCase()) {
+    archive.problems.push(
+      `the manifest hashes to ${archive.manifestSha256 ?? 'nothing'}, not to the published ${expectedManifestSha256}`,
+    );
+  }
   if (archive.problems.length) {
     for (const problem of archive.problems) say(`PROBLEM ${problem}`);
     throw new CliError(`${file} does not verify: ${archive.problems.length} problem(s).`, EXIT.failed);
@@ -65,8 +75,15 @@ async function verifiedArchive(file: string) {
   return archive;
 }
 
-const fromArchive = (archive: Awaited<ReturnType<typeof readArchive>>): HistoryToReplay[] =>
-  archive.histories.map(({ workflowId, json }) => ({ workflowId, history: historyFromJSON(JSON.parse(json)) }));
+function fromArchive(archive: Awaited<ReturnType<typeof readArchive>>): HistoryToReplay[] {
+  return archive.histories.map(({ workflowId, json }) => {
+    try {
+      return { workflowId, history: historyFromJSON(JSON.parse(json)) };
+    } catch (error) {
+      throw new CliError(`The history of ${workflowId} cannot be read: ${(error as Error).message}`, EXIT.failed);
+    }
+  });
+}
 
 export function auditCommand(run: (action: () => Promise<number>) => Promise<void>): Command {
   const audit = new Command('audit')
@@ -233,6 +250,8 @@ export function auditCommand(run: (action: () => Promise<number>) => Promise<voi
         say(
           `${options.out}: ${archive.histories.length} histories, ${archive.auditRows?.length ?? 0} audit rows, verified`,
         );
+        // Published apart from the archive (minutes, a register), it lets `import --manifest-sha256` prove a copy.
+        say(`manifest SHA-256: ${archive.manifestSha256}`);
         return EXIT.ok;
       });
     });
@@ -241,11 +260,12 @@ export function auditCommand(run: (action: () => Promise<number>) => Promise<voi
     .command('import <file>')
     .description('Verify an exported archive (manifest and every SHA-256); with --replay, replay it without a server')
     .option('--replay', 'replay every history in the archive on the current workflow code')
+    .option('--manifest-sha256 <hex>', 'the manifest SHA-256 published when the archive was exported')
     .option('--bundle <file>', 'a workflow bundle to replay against instead of this checkout’s workflows/')
     .action(function (this: Command, file: string) {
       return run(async () => {
-        const options = this.opts<{ replay?: boolean; bundle?: string }>();
-        const archive = await verifiedArchive(file);
+        const options = this.opts<{ replay?: boolean; bundle?: string; manifestSha256?: string }>();
+        const archive = await verifiedArchive(file, options.manifestSha256);
         say(
           `${file}: ${archive.manifest.cycleId}, exported ${archive.manifest.exportedAt}, ` +
             `${archive.histories.length} histories, ${archive.auditRows?.length ?? 0} audit rows: verified`,

@@ -14,12 +14,9 @@ async function run(action: () => Promise<number>): Promise<void> {
 
 const program = new Command('tahap')
   .description('Tahap command line for auditors')
-  .option('--api <url>', 'the Tahap API', process.env.TAHAP_API_URL ?? 'http://127.0.0.1:3000')
-  .option(
-    '--token <token>',
-    'a bearer token (default TAHAP_TOKEN; or set TAHAP_EMAIL and TAHAP_PASSWORD)',
-    process.env.TAHAP_TOKEN,
-  )
+  .option('--api <url>', 'the Tahap API (default TAHAP_API_URL, else http://127.0.0.1:3000)')
+  // Never the token itself as the option's default: --help would print it.
+  .option('--token <token>', 'a bearer token; better TAHAP_TOKEN, or TAHAP_EMAIL and TAHAP_PASSWORD to sign in')
   .exitOverride()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 program.addCommand(auditCommand(run));

@@ -64,6 +64,11 @@ export interface ArchiveReading {
    * for an archive of another format, that format.
    */
   manifest: ArchiveManifest;
+  /**
+   * The manifest's SHA-256 as computed from the archive (null when there is none). `manifest.sha256` travels inside
+   * the archive it protects; compare this value with the one published when the archive was exported.
+   */
+  manifestSha256: string | null;
   histories: ArchivedHistory[];
   auditRows: AuditRow[] | null;
   /** Empty when the archive is intact; otherwise what is wrong, in words a person can act on. */
@@ -168,6 +173,7 @@ function historyPath({ workflowId, runId }: { workflowId: string; runId: string 
 export async function readArchive(path: string): Promise<ArchiveReading> {
   const reading: ArchiveReading = {
     manifest: { format: '', cycleId: '', exportedAt: '', files: [] },
+    manifestSha256: null,
     histories: [],
     auditRows: null,
     problems: [],
@@ -197,6 +203,7 @@ export async function readArchive(path: string): Promise<ArchiveReading> {
   }
   const recordedSha256 = files.get(MANIFEST_SHA256)?.toString('utf8').trim();
   const actualSha256 = sha256(manifestData);
+  reading.manifestSha256 = actualSha256;
   if (recordedSha256 === undefined) {
     problem(
       `${MANIFEST_SHA256} is missing: the manifest cannot be checked; compare ${actualSha256} with the published value`,

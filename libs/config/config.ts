@@ -7,6 +7,11 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface TahapConfig {
   databaseUrl: string;
+  /**
+   * The owner of the schema, for migrations only; unset, DATABASE_URL migrates. With it the processes can run as a
+   * role that does not own the tables (and so cannot switch off the audit log's triggers).
+   */
+  databaseMigrationUrl?: string;
   temporalAddress: string;
   temporalNamespace: string;
   taskQueue: string;
@@ -95,6 +100,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TahapConfig {
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://.');
   }
+  const databaseMigrationUrl = env.DATABASE_MIGRATION_URL?.trim() || undefined;
+  if (databaseMigrationUrl && !/^postgres(ql)?:\/\//.test(databaseMigrationUrl)) {
+    throw new ConfigError('DATABASE_MIGRATION_URL must start with postgres:// or postgresql://.');
+  }
   const temporalAddress = required(env, 'TEMPORAL_ADDRESS');
   if (!/^[^\s:]+:\d+$/.test(temporalAddress)) {
     throw new ConfigError(`TEMPORAL_ADDRESS must be host:port, got "${temporalAddress}".`);
@@ -105,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TahapConfig {
   }
   return {
     databaseUrl,
+    databaseMigrationUrl,
     temporalAddress,
     temporalNamespace: env.TEMPORAL_NAMESPACE?.trim() || DEFAULTS.temporalNamespace,
     taskQueue: env.TEMPORAL_TASK_QUEUE?.trim() || DEFAULTS.taskQueue,

@@ -20,7 +20,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
       module: InfrastructureModule,
       providers: [
         { provide: TAHAP_CONFIG, useValue: config },
-        { provide: DataSource, useFactory: () => openDatabase(config.databaseUrl) },
+        { provide: DataSource, useFactory: () => openDatabase(config.databaseUrl, config.databaseMigrationUrl) },
         { provide: TEMPORAL_CLIENT, useFactory: () => createTemporalClient(config) },
       ],
       exports: [TAHAP_CONFIG, DataSource, TEMPORAL_CLIENT],

@@ -14,6 +14,21 @@ export interface AuditRowFilter {
   entryId?: string;
 }
 
+/**
+ * The log's last row when a seal finished. The seal activity returns it, so it is kept in the sealing workflow's
+ * Temporal history, outside this database: rows cut from the end of the log cannot hide from the cross-check.
+ */
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
+const LOCK_TIMEOUT = '20s';
+/**
+ * Serialises writers. An advisory lock rather than a table lock: LOCK TABLE in a writer's mode needs UPDATE or
+ * DELETE privilege, which the application's role should not have on this table (it needs SELECT and INSERT only).
+ */
+export const AUDIT_LOG_WRITER_LOCK = 8_785_001;
 const EVENT_TYPES: readonly DecisionEventType[] = ['started', 'signal', 'update-accepted', 'update-completed'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Keeps each INSERT … SELECT FROM unnest(…) to a moderate size; the transaction holds all of them together.
@@ -24,8 +39,8 @@ const COLUMNS = `seq, workflow_id, run_id, event_id, event_type, name, occurred_
 
 /**
  * Appends the events not yet in the log, in the order given, as one transaction. Writers are serialised by a
- * table lock that readers do not wait for (SHARE ROW EXCLUSIVE conflicts with itself and with plain INSERTs, not
- * with SELECT), so seq has no gaps, commits happen in seq order and each row links to the row before. An event
+ * transaction-level advisory lock that readers never wait for, so seq has no gaps, commits happen in seq order and
+ * each row links to the row before (a writer that bypassed the lock would meet the primary key on seq). An event
  * already recorded (same workflow, run and event id) is skipped: a retried activity writes nothing twice.
  *
  * Values are normalised to what PostgreSQL gives back (instants as ISO milliseconds, uuids in lower case, the
@@ -34,11 +49,12 @@ const COLUMNS = `seq, workflow_id, run_id, event_id, event_type, name, occurred_
 export async function appendAuditRows(
   dataSource: DataSource,
   events: AuditEventToAppend[],
-): Promise<{ appended: number }> {
+): Promise<{ appended: number; head: AuditHead | null }> {
   const normalised = events.map(normaliseEvent);
-  if (normalised.length === 0) return { appended: 0 };
   return dataSource.transaction(async (manager) => {
-    await manager.query('LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE');
+    // A writer stuck behind the lock gives up (and its activity retries) instead of holding a connection for good.
+    await manager.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOG_WRITER_LOCK]);
     const recorded = await alreadyRecorded(manager, normalised);
     const fresh: AuditEventToAppend[] = [];
     for (const event of normalised) {
@@ -47,12 +63,12 @@ export async function appendAuditRows(
       recorded.add(key); // the same event twice in one call is written once
       fresh.push(event);
     }
-    if (fresh.length === 0) return { appended: 0 };
-
     const [last] = (await manager.query('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')) as {
       seq: string;
       hash: string;
     }[];
+    if (fresh.length === 0) return { appended: 0, head: last ? { seq: Number(last.seq), hash: last.hash } : null };
+
     // Taken once the lock is held rather than at the transaction's start (now()), so recordedAt never goes back
     // as seq goes up; truncated, not rounded, to the milliseconds the log keeps.
     const [{ now }] = (await manager.query(`SELECT date_trunc('milliseconds', statement_timestamp()) AS now`)) as {
@@ -85,7 +101,7 @@ export async function appendAuditRows(
     for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
       await insertRows(manager, rows.slice(start, start + INSERT_CHUNK));
     }
-    return { appended: rows.length };
+    return { appended: rows.length, head: { seq, hash: prevHash } };
   });
 }
 

@@ -19,15 +19,17 @@ export function createDataSource(url: string): DataSource {
 }
 
 /** Opens the database and brings its schema up to date; API and worker may start together, so migrations are serialised. */
-export async function openDatabase(url: string): Promise<DataSource> {
-  const dataSource = await createDataSource(url).initialize();
-  const runner = dataSource.createQueryRunner();
+export async function openDatabase(url: string, migrationUrl?: string): Promise<DataSource> {
+  const migrator = await createDataSource(migrationUrl ?? url).initialize();
+  const runner = migrator.createQueryRunner();
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await dataSource.runMigrations();
+    await migrator.runMigrations();
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await runner.release();
   }
-  return dataSource;
+  if (!migrationUrl) return migrator;
+  await migrator.destroy();
+  return createDataSource(url).initialize();
 }

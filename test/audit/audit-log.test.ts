@@ -4,6 +4,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { auditRowHash, verifyChain } from '../../libs/audit/audit-chain';
 import type { AuditRow } from '../../libs/audit/types';
 import {
+  AUDIT_LOG_WRITER_LOCK,
   appendAuditRows,
   createDataSource,
   readAuditRows,
@@ -121,13 +122,17 @@ describe('[audit] the append-only, hash-chained audit log', () => {
       },
     };
 
-    expect(await appendAuditRows(app, events)).toEqual({ appended: 4 });
-    expect(await appendAuditRows(app, [...events, ...decisions(workflowId, 1, 13)])).toEqual({ appended: 1 });
+    const first = await appendAuditRows(app, events);
+    expect(first.appended).toBe(4);
+    const retried = await appendAuditRows(app, [...events, ...decisions(workflowId, 1, 13)]);
+    expect(retried.appended).toBe(1);
 
     const rows = await readAuditRows(app, { workflowId });
     expect(rows.map((row) => row.eventId)).toEqual([1, 4, 7, 10, 13]);
-    // One call's rows are consecutive: writers hold the table lock for the whole transaction.
+    // One call's rows are consecutive: writers hold the writers' lock for the whole transaction.
     expect(rows.slice(1, 4).map((row) => row.seq - rows[0].seq)).toEqual([1, 2, 3]);
+    // The head each call returns is its own last row (no one else wrote in between).
+    expect(first.head).toEqual({ seq: rows[3].seq, hash: rows[3].hash });
     expect(rows[1]).toMatchObject({
       occurredAt: '2024-07-01T02:00:00.004Z',
       entryId,
@@ -168,7 +173,7 @@ describe('[audit] the append-only, hash-chained audit log', () => {
   it('[audit] concurrent writers build one chain without gaps, and the whole log verifies', async () => {
     const writers = Array.from({ length: 8 }, () => decisions(`entry-audit-${randomUUID()}`, 5));
     const results = await Promise.all(writers.map((events) => appendAuditRows(scratch, events)));
-    expect(results).toEqual(writers.map(() => ({ appended: 5 })));
+    expect(results.map((result) => result.appended)).toEqual(writers.map(() => 5));
 
     const rows = await readAuditRows(scratch);
     expect(rows.map((row) => row.seq)).toEqual(rows.map((_, index) => index + 1));
@@ -242,7 +247,7 @@ describe('[audit] the append-only, hash-chained audit log', () => {
     try {
       // What appendAuditRows holds from its first statement to its commit.
       await holder.query('BEGIN');
-      await holder.query('LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE');
+      await holder.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOG_WRITER_LOCK]);
       let appended = false;
       const append = appendAuditRows(scratch, decisions(`entry-audit-${randomUUID()}`, 1)).then((result) => {
         appended = true;
@@ -252,7 +257,7 @@ describe('[audit] the append-only, hash-chained audit log', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(appended).toBe(false);
       await holder.query('COMMIT');
-      expect(await append).toEqual({ appended: 1 });
+      expect((await append).appended).toBe(1);
     } finally {
       await holder.query('ROLLBACK').catch(() => undefined);
       await holder.end();
@@ -280,5 +285,45 @@ describe('[audit] the append-only, hash-chained audit log', () => {
     }
     await appendAuditRows(scratch, decisions(`entry-audit-${randomUUID()}`, 1));
     await expect(attempt(scratchDatabase.url, 'DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+  });
+  it('[audit] a production application role (SELECT and INSERT only, not the owner) appends but can neither change rows nor get round the triggers', async () => {
+    const role = `tahap_app_${process.pid}`;
+    const admin = new Client({ connectionString: scratchDatabase.url });
+    await admin.connect();
+    try {
+      await admin.query(`DROP ROLE IF EXISTS ${role}`);
+      await admin.query(`CREATE ROLE ${role} LOGIN`);
+      await admin.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
+      await admin.query(`GRANT SELECT, INSERT ON audit_log TO ${role}`);
+      const url = new URL(scratchDatabase.url);
+      url.username = role;
+      url.password = '';
+      const asApp = await createDataSource(url.toString()).initialize();
+      try {
+        const workflowId = `entry-audit-${randomUUID()}`;
+        expect((await appendAuditRows(asApp, decisions(workflowId, 2))).appended).toBe(2);
+        const [row] = await readAuditRows(asApp, { workflowId });
+        for (const sql of [
+          `UPDATE audit_log SET actor = 'admin-1' WHERE seq = ${row.seq}`,
+          `DELETE FROM audit_log WHERE seq = ${row.seq}`,
+          'TRUNCATE audit_log',
+        ]) {
+          await expect(attempt(url.toString(), sql)).rejects.toThrow(/permission denied for table audit_log/);
+        }
+        await expect(attempt(url.toString(), 'ALTER TABLE audit_log DISABLE TRIGGER ALL')).rejects.toThrow(
+          /must be owner of table audit_log/,
+        );
+        await expect(attempt(url.toString(), 'SET session_replication_role = replica')).rejects.toThrow(
+          /permission denied/,
+        );
+        expect(await readAuditRows(asApp, { workflowId })).toHaveLength(2);
+      } finally {
+        await asApp.destroy();
+      }
+    } finally {
+      await admin.query(`DROP OWNED BY ${role}`).catch(() => undefined);
+      await admin.query(`DROP ROLE IF EXISTS ${role}`).catch(() => undefined);
+      await admin.end();
+    }
   });
 });

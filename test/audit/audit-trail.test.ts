@@ -212,6 +212,13 @@ describe('[audit] an auditor finds, reads, replays and verifies a cycle', () => 
     const direct = await stack.client.workflow.getHandle(entryWorkflowId(ids[2])).fetchHistory();
     expect(history.events?.length).toBe(direct.events?.length);
 
+    const runId = direct.events![0].workflowExecutionStartedEventAttributes!.originalExecutionRunId!;
+    const ofRun = await asAuditor(`/audit/workflows/${entryWorkflowId(ids[2])}/timeline?lang=en&runId=${runId}`);
+    expect(ofRun.status).toBe(200);
+    expect(ofRun.body.runId).toBe(runId);
+    const badRun = await asAuditor(`/audit/workflows/${entryWorkflowId(ids[2])}/timeline?runId=abc`);
+    expect(badRun.status).toBe(400);
+    expect(badRun.body.details[0]).toMatchObject({ path: 'runId' });
     expect((await asAuditor('/audit/workflows/entry-nothing-here/timeline')).status).toBe(404);
     expect((await asAuditor(`/audit/workflows/${cycleId}/timeline?lang=fr`)).status).toBe(400);
   });
@@ -219,7 +226,19 @@ describe('[audit] an auditor finds, reads, replays and verifies a cycle', () => 
   it('[audit] every decision is sealed into the hash-chained audit log and matches its history event', async () => {
     const check = await asAuditor(`/audit/cycles/${cycleId}/cross-check`);
     expect(check.status).toBe(200);
-    expect(check.body).toMatchObject({ workflows: 1 + ids.length + 1, consistent: true, problems: [], pending: 0 });
+    expect(check.body).toMatchObject({
+      workflows: 1 + ids.length + 1,
+      consistent: true,
+      problems: [],
+      headsLost: [],
+      pending: 0,
+      notStarted: [],
+    });
+    // Every workflow sealed itself: an admin's seal of the cycle finds nothing left to add; auditors cannot seal.
+    const sealed = await stack.request('POST', `/audit/cycles/${cycleId}/seal`, {});
+    expect(sealed.status).toBe(201);
+    expect(sealed.body).toMatchObject({ workflows: 1 + ids.length + 1, appended: 0 });
+    expect((await stack.request('POST', `/audit/cycles/${cycleId}/seal`, {}, auditor)).status).toBe(403);
     const rows = await asAuditor(`/audit/log?cycleId=${cycleId}&limit=5000`);
     const scoreRows = rows.body.filter(
       (row: { eventType: string; name: string }) =>
@@ -319,13 +338,19 @@ describe('[audit] an auditor finds, reads, replays and verifies a cycle', () => 
     const exported = await cli(['audit', 'export', '--cycle', cycleId, '--out', archive]);
     expect(exported.code).toBe(0);
     expect(exported.stdout).toContain(`${1 + ids.length + 1} histories`);
+    const published = /manifest SHA-256: ([0-9a-f]{64})/.exec(exported.stdout)![1];
 
     // No API, no Temporal: the address below has nothing listening.
     const offline = { TEMPORAL_ADDRESS: '127.0.0.1:1', TAHAP_API_URL: 'http://127.0.0.1:1' };
-    const imported = await tahap(['audit', 'import', archive, '--replay'], offline);
+    const imported = await tahap(['audit', 'import', archive, '--replay', '--manifest-sha256', published], offline);
     expect(imported.stderr).not.toMatch(/tahap:/);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain(`${1 + ids.length + 1} replayed, ${1 + ids.length + 1} OK, 0 diverged`);
+
+    const otherDigest = await tahap(['audit', 'import', archive, '--manifest-sha256', '0'.repeat(64)], offline);
+    expect(otherDigest.code).toBe(1);
+    expect(otherDigest.stdout).toContain('not to the published');
+    expect((await tahap(['audit', 'import', join(scratch, 'no-such.tar.gz')], offline)).code).toBe(2);
 
     const damaged = join(scratch, 'damaged.tar.gz');
     const bytes = readFileSync(archive);

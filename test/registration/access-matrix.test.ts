@@ -105,6 +105,7 @@ const EXPECTED: Record<string, { allow: Role[] | 'public'; hidden?: Role[] }> = 
   'GET /audit/cycles/{cycleId}/replay': { allow: ['admin', 'auditor'] },
   'GET /audit/cycles/{cycleId}/export': { allow: ['admin', 'auditor'] },
   'GET /audit/cycles/{cycleId}/cross-check': { allow: ['admin', 'auditor'] },
+  'POST /audit/cycles/{cycleId}/seal': { allow: ['admin'] },
   'GET /audit/entries/{entryId}/state': { allow: ['admin', 'auditor'] },
   'GET /audit/log': { allow: ['admin', 'auditor'] },
   'GET /audit/log/verify': { allow: ['admin', 'auditor'] },

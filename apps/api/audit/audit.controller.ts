@@ -1,11 +1,15 @@
-import { Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/access.decorator';
 import { entryIdParam } from '../common/params';
-import { AuditLogQueryDto, FindWorkflowsQueryDto, LanguageQueryDto, PointInTimeQueryDto } from './audit.query.dto';
+import {
+  AuditLogQueryDto,
+  FindWorkflowsQueryDto,
+  LanguageQueryDto,
+  PointInTimeQueryDto,
+  RunQueryDto,
+} from './audit.query.dto';
 import { AuditService } from './audit.service';
-
-const RUN_ID = { name: 'runId', required: false, description: 'A run of the workflow; the latest when absent' };
 
 /** Auditors (and admins) read everything here and change nothing. */
 @ApiTags('audit')
@@ -24,30 +28,23 @@ export class AuditController {
   @Get('workflows/:workflowId/history')
   @Allow('auditor', 'admin')
   @Header('Content-Type', 'application/json; charset=utf-8')
-  @ApiQuery(RUN_ID)
   @ApiOperation({ summary: 'The raw history as Temporal writes it (historyToJSON): what replay and archives use' })
-  rawHistory(@Param('workflowId') workflowId: string, @Query('runId') runId?: string): Promise<string> {
+  rawHistory(@Param('workflowId') workflowId: string, @Query() { runId }: RunQueryDto): Promise<string> {
     return this.audit.rawHistory(workflowId, runId);
   }
 
   @Get('workflows/:workflowId/timeline')
   @Allow('auditor', 'admin')
-  @ApiQuery(RUN_ID)
   @ApiOperation({ summary: 'The history as a timeline a person can follow: who did what, when, and why' })
-  timeline(
-    @Param('workflowId') workflowId: string,
-    @Query() { lang }: LanguageQueryDto,
-    @Query('runId') runId?: string,
-  ) {
+  timeline(@Param('workflowId') workflowId: string, @Query() { lang, runId }: LanguageQueryDto) {
     return this.audit.timeline(workflowId, lang ?? 'id', runId);
   }
 
   // A replay reads and changes nothing, and auditors may only read: GET.
   @Get('workflows/:workflowId/replay')
   @Allow('auditor', 'admin')
-  @ApiQuery(RUN_ID)
   @ApiOperation({ summary: 'Replay the history on the current workflow code: OK, or the first event that diverges' })
-  replay(@Param('workflowId') workflowId: string, @Query('runId') runId?: string) {
+  replay(@Param('workflowId') workflowId: string, @Query() { runId }: RunQueryDto) {
     return this.audit.replay(workflowId, runId);
   }
 
@@ -75,6 +72,16 @@ export class AuditController {
   @ApiOperation({ summary: 'Audit rows without their history event, and decision events without their audit row' })
   crossCheck(@Param('cycleId') cycleId: string) {
     return this.audit.crossCheck(cycleId);
+  }
+
+  @Post('cycles/:cycleId/seal')
+  @Allow('admin')
+  @ApiOperation({
+    summary:
+      'Append to the audit log every decision of the cycle’s workflows not yet in it (cycles from before sealing)',
+  })
+  seal(@Param('cycleId') cycleId: string) {
+    return this.audit.sealCycle(cycleId);
   }
 
   @Get('entries/:entryId/state')

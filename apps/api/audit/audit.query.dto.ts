@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { IsInstant } from '../common/is-instant.decorator';
 
 /** Visibility queries are built from these values, so each is held to the shape of the keys it matches. */
@@ -52,7 +52,14 @@ export class FindWorkflowsQueryDto {
   limit?: number;
 }
 
-export class LanguageQueryDto {
+export class RunQueryDto {
+  @ApiPropertyOptional({ description: 'A run of the workflow; the latest when absent' })
+  @IsOptional()
+  @IsUUID('all', { message: 'runId must be a run id (a UUID) as `audit find` lists it' })
+  runId?: string;
+}
+
+export class LanguageQueryDto extends RunQueryDto {
   @ApiPropertyOptional({ enum: ['id', 'en'], default: 'id' })
   @IsOptional()
   @IsIn(['id', 'en'], { message: 'lang must be id (Bahasa Indonesia) or en (English)' })
@@ -61,7 +68,8 @@ export class LanguageQueryDto {
 
 export class PointInTimeQueryDto {
   @ApiPropertyOptional({ example: 42, description: 'The entry as it stood right after this event of its history' })
-  @ValidateIf((query: PointInTimeQueryDto) => query.at === undefined)
+  // Checked whenever given, and required when `at` is not.
+  @ValidateIf((query: PointInTimeQueryDto) => query.at === undefined || query.eventId !== undefined)
   @Type(() => Number)
   @IsInt({ message: 'give eventId (a whole number) or at (an instant such as 2024-07-12T02:00:00Z)' })
   @Min(1, { message: 'eventId must be at least 1' })

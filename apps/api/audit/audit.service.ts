@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { writeArchive } from '../../../libs/audit/archive';
 import { crossCheck } from '../../../libs/audit/audit-chain';
+import { sealHeads, type SealHead } from '../../../libs/audit/seal-heads';
+import type { AuditRow } from '../../../libs/audit/types';
 import { decisionEvents } from '../../../libs/audit/decision-events';
 import { entryStateAt } from '../../../libs/audit/entry-state-at';
 import { replayHistories, type ReplayVerdict } from '../../../libs/audit/replay';
@@ -17,7 +19,7 @@ import type { TahapConfig } from '../../../libs/config';
 import { DomainError, ErrorCode, SEARCH_ATTRIBUTES } from '../../../libs/domain';
 import { TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure/tokens';
 import { AgencyEntity, CycleEntity, EntryEntity } from '../../../libs/persistence';
-import { readAuditRows, verifyAuditLog } from '../../../libs/persistence/audit-log';
+import { appendAuditRows, readAuditRows, verifyAuditLog } from '../../../libs/persistence/audit-log';
 import type { FindWorkflowsQueryDto } from './audit.query.dto';
 
 type History = temporal.api.history.v1.IHistory;
@@ -26,8 +28,20 @@ export interface FetchedHistory {
   workflowId: string;
   runId: string;
   workflowType: string;
+  /** Closed executions can receive nothing more: every decision in them should be in the log. */
+  closed: boolean;
   history: History;
 }
+
+/** A cycle's workflows: the cycle's and every entry's, and entries whose workflow has not started yet. */
+export interface CycleHistories {
+  histories: FetchedHistory[];
+  notStarted: string[];
+}
+
+const GRPC_INVALID_ARGUMENT = 3;
+/** Histories fetched at once: enough to keep the frontend busy without flooding it. */
+const FETCH_CONCURRENCY = 8;
 
 const GRPC_NOT_FOUND = 5;
 
@@ -83,9 +97,16 @@ export class AuditService {
     const handle = this.client.workflow.getHandle(workflowId, runId);
     try {
       const [description, history] = await Promise.all([handle.describe(), handle.fetchHistory()]);
-      return { workflowId, runId: description.runId, workflowType: description.type, history };
+      return {
+        workflowId,
+        runId: description.runId,
+        workflowType: description.type,
+        closed: description.status.name !== 'RUNNING',
+        history,
+      };
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError || (error as { code?: number }).code === GRPC_NOT_FOUND) {
+      const code = grpcCode(error);
+      if (error instanceof WorkflowNotFoundError || code === GRPC_NOT_FOUND || code === GRPC_INVALID_ARGUMENT) {
         throw new DomainError(ErrorCode.WorkflowNotFound, `No workflow ${workflowId}${runId ? ` run ${runId}` : ''}.`);
       }
       throw error;
@@ -129,29 +150,44 @@ export class AuditService {
   }
 
   async replayCycle(cycleId: string) {
-    const histories = await this.cycleHistories(cycleId);
+    const { histories, notStarted } = await this.cycleHistories(cycleId);
     const verdicts = await this.replayAll(histories);
     const diverged = verdicts.filter((verdict) => !verdict.ok);
-    return { cycleId, replayed: verdicts.length, ok: verdicts.length - diverged.length, diverged };
+    return { cycleId, replayed: verdicts.length, ok: verdicts.length - diverged.length, diverged, notStarted };
   }
 
-  /** The cycle's workflow and every entry's, as the database lists them (visibility may lag; the database does not). */
-  async cycleHistories(cycleId: string): Promise<FetchedHistory[]> {
+  /**
+   * The cycle's workflow and every entry's, as the database lists them (visibility may lag; the database does not).
+   * An entry registered while its workflow start failed has none until the next fan-out starts it: listed apart.
+   */
+  async cycleHistories(cycleId: string): Promise<CycleHistories> {
     const cycle = await this.dataSource.getRepository(CycleEntity).findOneBy({ id: cycleId });
     if (!cycle) throw new DomainError(ErrorCode.CycleNotFound, `No cycle ${cycleId}.`);
     const entries = await this.dataSource
       .getRepository(EntryEntity)
       .find({ where: { cycleId }, select: { workflowId: true }, order: { workflowId: 'ASC' } });
-    const histories: FetchedHistory[] = [];
-    for (const workflowId of [cycle.id, ...entries.map((entry) => entry.workflowId)]) {
-      histories.push(await this.history(workflowId));
-    }
-    return histories;
+    const workflowIds = [cycle.id, ...entries.map((entry) => entry.workflowId)];
+    const found: (FetchedHistory | null)[] = new Array(workflowIds.length).fill(null);
+    let next = 0;
+    const fetcher = async () => {
+      while (next < workflowIds.length) {
+        const index = next++;
+        found[index] = await this.history(workflowIds[index]).catch((error: unknown) => {
+          if (error instanceof DomainError && error.code === ErrorCode.WorkflowNotFound && index > 0) return null;
+          throw error;
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: FETCH_CONCURRENCY }, fetcher));
+    return {
+      histories: found.filter((item): item is FetchedHistory => item !== null),
+      notStarted: workflowIds.filter((_, index) => found[index] === null),
+    };
   }
 
   /** The archive of a cycle's histories and audit rows, as bytes (see libs/audit/archive.ts for the format). */
   async exportCycle(cycleId: string): Promise<Buffer> {
-    const histories = await this.cycleHistories(cycleId);
+    const { histories } = await this.cycleHistories(cycleId);
     const auditRows = await readAuditRows(this.dataSource, { cycleId });
     const directory = await mkdtemp(join(tmpdir(), 'tahap-export-'));
     try {
@@ -181,37 +217,116 @@ export class AuditService {
     return verifyAuditLog(this.dataSource);
   }
 
-  /** For each workflow of the cycle: audit rows without their history event, and decision events without a row. */
+  /**
+   * For each workflow of the cycle: audit rows without their history event (or differing from it), decision events
+   * without their row (a gap; in a closed workflow every decision should be there), decisions still to be sealed,
+   * and every head a seal recorded in a history that the log no longer holds as it was (rows cut or rewritten).
+   */
   async crossCheck(cycleId: string) {
-    const histories = await this.cycleHistories(cycleId);
-    const workflows = [];
-    for (const { workflowId, runId, history } of histories) {
-      const rows = await readAuditRows(this.dataSource, { workflowId });
-      const result = crossCheck(
-        rows.filter((row) => row.runId === runId),
-        decisionEvents(history, { workflowId, runId }),
-      );
-      const orphanRows = [...result.orphanRows, ...rows.filter((row) => row.runId !== runId)];
-      workflows.push({
-        workflowId,
-        runId,
-        rows: rows.length,
-        orphanRows: orphanRows.map(({ seq, eventId }) => ({ seq, eventId })),
-        mismatched: result.mismatched.map(({ row }) => ({ seq: row.seq, eventId: row.eventId })),
-        missingEvents: result.missingEvents.map(({ eventId, eventType, name }) => ({ eventId, eventType, name })),
-        pendingEvents: result.pendingEvents.map(({ eventId, eventType, name }) => ({ eventId, eventType, name })),
-      });
+    const { histories, notStarted } = await this.cycleHistories(cycleId);
+    const rowsByRun = new Map<string, AuditRow[]>();
+    for (const row of await readAuditRows(this.dataSource, { cycleId })) {
+      const key = `${row.workflowId} ${row.runId}`;
+      rowsByRun.set(key, [...(rowsByRun.get(key) ?? []), row]);
     }
+    const workflows = [];
+    const heads: SealHead[] = [];
+    const check = (fetched: FetchedHistory) => {
+      const key = `${fetched.workflowId} ${fetched.runId}`;
+      const rows = rowsByRun.get(key) ?? [];
+      rowsByRun.delete(key);
+      heads.push(...sealHeads(fetched.history));
+      const result = crossCheck(rows, decisionEvents(fetched.history, fetched));
+      const missing = fetched.closed ? [...result.missingEvents, ...result.pendingEvents] : result.missingEvents;
+      return {
+        workflowId: fetched.workflowId,
+        runId: fetched.runId,
+        closed: fetched.closed,
+        rows: rows.length,
+        orphanRows: result.orphanRows.map(({ seq, eventId }) => ({ seq, eventId })),
+        mismatched: result.mismatched.map(({ row }) => ({ seq: row.seq, eventId: row.eventId })),
+        missingEvents: missing.map(({ eventId, eventType, name }) => ({ eventId, eventType, name })),
+        pendingEvents: (fetched.closed ? [] : result.pendingEvents).map(({ eventId, eventType, name }) => ({
+          eventId,
+          eventType,
+          name,
+        })),
+      };
+    };
+    for (const fetched of histories) workflows.push(check(fetched));
+    // Rows of an earlier run (a reset workflow) are checked against that run; rows naming no run of the cycle are orphans.
+    for (const [key, rows] of [...rowsByRun]) {
+      const [workflowId, runId] = key.split(' ');
+      const earlier = await this.history(workflowId, runId).catch(() => null);
+      if (earlier) workflows.push(check(earlier));
+      else {
+        workflows.push({
+          workflowId,
+          runId,
+          closed: true,
+          rows: rows.length,
+          orphanRows: rows.map(({ seq, eventId }) => ({ seq, eventId })),
+          mismatched: [],
+          missingEvents: [],
+          pendingEvents: [],
+        });
+      }
+    }
+    const headsLost = await this.headsLost(heads);
     const problems = workflows.filter(
       (item) => item.orphanRows.length || item.mismatched.length || item.missingEvents.length,
     );
     return {
       cycleId,
       workflows: workflows.length,
-      consistent: problems.length === 0,
+      consistent: problems.length === 0 && headsLost.length === 0,
       problems,
+      headsLost,
       pending: workflows.reduce((total, item) => total + item.pendingEvents.length, 0),
+      notStarted,
     };
+  }
+
+  /**
+   * Seals the decisions of every workflow of the cycle not yet in the log: for cycles that ran before workflows
+   * sealed themselves, and for decisions after a workflow's last seal. Appends only; never changes a row.
+   */
+  async sealCycle(cycleId: string) {
+    const { histories, notStarted } = await this.cycleHistories(cycleId);
+    const entryIds = new Map(
+      (
+        await this.dataSource
+          .getRepository(EntryEntity)
+          .find({ where: { cycleId }, select: { id: true, workflowId: true } })
+      ).map((entry) => [entry.workflowId, entry.id]),
+    );
+    let appended = 0;
+    for (const fetched of histories) {
+      const entryId = entryIds.get(fetched.workflowId) ?? null;
+      const events = decisionEvents(fetched.history, fetched).map((event) => ({ ...event, cycleId, entryId }));
+      appended += (await appendAuditRows(this.dataSource, events)).appended;
+    }
+    return { cycleId, workflows: histories.length, appended, notStarted };
+  }
+
+  /** Heads recorded by seals that the log no longer holds with the same hash. */
+  private async headsLost(heads: SealHead[]) {
+    if (heads.length === 0) return [];
+    const held = new Map(
+      (
+        (await this.dataSource.query('SELECT seq, hash FROM audit_log WHERE seq = ANY($1)', [
+          [...new Set(heads.map((head) => head.seq))],
+        ])) as { seq: string; hash: string }[]
+      ).map((row) => [Number(row.seq), row.hash]),
+    );
+    return heads
+      .filter((head) => held.get(head.seq) !== head.hash)
+      .map((head) => ({
+        seq: head.seq,
+        reason: held.has(head.seq)
+          ? `row ${head.seq} no longer has the hash a seal recorded (history event ${head.eventId})`
+          : `row ${head.seq}, recorded by a seal (history event ${head.eventId}), is no longer in the log`,
+      }));
   }
 
   private async replayAll(histories: FetchedHistory[]): Promise<ReplayVerdict[]> {
@@ -227,4 +342,10 @@ export class AuditService {
     const agency = await this.dataSource.getRepository(AgencyEntity).findOneBy({ code: entry.agencyCode });
     return agency?.zone ?? MINISTRY_ZONE;
   }
+}
+
+function grpcCode(error: unknown): number | undefined {
+  const { code, cause } = error as { code?: unknown; cause?: { code?: unknown } };
+  if (typeof code === 'number') return code;
+  return typeof cause?.code === 'number' ? cause.code : undefined;
 }

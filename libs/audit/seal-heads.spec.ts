@@ -1,0 +1,30 @@
+import { defaultPayloadConverter } from '@temporalio/common';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sealHeads } from './seal-heads';
+
+const fixture = (name: string) =>
+  historyFromJSON(JSON.parse(readFileSync(join(__dirname, '../../test/replay/histories', name), 'utf8')));
+
+describe('sealHeads', () => {
+  it('reads the head every completed seal returned, in history order', () => {
+    const heads = sealHeads(fixture('entry-audit-sealed.json'));
+    expect(heads.length).toBeGreaterThan(0);
+    for (const head of heads) {
+      expect(head.seq).toBeGreaterThan(0);
+      expect(head.hash).toMatch(/^[0-9a-f]{64}$/);
+    }
+    expect(heads.map((head) => head.seq)).toEqual([...heads.map((head) => head.seq)].sort((a, b) => a - b));
+  });
+
+  it('finds none in a history from before the seals, and ignores other activities’ results', () => {
+    expect(sealHeads(fixture('entry-full-run.json'))).toEqual([]);
+    const history = fixture('entry-audit-sealed.json');
+    const completed = history.events!.find((event) => event.activityTaskCompletedEventAttributes)!;
+    completed.activityTaskCompletedEventAttributes!.result = {
+      payloads: [defaultPayloadConverter.toPayload({ head: { seq: 999, hash: 'x' } })],
+    };
+    expect(sealHeads(history).some((head) => head.seq === 999)).toBe(false);
+  });
+});
