@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readArchive } from '../../libs/audit/archive';
 import { replayHistories, type HistoryToReplay, type ReplayVerdict } from '../../libs/audit/replay';
+import type { TimelineLine } from '../../libs/audit/timeline';
 import { productionBundle } from '../../libs/audit/workflow-bundle';
 import { ApiClient } from './api-client';
 import { CliError, EXIT } from './exit-codes';
@@ -161,14 +162,7 @@ export function auditCommand(run: (action: () => Promise<number>) => Promise<voi
           return EXIT.ok;
         }
         const shown = await apiOf(this).json<{
-          lines: {
-            eventId: number;
-            at: string;
-            local: string;
-            actor: string | null;
-            text: string;
-            reason: string | null;
-          }[];
+          lines: TimelineLine[];
         }>('GET', `${path}/timeline?lang=${options.lang}${run}`);
         for (const line of shown.lines) {
           const who = line.actor ? ` [${line.actor}]` : '';

@@ -3,7 +3,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import type { ReplayBundle } from './replay';
 
 /** Webpack's progress is noise for auditors; its warnings and errors are not. */
-const quietBundler: Logger = {
+export const quietBundler: Logger = {
   log: () => undefined,
   trace: () => undefined,
   debug: () => undefined,

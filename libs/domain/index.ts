@@ -25,3 +25,4 @@ export * from './notices/desk-notice-texts';
 export * from './notices/interview-notice-texts';
 export * from './field-verification/plan-visits';
 export * from './interview';
+export * from './plenary';

@@ -1,11 +1,2 @@
-import type { Logger } from '@temporalio/common';
-
-/** For bundleWorkflowCode in tests: webpack's progress is noise, its warnings and errors are not. */
-export const bundleLogger: Logger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: (message) => console.warn(message),
-  error: (message) => console.error(message),
-};
+/** For bundleWorkflowCode in tests: the same quiet logger auditors' replays bundle with. */
+export { quietBundler as bundleLogger } from '../../libs/audit/workflow-bundle';

@@ -1,0 +1,6 @@
+export * from './final-score';
+export * from './ranking';
+export * from './plenary-rules';
+export * from './decision-document';
+export { formatDecimal, roundHalfAwayFromZero } from './decimal';
+export { instantId, dateId, scoreId } from './indonesian-text';
