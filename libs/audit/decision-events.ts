@@ -264,3 +264,34 @@ function isLong(value: unknown): value is LongLike {
 function safeInteger(asNumber: number, asString: string): number | string {
   return Number.isSafeInteger(asNumber) ? asNumber : asString;
 }
+
+/** An activity the history shows completed: its type, its decoded input and its decoded result. */
+export interface CompletedActivity {
+  type: string;
+  args: unknown[];
+  result: unknown;
+}
+
+/**
+ * Pairs each ActivityTaskCompleted event with the activity it completes. Feed it every event in history order;
+ * it answers for a completion of an activity it saw scheduled, and null for every other event.
+ */
+export class ActivityCompletions {
+  private readonly scheduled = new Map<number, temporal.api.history.v1.IActivityTaskScheduledEventAttributes>();
+
+  observe(event: HistoryEvent): CompletedActivity | null {
+    const scheduled = event.activityTaskScheduledEventAttributes;
+    if (scheduled) {
+      this.scheduled.set(eventIdOf(event), scheduled);
+      return null;
+    }
+    const done = event.activityTaskCompletedEventAttributes;
+    const call = done && this.scheduled.get(toNumber(done.scheduledEventId));
+    if (!call) return null;
+    return {
+      type: call.activityType?.name ?? '',
+      args: decodePayloads(call.input),
+      result: decodePayloads(done.result)[0],
+    };
+  }
+}

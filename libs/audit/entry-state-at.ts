@@ -1,4 +1,11 @@
-import { decodePayloads, eventIdOf, eventTimeIso, toNumber, type History, type HistoryEvent } from './decision-events';
+import {
+  ActivityCompletions,
+  decodePayloads,
+  eventIdOf,
+  eventTimeIso,
+  type History,
+  type HistoryEvent,
+} from './decision-events';
 
 export type EntryStatus = 'active' | 'completed' | 'withdrawn' | 'eliminated';
 
@@ -97,19 +104,10 @@ export function entryStateAt(history: History, at: { eventId?: number; at?: stri
   const input = record(decodePayloads(started.input)[0]);
   // The API inserts the row active, in the cycle's first stage, before it starts the workflow.
   const fold = new EntryFold(String(input.joinedStage ?? ''));
-  const scheduled = new Map<number, { type: string; args: unknown[] }>();
+  const activities = new ActivityCompletions();
   for (const event of events.slice(0, upTo)) {
-    const activity = event.activityTaskScheduledEventAttributes;
-    if (activity) {
-      scheduled.set(eventIdOf(event), {
-        type: activity.activityType?.name ?? '',
-        args: decodePayloads(activity.input),
-      });
-      continue;
-    }
-    const done = event.activityTaskCompletedEventAttributes;
-    const call = done && scheduled.get(toNumber(done.scheduledEventId));
-    if (call) fold.apply(call.type, call.args, decodePayloads(done.result)[0]);
+    const done = activities.observe(event);
+    if (done) fold.apply(done.type, done.args, done.result);
   }
   const asOf = events[upTo - 1];
   return { asOfEventId: eventIdOf(asOf), asOf: eventTimeIso(asOf), ...fold.state() };

@@ -1,4 +1,4 @@
-import { decodePayloads, toNumber, type History } from './decision-events';
+import { ActivityCompletions, toNumber, type History } from './decision-events';
 
 /** The audit log's last row as a seal saw it (seq and hash), kept in the sealing workflow's own history. */
 export interface SealHead {
@@ -12,15 +12,13 @@ const SEAL_ACTIVITY = 'sealAuditTrail';
 
 /** Every completed seal's head in a history, in order: anchors the audit log outside the database. */
 export function sealHeads(history: History): SealHead[] {
-  const seals = new Set<number>();
+  const activities = new ActivityCompletions();
   const heads: SealHead[] = [];
   for (const event of history.events ?? []) {
-    const scheduled = event.activityTaskScheduledEventAttributes;
-    if (scheduled?.activityType?.name === SEAL_ACTIVITY) seals.add(toNumber(event.eventId));
-    const completed = event.activityTaskCompletedEventAttributes;
-    if (!completed || !seals.has(toNumber(completed.scheduledEventId))) continue;
-    const [result] = decodePayloads(completed.result) as [{ head?: { seq: number; hash: string } | null } | undefined];
-    if (result?.head) heads.push({ eventId: toNumber(event.eventId), seq: result.head.seq, hash: result.head.hash });
+    const done = activities.observe(event);
+    if (done?.type !== SEAL_ACTIVITY) continue;
+    const { head } = (done.result ?? {}) as { head?: { seq: number; hash: string } | null };
+    if (head) heads.push({ eventId: toNumber(event.eventId), seq: head.seq, hash: head.hash });
   }
   return heads;
 }

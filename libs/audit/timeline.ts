@@ -1,12 +1,12 @@
 import { instantToLocal, isZone, type Zone } from '../domain/time-zone';
 import {
   acceptedUpdateOf,
+  ActivityCompletions,
   actorOf,
   decodePayloads,
   eventIdOf,
   eventTimeIso,
   failureSummary,
-  toNumber,
   UpdateIndex,
   updateOutcomeOf,
   type AcceptedUpdate,
@@ -51,7 +51,7 @@ export function timeline(history: History, options: TimelineOptions): TimelineLi
     num: numberFormatter(options.language),
   };
   const updates = new UpdateIndex(history);
-  const scheduled = new Map<number, { type: string; args: unknown[] }>();
+  const activities = new ActivityCompletions();
   const stageEvents = stageEventFates(history);
   let workflowType = '';
   const lines: TimelineLine[] = [];
@@ -100,21 +100,10 @@ export function timeline(history: History, options: TimelineOptions): TimelineLi
       }
       continue;
     }
-    const activity = event.activityTaskScheduledEventAttributes;
-    if (activity) {
-      scheduled.set(eventIdOf(event), {
-        type: activity.activityType?.name ?? '',
-        args: decodePayloads(activity.input),
-      });
-      continue;
-    }
-    const activityDone = event.activityTaskCompletedEventAttributes;
-    if (activityDone) {
-      const engineText = engineDecision(
-        context,
-        scheduled.get(toNumber(activityDone.scheduledEventId))?.type,
-        decodePayloads(activityDone.result)[0],
-      );
+    const activity = activities.observe(event);
+    if (event.activityTaskScheduledEventAttributes) continue;
+    if (event.activityTaskCompletedEventAttributes) {
+      const engineText = activity && engineDecision(context, activity.type, activity.result);
       if (engineText) line(engineText);
       continue;
     }
