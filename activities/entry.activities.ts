@@ -56,7 +56,7 @@ export function createEntryActivities(dataSource: DataSource) {
 
     async editEntryDocument(input: { entryId: string; changes: EntryChanges; requestedBy: string }): Promise<string> {
       return underSubmissionLock(input.entryId, async (tx, entry) => {
-        const { title, summary, launchDate, evidenceLinks, replicatesEntryId } = input.changes;
+        const { title, summary, launchDate, evidenceLinks, replicatesEntryId, continuesEntryId } = input.changes;
         await tx.getRepository(EntryEntity).update(
           { id: entry.id, status: 'active' },
           {
@@ -65,6 +65,7 @@ export function createEntryActivities(dataSource: DataSource) {
             ...(launchDate !== undefined && { launchDate }),
             ...(evidenceLinks !== undefined && { evidenceLinks }),
             ...(replicatesEntryId !== undefined && { replicatesEntryId }),
+            ...(continuesEntryId !== undefined && { continuesEntryId }),
           },
         );
       });

@@ -23,6 +23,7 @@ import { sealAudit } from './audit-seal';
 import { allocateSlots, INTERVIEW_STEPS_PATCH, recordMissedInterviews, sendInvitations } from './interview-stage';
 import type { CycleState, CycleWorkflowInput } from './cycle.messages';
 import { notify, NOTIFY_PATCH } from './notify';
+import { announceResults, openPlenary, PLENARY_STEPS_PATCH } from './plenary-stage';
 import { upsertAttributes } from './search-attributes';
 
 const stageActivities = proxyActivities<CycleStageActivities>({
@@ -76,6 +77,7 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
     const desk = stage.type === 'desk-evaluation' && patched(DESK_STEPS_PATCH);
     const selects = (stage.type === 'selection' || stage.type === 'objection') && patched(SELECTION_STEPS_PATCH);
     const interviews = stage.type === 'interview' && patched(INTERVIEW_STEPS_PATCH);
+    const decides = (stage.type === 'plenary' || stage.type === 'announcement') && patched(PLENARY_STEPS_PATCH);
     // Evaluators and interview slots are assigned before the stage shows as open, so whoever sees it open sees them.
     if (desk) await assignDesk(cycleId, stage);
     if (interviews) await allocateSlots(cycleId, stage.key);
@@ -94,13 +96,17 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
     const screens = stage.type === 'screening' && patched(SCREENING_STEPS_PATCH);
     if (screens) await screening.applyScreeningRules({ cycleId, stageKey: stage.key });
     if (selects && stage.type === 'selection') await selectNominees(cycleId, stage.key);
+    if (decides && stage.type === 'announcement') await announceResults(cycleId, stage.key);
 
     const closeRequested = () => controls.closeRequestedFor === stage.key;
     let deadlinePassed = false;
     const reminders = desk
       ? remindBeforeDeadline(cycleId, stage, stageState(stage.key), () => deadlinePassed)
       : undefined;
-    let closedBy = await waitForClosing(stage.key, state, closeRequested);
+    // The plenary's decision closes its stage; a stage closed before a decision adjourns it undecided.
+    const plenary = decides && stage.type === 'plenary' ? await openPlenary(cycleId, stage.key) : undefined;
+    let closedBy = await waitForClosing(stage.key, state, () => closeRequested() || plenary?.decided() === true);
+    await plenary?.adjourn();
     deadlinePassed = true;
     if (desk) {
       await reminders;

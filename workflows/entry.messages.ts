@@ -43,6 +43,8 @@ export interface EntryChanges {
   launchDate?: string;
   evidenceLinks?: string[];
   replicatesEntryId?: string | null;
+  /** The same innovation's entry in an earlier cycle. */
+  continuesEntryId?: string | null;
 }
 
 export interface EditEntryRequest {

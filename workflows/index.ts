@@ -3,3 +3,5 @@ export { cycleWorkflow } from './cycle.workflow';
 export { entryWorkflow } from './entry.workflow';
 export { yearlyCycleWorkflow } from './yearly-cycle.workflow';
 export { deliveryWorkflow } from './delivery.workflow';
+export { plenaryWorkflow } from './plenary.workflow';
+export { decisionCorrectionWorkflow } from './decision-correction.workflow';

@@ -10,6 +10,7 @@ import { AgencyEntity, CycleStageEntity, EntryEntity, ScreeningDecisionEntity } 
 import { deskNoticeDrafts, type DeskNoticeEvent } from './desk-notice-drafts';
 import { interviewNoticeDrafts, type InterviewNoticeEvent } from './interview-notice-drafts';
 import { fieldVisitNoticeDrafts, type FieldVisitNoticeEvent } from './field-visit-notice-drafts';
+import { resultNoticeDrafts, type ResultNoticeEvent } from './result-notice-drafts';
 
 /** What happened, as the workflow that saw it tells the notify activity. */
 export type NoticeEvent =
@@ -17,7 +18,8 @@ export type NoticeEvent =
   | { kind: 'screening-outcome'; cycleId: string; stageKey: string }
   | DeskNoticeEvent
   | InterviewNoticeEvent
-  | FieldVisitNoticeEvent;
+  | FieldVisitNoticeEvent
+  | ResultNoticeEvent;
 
 /** A person told something who is not an agency: an evaluator, an objector. */
 export interface PersonRecipient {
@@ -71,6 +73,9 @@ export async function noticeDrafts(dataSource: DataSource, event: NoticeEvent): 
       return interviewNoticeDrafts(dataSource, event);
     case 'field-visit-planned':
       return fieldVisitNoticeDrafts(dataSource, event);
+    case 'results-announced':
+    case 'results-corrected':
+      return resultNoticeDrafts(dataSource, event);
     case 'stage-deadline-extended': {
       const stage = await dataSource
         .getRepository(CycleStageEntity)

@@ -3,6 +3,8 @@ import { APP_GUARD } from '@nestjs/core';
 import type { AuthConfig, TahapConfig } from '../../libs/config';
 import { InfrastructureModule } from '../../libs/infrastructure';
 import { AuditController } from './audit/audit.controller';
+import { PlenaryController } from './plenary/plenary.controller';
+import { PlenaryService } from './plenary/plenary.service';
 import { AuditService } from './audit/audit.service';
 import { AgenciesController } from './agencies/agencies.controller';
 import { AccessGuard } from './auth/access.guard';
@@ -19,6 +21,8 @@ import { ScreeningController } from './cycles/screening.controller';
 import { EntriesController } from './entries/entries.controller';
 import { EntriesService } from './entries/entries.service';
 import { EntryListsController } from './entries/entry-lists.controller';
+import { LineageController } from './entries/lineage.controller';
+import { LineageService } from './entries/lineage.service';
 import { RegistrationService } from './entries/registration.service';
 import { HealthController } from './health/health.controller';
 import { InboxController } from './inbox/inbox.controller';
@@ -58,6 +62,7 @@ export class ApiModule {
         AgenciesController,
         EntriesController,
         EntryListsController,
+        LineageController,
         InboxController,
         WebhooksController,
         DeliveriesController,
@@ -70,6 +75,7 @@ export class ApiModule {
         InterviewEntryController,
         FieldVisitsController,
         AuditController,
+        PlenaryController,
       ],
       providers: [
         { provide: AUTH_CONFIG, useValue: auth },
@@ -80,11 +86,13 @@ export class ApiModule {
         CyclesService,
         EntriesService,
         RegistrationService,
+        LineageService,
         DeskScoringService,
         NoticesService,
         InterviewService,
         FieldVisitsService,
         AuditService,
+        PlenaryService,
       ],
     };
   }

@@ -14,6 +14,7 @@ import { createFanOutActivities } from '../../activities/fan-out.activities';
 import { createScreeningActivities } from '../../activities/screening.activities';
 import { createDeliveryActivities } from '../../activities/notify/delivery.activities';
 import { createNotifyActivities } from '../../activities/notify/notify.activities';
+import { createPlenaryActivities } from '../../activities/plenary/plenary.activities';
 import { createYearlyCycleActivities } from '../../activities/yearly-cycle.activities';
 import { createTransport, type Transporter } from 'nodemailer';
 import { ConfigError, type TahapConfig } from '../../libs/config';
@@ -61,6 +62,7 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
         ...createDeskStageActivities(launchDeps),
         ...createSelectionActivities(this.dataSource),
         ...createInterviewStageActivities(this.dataSource),
+        ...createPlenaryActivities(this.dataSource),
         ...createInterviewEntryActivities(this.dataSource),
         ...createFanOutActivities(launchDeps),
         ...createYearlyCycleActivities(launchDeps),

@@ -60,6 +60,7 @@ export interface EntryDocumentChanges {
   launchDate?: string;
   evidenceLinks?: string[];
   replicatesEntryId?: string | null;
+  continuesEntryId?: string | null;
 }
 
 export interface EntryStateAt {
@@ -226,7 +227,14 @@ class EntryFold {
   }
 
   private edit(changes: Record<string, unknown>): void {
-    for (const field of ['title', 'summary', 'launchDate', 'evidenceLinks', 'replicatesEntryId'] as const) {
+    for (const field of [
+      'title',
+      'summary',
+      'launchDate',
+      'evidenceLinks',
+      'replicatesEntryId',
+      'continuesEntryId',
+    ] as const) {
       if (changes[field] !== undefined) Object.assign(this.document, { [field]: changes[field] });
     }
   }

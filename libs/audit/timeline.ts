@@ -489,6 +489,7 @@ const ID_FIELDS: Record<string, string> = {
   launchDate: 'tanggal mulai layanan',
   evidenceLinks: 'tautan bukti',
   replicatesEntryId: 'inovasi yang direplikasi',
+  continuesEntryId: 'entri inovasi ini pada siklus sebelumnya',
 };
 const EN_FIELDS: Record<string, string> = {
   title: 'title',
@@ -496,6 +497,7 @@ const EN_FIELDS: Record<string, string> = {
   launchDate: 'launch date',
   evidenceLinks: 'evidence links',
   replicatesEntryId: 'replicated innovation',
+  continuesEntryId: 'earlier entry of this innovation',
 };
 
 const list = (items: string[], none: string) => (items.length > 0 ? items.join(', ') : none);

@@ -59,6 +59,16 @@ export const ErrorCode = {
   FieldVisitNoEligibleVisitor: 'FIELD_VISIT.NO_ELIGIBLE_VISITOR',
   WorkflowNotFound: 'AUDIT.WORKFLOW_NOT_FOUND',
   EventNotInHistory: 'AUDIT.EVENT_NOT_IN_HISTORY',
+  PlenaryNotOpen: 'PLENARY.NOT_OPEN',
+  PlenaryNotMember: 'PLENARY.NOT_A_MEMBER',
+  PlenaryNotPresent: 'PLENARY.NOT_PRESENT',
+  PlenaryNoQuorum: 'PLENARY.NO_QUORUM',
+  PlenaryNotAdopted: 'PLENARY.NOT_ADOPTED',
+  OverrideInvalid: 'PLENARY.OVERRIDE_INVALID',
+  OverrideNotFound: 'PLENARY.OVERRIDE_NOT_FOUND',
+  DecisionNotFound: 'PLENARY.DECISION_NOT_FOUND',
+  DecisionSuperseded: 'PLENARY.DECISION_SUPERSEDED',
+  ResultsNotAnnounced: 'PLENARY.NOT_ANNOUNCED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

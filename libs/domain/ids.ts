@@ -6,3 +6,12 @@ export function cycleId(programme: string, year: number): string {
 export function entryWorkflowId(cycle: string, entryId: string): string {
   return `entry-${cycle}-${entryId}`;
 }
+
+export function plenaryWorkflowId(cycle: string, stageKey: string): string {
+  return `plenary-${cycle}-${stageKey}`;
+}
+
+/** One workflow per correction: two admins correcting the same decision at once meet at this id. */
+export function correctionWorkflowId(cycle: string, sequence: number): string {
+  return `decision-correction-${cycle}-${sequence}`;
+}

@@ -26,3 +26,4 @@ export * from './notices/interview-notice-texts';
 export * from './field-verification/plan-visits';
 export * from './interview';
 export * from './plenary';
+export * from './notices/result-notice-texts';

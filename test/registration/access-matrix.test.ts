@@ -49,6 +49,8 @@ const EXPECTED: Record<string, { allow: Role[] | 'public'; hidden?: Role[] }> = 
   'GET /entries/{entryId}': { allow: ALL, hidden: ['agency', 'evaluator', 'panelist'] },
   'PATCH /entries/{entryId}': { allow: ['agency'], hidden: ['agency'] },
   'POST /entries/{entryId}/withdraw': { allow: ['agency'], hidden: ['agency'] },
+  // Lineage: whoever may see the entry; it lists other agencies' entries only by their public facts.
+  'GET /entries/{entryId}/lineage': { allow: ALL, hidden: ['agency', 'evaluator', 'panelist'] },
   'PUT /agencies/{code}/preferences': { allow: ['admin', 'agency'] },
   'GET /agencies/{code}/webhooks': { allow: ['admin', 'agency', 'auditor'] },
   'POST /agencies/{code}/webhooks': { allow: ['admin', 'agency'] },

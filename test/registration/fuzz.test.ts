@@ -29,6 +29,7 @@ const ENTRY_FIELDS = [
   'launchDate',
   'evidenceLinks',
   'replicatesEntryId',
+  'continuesEntryId',
   'agencyCode',
   '__proto__',
 ];
@@ -282,6 +283,9 @@ describe('[registration] fuzzing the registration, template and import endpoints
         set: { group: 'replikasi', replicatesEntryId: id },
       })),
       fc.constant({ label: 'replikasi of its own entry', set: { group: 'replikasi', replicatesEntryId: '<own>' } }),
+      badUuid.map((continuesEntryId) => ({ label: 'continuesEntryId not a UUID', set: { continuesEntryId } })),
+      fc.uuid().map((id) => ({ label: 'continuing an entry that does not exist', set: { continuesEntryId: id } })),
+      fc.constant({ label: 'continuing its entry of this same cycle', set: { continuesEntryId: '<own>' } }),
       fc.constant({ label: 'a title it already registered', set: { title: OWN_TITLE } }),
       fc
         .tuple(fc.constantFrom('title', 'summary'), fc.integer({ min: 3, max: 40 }))

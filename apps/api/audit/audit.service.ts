@@ -16,7 +16,7 @@ import { replayHistories, type ReplayVerdict } from '../../../libs/audit/replay'
 import { timeline } from '../../../libs/audit/timeline';
 import { productionBundle } from '../../../libs/audit/workflow-bundle';
 import type { TahapConfig } from '../../../libs/config';
-import { DomainError, ErrorCode, SEARCH_ATTRIBUTES } from '../../../libs/domain';
+import { DomainError, ErrorCode, plenaryWorkflowId, SEARCH_ATTRIBUTES } from '../../../libs/domain';
 import { TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure/tokens';
 import { AgencyEntity, CycleEntity, EntryEntity } from '../../../libs/persistence';
 import { appendAuditRows, readAuditRows, verifyAuditLog } from '../../../libs/persistence/audit-log';
@@ -166,7 +166,16 @@ export class AuditService {
     const entries = await this.dataSource
       .getRepository(EntryEntity)
       .find({ where: { cycleId }, select: { workflowId: true }, order: { workflowId: 'ASC' } });
-    const workflowIds = [cycle.id, ...entries.map((entry) => entry.workflowId)];
+    // The plenary and the corrections of its decision are the cycle's too; a plenary not reached yet has none.
+    const plenaries = cycle.resolvedTemplate.stages
+      .filter((stage) => stage.type === 'plenary')
+      .map((stage) => plenaryWorkflowId(cycle.id, stage.key));
+    const corrections = await this.dataSource.query<{ workflow_id: string }[]>(
+      `SELECT workflow_id FROM plenary_decisions WHERE cycle_id = $1 AND sequence > 1 ORDER BY sequence`,
+      [cycleId],
+    );
+    const decisionWorkflows = [...plenaries, ...corrections.map((row) => row.workflow_id)];
+    const workflowIds = [cycle.id, ...decisionWorkflows, ...entries.map((entry) => entry.workflowId)];
     const found: (FetchedHistory | null)[] = new Array(workflowIds.length).fill(null);
     let next = 0;
     const fetcher = async () => {
@@ -179,9 +188,10 @@ export class AuditService {
       }
     };
     await Promise.all(Array.from({ length: FETCH_CONCURRENCY }, fetcher));
+    const firstEntry = 1 + decisionWorkflows.length;
     return {
       histories: found.filter((item): item is FetchedHistory => item !== null),
-      notStarted: workflowIds.filter((_, index) => found[index] === null),
+      notStarted: workflowIds.filter((_, index) => index >= firstEntry && found[index] === null),
     };
   }
 

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type Exception
 import {
   ActivityFailure,
   ApplicationFailure,
+  WorkflowFailedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
@@ -65,6 +66,16 @@ const STATUS_BY_CODE: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.FieldVisitNoEligibleVisitor]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.WorkflowNotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.EventNotInHistory]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.PlenaryNotOpen]: HttpStatus.CONFLICT,
+  [ErrorCode.PlenaryNotMember]: HttpStatus.FORBIDDEN,
+  [ErrorCode.PlenaryNotPresent]: HttpStatus.CONFLICT,
+  [ErrorCode.PlenaryNoQuorum]: HttpStatus.CONFLICT,
+  [ErrorCode.PlenaryNotAdopted]: HttpStatus.CONFLICT,
+  [ErrorCode.OverrideInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.OverrideNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.DecisionNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.DecisionSuperseded]: HttpStatus.CONFLICT,
+  [ErrorCode.ResultsNotAnnounced]: HttpStatus.CONFLICT,
 };
 
 export interface ErrorBody {
@@ -95,13 +106,11 @@ export class DomainErrorFilter implements ExceptionFilter {
         ...error.extra,
       };
     }
-    // A validator's refusal is the cause itself; an activity's refusal inside the handler is wrapped once more.
+    // A validator's refusal is the cause itself; an activity's refusal inside the handler (or inside a workflow the
+    // API ran to its end, such as a correction) is wrapped once more.
+    const failed = error instanceof WorkflowUpdateFailedError || error instanceof WorkflowFailedError;
     const refusal =
-      error instanceof WorkflowUpdateFailedError && error.cause instanceof ActivityFailure
-        ? error.cause.cause
-        : error instanceof WorkflowUpdateFailedError
-          ? error.cause
-          : undefined;
+      failed && error.cause instanceof ActivityFailure ? error.cause.cause : failed ? error.cause : undefined;
     if (refusal instanceof ApplicationFailure) {
       const code = refusal.type as ErrorCode | undefined;
       const statusCode = (code && STATUS_BY_CODE[code]) ?? HttpStatus.CONFLICT;

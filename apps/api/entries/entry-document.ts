@@ -18,7 +18,10 @@ function ineligible(issues: FieldIssue[]): DomainError {
   );
 }
 
-/** The template's rules, and for a replication an original that exists, is another agency's, and is not withdrawn. */
+/**
+ * The template's rules; for a replication an original that exists, is another agency's, and is not withdrawn; for
+ * an innovation entered again, its earlier entry (continuationIssues).
+ */
 export async function checkEligible(
   tx: EntityManager,
   cycle: CycleEntity,
@@ -40,7 +43,52 @@ export async function checkEligible(
       issues.push({ path: 'replicatesEntryId', message: 'a replication copies another agency’s innovation' });
     }
   }
+  if (document.continuesEntryId) {
+    issues.push(...(await continuationIssues(tx, cycle, document.continuesEntryId, agencyCode)));
+  }
   if (issues.length > 0) throw ineligible(issues);
+}
+
+/**
+ * An agency entering its innovation again names its own entry of it in an earlier cycle (a lower year, any
+ * programme), one that was not withdrawn. Years only go down along these links, so they never loop. An entry may
+ * both continue and replicate: a replication entered again the next year continues its own earlier entry and still
+ * names the original it copies.
+ */
+async function continuationIssues(
+  tx: EntityManager,
+  cycle: CycleEntity,
+  earlierId: string,
+  agencyCode: string,
+): Promise<FieldIssue[]> {
+  const path = 'continuesEntryId';
+  const earlier = await tx.getRepository(EntryEntity).findOneBy({ id: earlierId });
+  if (!earlier) {
+    return [
+      { path, message: 'names no registered entry: give the id of your entry of this innovation in an earlier cycle' },
+    ];
+  }
+  if (earlier.agencyCode !== agencyCode) {
+    return [
+      {
+        path,
+        message: 'names another agency’s entry: continue your own agency’s entry, or name theirs in replicatesEntryId',
+      },
+    ];
+  }
+  if (earlier.status === 'withdrawn') {
+    return [{ path, message: 'names an entry that was withdrawn: give an entry that took part in its cycle' }];
+  }
+  const earlierCycle = await tx.getRepository(CycleEntity).findOneByOrFail({ id: earlier.cycleId });
+  if (earlierCycle.year >= cycle.year) {
+    return [
+      {
+        path,
+        message: `names an entry of ${earlierCycle.id} (${earlierCycle.year}): give your entry from a cycle before ${cycle.year}`,
+      },
+    ];
+  }
+  return [];
 }
 
 export function documentOf(source: {
@@ -49,6 +97,7 @@ export function documentOf(source: {
   launchDate?: string | null;
   evidenceLinks?: string[];
   replicatesEntryId?: string | null;
+  continuesEntryId?: string | null;
 }): EntryDocument {
   return {
     title: (source.title ?? '').trim(),
@@ -56,6 +105,7 @@ export function documentOf(source: {
     launchDate: source.launchDate ?? '',
     evidenceLinks: source.evidenceLinks ?? [],
     replicatesEntryId: source.replicatesEntryId ?? null,
+    continuesEntryId: source.continuesEntryId ?? null,
   };
 }
 
@@ -74,6 +124,7 @@ export function present(
     launchDate: entry.launchDate,
     evidenceLinks: entry.evidenceLinks,
     replicatesEntryId: entry.replicatesEntryId,
+    continuesEntryId: entry.continuesEntryId,
     group: entry.groupKey,
     cluster: entry.cluster,
     status: entry.status,

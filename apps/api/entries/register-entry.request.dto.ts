@@ -47,6 +47,14 @@ export class EntryFieldsDto {
   @IsOptional()
   @IsUUID('all', { message: 'replicatesEntryId must be the id of an entry' })
   replicatesEntryId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Entering the same innovation again: your own entry of it in an earlier cycle (any programme), not withdrawn',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'continuesEntryId must be the id of an entry' })
+  continuesEntryId?: string;
 }
 
 export class RegisterEntryRequestDto extends EntryFieldsDto {

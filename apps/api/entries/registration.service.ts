@@ -172,7 +172,7 @@ export class RegistrationService {
 
 /** The request as it matters for idempotency: the same key must come with the same registration. */
 function fingerprintOf(cycleId: string, agencyCode: string, request: RegisterEntryRequestDto): string {
-  const { title, summary, launchDate, evidenceLinks, replicatesEntryId, group } = request;
+  const { title, summary, launchDate, evidenceLinks, replicatesEntryId, continuesEntryId, group } = request;
   const canonical = JSON.stringify([
     cycleId,
     agencyCode,
@@ -182,6 +182,8 @@ function fingerprintOf(cycleId: string, agencyCode: string, request: RegisterEnt
     launchDate,
     evidenceLinks,
     replicatesEntryId ?? null,
+    // Appended only when given, so fingerprints stored before the field existed still match their retries.
+    ...(continuesEntryId ? [continuesEntryId] : []),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }

@@ -6,6 +6,7 @@ import {
   decisionGroups,
   decisionHtml,
   decisionNumber,
+  type DecisionCorrection,
   type PlenaryDecision,
 } from './decision-document';
 // The JSON export and the digest use packages, which libs/domain may not import; they live in libs/plenary.
@@ -79,6 +80,7 @@ function makeDecision(): PlenaryDecision {
     overrides: [
       { entryId: 'e-palopo', direction: 'in', reason: PALOPO_REASON, votes: { approve: 7, reject: 6, abstain: 0 } },
     ],
+    corrections: [],
     groups: decisionGroups(outcome, NAMES),
   };
 }
@@ -134,6 +136,40 @@ describe('checkDecision', () => {
     expect(checkDecision(decision)).toEqual([
       'the override of entry e-palopo does not match the one noted on the entry',
     ]);
+  });
+});
+
+describe('corrections', () => {
+  /** Decision 2 moves the second of the Kabupaten group in, as a correction of decision 1 would. */
+  function corrected() {
+    const decision = makeDecision();
+    const entry = decision.groups[0].entries[1];
+    entry.status = 'winner';
+    return {
+      ...decision,
+      decisionNumber: decisionNumber(2, 'pkri', 2024),
+      supersedes: decision.decisionNumber,
+      reason: 'Nilai wawancara salah dicatat oleh sekretariat',
+      corrections: [{ entryId: entry.entryId, from: 'finalist', to: 'winner' }] as DecisionCorrection[],
+    };
+  }
+
+  it('accepts a correction that names what changed and prints it in the berita acara', () => {
+    expect(checkDecision(corrected())).toEqual([]);
+    const html = decisionHtml(corrected());
+    expect(html).toContain('mengoreksi keputusan nomor 1/PKRI-2024');
+    expect(html).toMatch(/Koreksi atas Keputusan Sebelumnya.*Finalis menjadi Pemenang/s);
+  });
+
+  it('refuses corrections that do not match the entries, or on a first decision', () => {
+    const decision = corrected();
+    decision.corrections.push({ entryId: decision.groups[0].entries[0].entryId, from: 'winner', to: 'not-selected' });
+    expect(checkDecision(decision)).toEqual([
+      `the correction of entry ${decision.groups[0].entries[0].entryId}: the entry's status is winner, not not-selected`,
+    ]);
+    expect(checkDecision({ ...makeDecision(), corrections: corrected().corrections })).toContain(
+      `the correction of entry ${corrected().corrections[0].entryId}: a first decision corrects nothing`,
+    );
   });
 });
 

@@ -39,7 +39,16 @@ export interface PlenaryDecision {
   topN: number;
   /** Overrides that carried, each with its vote. */
   overrides: DecisionOverride[];
+  /** What a correction changed against the decision it supersedes; empty for a first decision. */
+  corrections: DecisionCorrection[];
   groups: DecisionGroup[];
+}
+
+/** One entry whose status a correction changed; the reason is the decision's own. */
+export interface DecisionCorrection {
+  entryId: string;
+  from: FinalistStatus;
+  to: FinalistStatus;
 }
 
 export interface DecisionPanelist {
@@ -182,6 +191,18 @@ export function checkDecision(decision: PlenaryDecision): string[] {
       problems.push(`${what}: an entry moved ${override.direction} cannot have the status ${entry.status}`);
     }
   }
+  const corrected = new Set<string>();
+  for (const correction of decision.corrections) {
+    const what = `the correction of entry ${correction.entryId}`;
+    if (decision.supersedes === null) problems.push(`${what}: a first decision corrects nothing`);
+    if (corrected.has(correction.entryId)) problems.push(`entry ${correction.entryId} is corrected twice`);
+    corrected.add(correction.entryId);
+    const entry = entries.get(correction.entryId);
+    if (!entry) problems.push(`${what}: the entry is in no group`);
+    else if (entry.status !== correction.to)
+      problems.push(`${what}: the entry's status is ${entry.status}, not ${correction.to}`);
+    if (correction.from === correction.to) problems.push(`${what} changes nothing`);
+  }
   return problems;
 }
 
@@ -228,6 +249,9 @@ export function canonicalDecision(decision: PlenaryDecision): PlenaryDecision {
     topN: decision.topN,
     overrides: decision.overrides
       .map((o) => ({ entryId: o.entryId, direction: o.direction, reason: o.reason, votes: votes(o.votes) }))
+      .sort((a, b) => compareText(a.entryId, b.entryId)),
+    corrections: decision.corrections
+      .map((c) => ({ entryId: c.entryId, from: c.from, to: c.to }))
       .sort((a, b) => compareText(a.entryId, b.entryId)),
     groups: decision.groups
       .map((g) => ({
@@ -404,6 +428,17 @@ export function decisionHtml(decision: PlenaryDecision): string {
     );
   }
 
+  if (d.corrections.length > 0) {
+    body.push('<h2>Koreksi atas Keputusan Sebelumnya</h2>');
+    const items = d.corrections.map((correction) => {
+      const { group, entry } = entryById.get(correction.entryId)!;
+      return (
+        `<li><strong>${esc(entry.title)}</strong> (${esc(entry.agencyName)}; Kluster ${esc(group.clusterName)}, ` +
+        `Kelompok ${esc(group.groupName)}): ${STATUS_LABEL[correction.from]} menjadi ${STATUS_LABEL[correction.to]}.</li>`
+      );
+    });
+    body.push(`<ol>${items.join('')}</ol>`);
+  }
   body.push('<h2>Perubahan Usulan oleh Sidang Pleno</h2>');
   if (d.overrides.length === 0) body.push('<p>Tidak ada perubahan terhadap usulan peringkat.</p>');
   else {

@@ -4,3 +4,4 @@ export * from './plenary-rules';
 export * from './decision-document';
 export { formatDecimal, roundHalfAwayFromZero } from './decimal';
 export { instantId, dateId, scoreId } from './indonesian-text';
+export * from './correction';

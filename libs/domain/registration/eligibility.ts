@@ -8,6 +8,8 @@ export interface EntryDocument {
   launchDate: string;
   evidenceLinks: string[];
   replicatesEntryId?: string | null;
+  /** The same innovation's entry in an earlier cycle; checked against the database, not by these rules. */
+  continuesEntryId?: string | null;
 }
 
 const DEFAULT_MAX_EVIDENCE_LINKS = 20;

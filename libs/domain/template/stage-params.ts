@@ -1,3 +1,5 @@
+import type { FinalScoreWeights } from '../plenary/final-score';
+import type { StageType } from '../stage-type';
 import type { StageParams } from './competition-template';
 
 export const MISSING_SCORE_POLICIES = ['rank-with-available', 'extend', 'reassign'] as const;
@@ -154,4 +156,40 @@ export function interviewParams(params: StageParams = {}): InterviewParams {
     noShow: params.noShow === 'keep' ? 'keep' : 'eliminate',
     rubric: text(params.rubric),
   };
+}
+
+/** The plenary's parameters: how final scores are weighted, how many of each cluster and group win, the quorum. */
+export interface PlenaryParams {
+  /** Panelists who must be present to decide; a majority of the cycle's panelists when unset. */
+  quorum?: number;
+  /** Winners proposed per cluster and group. */
+  topN: number;
+  weights: FinalScoreWeights;
+}
+
+export const PLENARY_WEIGHT_PARAMS = {
+  desk: 'deskWeight',
+  interview: 'interviewWeight',
+  fieldVerification: 'fieldVerificationWeight',
+} as const;
+
+/**
+ * With no weight given: desk 40 and interview 60 when the cycle interviews (the interview is where the panel meets
+ * the innovation), otherwise desk 100. Once any weight is given, those not given are 0.
+ */
+export function plenaryParams(params: StageParams = {}, stageTypes: StageType[] = []): PlenaryParams {
+  const weightOf = (component: keyof typeof PLENARY_WEIGHT_PARAMS) => number(params[PLENARY_WEIGHT_PARAMS[component]]);
+  const given = Object.keys(PLENARY_WEIGHT_PARAMS).some(
+    (component) => weightOf(component as keyof typeof PLENARY_WEIGHT_PARAMS) !== undefined,
+  );
+  const weights: FinalScoreWeights = given
+    ? {
+        desk: weightOf('desk') ?? 0,
+        interview: weightOf('interview') ?? 0,
+        fieldVerification: weightOf('fieldVerification') ?? 0,
+      }
+    : stageTypes.includes('interview')
+      ? { desk: 40, interview: 60, fieldVerification: 0 }
+      : { desk: 100, interview: 0, fieldVerification: 0 };
+  return { quorum: number(params.quorum), topN: number(params.topN) ?? 3, weights };
 }

@@ -1,6 +1,7 @@
 import { DomainError, ErrorCode } from '../error-codes';
 import { KIPP_2023, PKRI_2024 } from './builtin';
 import type { CompetitionTemplate } from './competition-template';
+import { plenaryParams } from './stage-params';
 import { assertValidTemplate, validateTemplate } from './validate-template';
 
 function variant(change: (template: CompetitionTemplate) => void): CompetitionTemplate {
@@ -152,6 +153,32 @@ describe('validateTemplate', () => {
     expect(issueAt(template, 'stages[6].params.topN')?.message).toBe(
       '"topN" is not a parameter of announcement stages (they take none)',
     );
+  });
+
+  it('checks the plenary’s weights: they add up to 100 and weigh only scores the cycle has', () => {
+    const off = variant((t) => {
+      t.stages[5].params = { deskWeight: 30, interviewWeight: 60 };
+    });
+    expect(issueAt(off, 'stages[5].params')?.message).toBe('weights must add up to 100 (they add up to 90)');
+    const verification = variant((t) => {
+      t.stages[5].params = { deskWeight: 30, interviewWeight: 50, fieldVerificationWeight: 20 };
+    });
+    expect(issueAt(verification, 'stages[5].params')?.message).toMatch(
+      /no field verification, so its weight must be 0/,
+    );
+    const interviewless = variant((t) => {
+      t.stages.splice(4, 1);
+      t.stages[4].params = { deskWeight: 40, interviewWeight: 60 };
+    });
+    expect(issueAt(interviewless, 'stages[4].params.interviewWeight')?.message).toBe(
+      'the cycle has no interview stage, so its weight must be 0',
+    );
+    expect(plenaryParams({}, ['submission', 'interview', 'plenary']).weights).toEqual({
+      desk: 40,
+      interview: 60,
+      fieldVerification: 0,
+    });
+    expect(plenaryParams({ deskWeight: 100 }, ['submission', 'interview', 'plenary']).weights.interview).toBe(0);
   });
 
   it('checks an interview stage’s calendar, policies and rubric', () => {

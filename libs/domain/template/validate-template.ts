@@ -3,13 +3,16 @@ import { DomainError, ErrorCode, type FieldIssue } from '../error-codes';
 import { isStageType, STAGE_TYPES, type StageType } from '../stage-type';
 import { formatInZone, isZone, localToInstant, ZONES, type Zone } from '../time-zone';
 import { TIE_BREAKS } from '../desk/selection';
-import type { CompetitionTemplate } from './competition-template';
+import { checkWeights } from '../plenary/final-score';
+import type { CompetitionTemplate, StageParams } from './competition-template';
 import {
   dayList,
   hoursList,
   isLocalTime,
   MISSING_SCORE_POLICIES,
   NO_SHOW_POLICIES,
+  plenaryParams,
+  PLENARY_WEIGHT_PARAMS,
   spanList,
   UNCONFIRMED_POLICIES,
 } from './stage-params';
@@ -111,7 +114,13 @@ const STAGE_PARAMS: Record<StageType, Record<string, ParamRule>> = {
     rubric: slug,
   },
   'field-verification': {},
-  plenary: { quorum: integerAtLeast(1), topN: integerAtLeast(1) },
+  plenary: {
+    quorum: integerAtLeast(1),
+    topN: integerAtLeast(1),
+    deskWeight: numberBetween(0, 100),
+    interviewWeight: numberBetween(0, 100),
+    fieldVerificationWeight: numberBetween(0, 100),
+  },
   announcement: {},
 };
 
@@ -147,6 +156,7 @@ export function validateTemplate(input: unknown): FieldIssue[] {
   checkGroups(input.groups, rubricKeys, add);
   checkStages(input.stages, add);
   checkInterviewStages(input.stages, rubricKeys, add);
+  checkPlenaryStages(input.stages, add);
   return issues;
 }
 
@@ -293,6 +303,26 @@ function checkInterviewStages(stages: unknown, rubricKeys: Set<string>, add: Add
     const end = typeof dayEnd === 'string' ? dayEnd : '14:20';
     if (isLocalTime(start) && isLocalTime(end) && start >= end) {
       add(`${path}.dayEnd`, `the panels' day must end after it starts (${start})`);
+    }
+  });
+}
+
+/** A plenary's weights add up to 100 and weigh only scores the cycle produces. */
+function checkPlenaryStages(stages: unknown, add: Add): void {
+  if (!Array.isArray(stages)) return;
+  const types = stages.filter(isObject).map((stage) => stage.type as StageType);
+  stages.forEach((stage, index) => {
+    if (!isObject(stage) || stage.type !== 'plenary' || (stage.params !== undefined && !isObject(stage.params))) return;
+    const params = (stage.params ?? {}) as StageParams;
+    const path = `stages[${index}].params`;
+    const weights = Object.values(PLENARY_WEIGHT_PARAMS).map((name) => params[name]);
+    if (weights.some((weight) => weight !== undefined && typeof weight !== 'number')) return;
+    const { weights: resolved } = plenaryParams(params, types);
+    for (const problem of checkWeights(resolved, { hasFieldVerification: types.includes('field-verification') })) {
+      add(path, problem);
+    }
+    if (resolved.interview > 0 && !types.includes('interview')) {
+      add(`${path}.interviewWeight`, 'the cycle has no interview stage, so its weight must be 0');
     }
   });
 }

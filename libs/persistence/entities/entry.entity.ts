@@ -48,6 +48,10 @@ export class EntryEntity {
   @Column({ type: 'uuid', name: 'replicates_entry_id', nullable: true })
   replicatesEntryId: string | null;
 
+  /** The same innovation's entry in an earlier cycle, by the same agency (entering it again). */
+  @Column({ type: 'uuid', name: 'continues_entry_id', nullable: true })
+  continuesEntryId: string | null;
+
   /** The Idempotency-Key of the request that created it, unique per agency. */
   @Column({ type: 'text', name: 'idempotency_key', nullable: true })
   idempotencyKey: string | null;

@@ -5,6 +5,8 @@ import { Desk1764600000000 } from './1764600000000-desk.migration';
 import { Interview1764700000000 } from './1764700000000-interview.migration';
 import { FieldVerification1764800000000 } from './1764800000000-field-verification.migration';
 import { AuditLog1764900000000 } from './1764900000000-audit-log.migration';
+import { Plenary1765000000000 } from './1765000000000-plenary.migration';
+import { Lineage1765000000001 } from './1765000000001-lineage.migration';
 
 /** In order. A migration that has landed is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   Interview1764700000000,
   FieldVerification1764800000000,
   AuditLog1764900000000,
+  Plenary1765000000000,
+  Lineage1765000000001,
 ];

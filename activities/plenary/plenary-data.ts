@@ -1,0 +1,147 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { CLUSTER_NAMES, DomainError, ErrorCode, type FinalistScores, type PlenaryDecision } from '../../libs/domain';
+import type { PlenaryMember } from '../../workflows/plenary.messages';
+
+/** A field visit's outcome as the verification score of the final score; `not-visited` is no score. */
+export const FIELD_VERIFICATION_SCORE: Record<string, number | null> = {
+  verified: 100,
+  'partly-verified': 50,
+  'not-verified': 0,
+  'not-visited': null,
+};
+
+/** Round to 2 decimals inside 0–100: a desk score rescaled onto the pooled spread can pass the scale's ends. */
+const onScale = (value: string | null) =>
+  value === null ? null : Math.min(100, Math.max(0, Math.round(Number(value) * 100) / 100));
+
+/**
+ * Every entry still in the competition (active) with the scores the final score weighs: the desk result (the
+ * mean of normalised scores), the mean of each interview panelist's latest score, and the field visit's outcome.
+ * A launch date the agency never gave sorts last in the launch-date tie-break.
+ */
+export async function finalistScores(db: DataSource | EntityManager, cycleId: string): Promise<FinalistScores[]> {
+  const rows = await db.query<
+    {
+      id: string;
+      title: string;
+      agency_code: string;
+      agency_name: string;
+      cluster: string;
+      group_key: string;
+      launch_date: string | null;
+      created_at: Date;
+      desk: string | null;
+      interview: string | null;
+      field_outcome: string | null;
+    }[]
+  >(
+    `SELECT e.id, e.title, e.agency_code, a.name AS agency_name, e.cluster, e.group_key,
+            to_char(e.launch_date, 'YYYY-MM-DD') AS launch_date, e.created_at,
+            (SELECT avg(d.score) FROM desk_results d WHERE d.entry_id = e.id) AS desk,
+            (SELECT avg(latest.weighted) FROM (
+               SELECT DISTINCT ON (s.stage_key, s.user_id) s.weighted
+                 FROM interview_scores s WHERE s.entry_id = e.id
+                ORDER BY s.stage_key, s.user_id, s.version DESC) latest) AS interview,
+            (SELECT v.outcome FROM field_visits v WHERE v.entry_id = e.id ORDER BY v.planned_at DESC LIMIT 1)
+              AS field_outcome
+       FROM entries e JOIN agencies a ON a.code = e.agency_code
+      WHERE e.cycle_id = $1 AND e.status = 'active'
+      ORDER BY e.id`,
+    [cycleId],
+  );
+  return rows.map((row) => ({
+    entryId: row.id,
+    title: row.title,
+    agencyCode: row.agency_code,
+    agencyName: row.agency_name,
+    cluster: row.cluster,
+    group: row.group_key,
+    desk: onScale(row.desk),
+    interview: onScale(row.interview),
+    fieldVerification: row.field_outcome === null ? null : FIELD_VERIFICATION_SCORE[row.field_outcome],
+    registeredAt: row.created_at.toISOString(),
+    launchDate: row.launch_date ?? '9999-12-31',
+  }));
+}
+
+/** The Tim Panel Independen of a cycle: everyone who sat on its interview panels or visited for it, by name. */
+export async function plenaryMembers(db: DataSource | EntityManager, cycleId: string): Promise<PlenaryMember[]> {
+  const rows = await db.query<{ id: string; display_name: string }[]>(
+    `SELECT u.id, u.display_name FROM users u
+      WHERE u.id IN (SELECT user_id FROM interview_panelists WHERE cycle_id = $1
+                     UNION SELECT panelist_user_id FROM field_visits WHERE cycle_id = $1)
+      ORDER BY u.display_name, u.id`,
+    [cycleId],
+  );
+  return rows.map((row) => ({ panelistId: row.id, name: row.display_name }));
+}
+
+export const clusterNames: Record<string, string> = CLUSTER_NAMES;
+
+export interface StoredDecision {
+  id: string;
+  stageKey: string;
+  sequence: number;
+  decisionNumber: string;
+  decision: PlenaryDecision;
+  canonicalJson: string;
+  sha256: string;
+  announcedAt: Date | null;
+  decidedAt: Date;
+}
+
+interface DecisionRow {
+  id: string;
+  stage_key: string;
+  sequence: number;
+  decision_number: string;
+  canonical_json: string;
+  json_sha256: string;
+  announced_at: Date | null;
+  decided_at: Date;
+}
+
+const toStored = (row: DecisionRow): StoredDecision => ({
+  id: row.id,
+  stageKey: row.stage_key,
+  sequence: row.sequence,
+  decisionNumber: row.decision_number,
+  decision: JSON.parse(row.canonical_json) as PlenaryDecision,
+  canonicalJson: row.canonical_json,
+  sha256: row.json_sha256,
+  announcedAt: row.announced_at,
+  decidedAt: row.decided_at,
+});
+
+const DECISION_COLUMNS = `id, stage_key, sequence, decision_number, canonical_json, json_sha256, announced_at, decided_at`;
+
+/** The decision in force: the latest of the cycle (`lock` holds it against a concurrent correction). */
+export async function latestDecision(
+  db: DataSource | EntityManager,
+  cycleId: string,
+  options: { lock?: boolean } = {},
+): Promise<StoredDecision | null> {
+  const [row] = await db.query<DecisionRow[]>(
+    `SELECT ${DECISION_COLUMNS} FROM plenary_decisions WHERE cycle_id = $1
+      ORDER BY sequence DESC LIMIT 1 ${options.lock ? 'FOR UPDATE' : ''}`,
+    [cycleId],
+  );
+  return row ? toStored(row) : null;
+}
+
+export async function decisionBySequence(db: DataSource | EntityManager, cycleId: string, sequence: number) {
+  const [row] = await db.query<DecisionRow[]>(
+    `SELECT ${DECISION_COLUMNS} FROM plenary_decisions WHERE cycle_id = $1 AND sequence = $2`,
+    [cycleId, sequence],
+  );
+  if (!row) throw new DomainError(ErrorCode.DecisionNotFound, `Cycle ${cycleId} has no decision ${sequence}.`);
+  return toStored(row);
+}
+
+export async function allDecisions(db: DataSource | EntityManager, cycleId: string): Promise<StoredDecision[]> {
+  const rows = await db.query<DecisionRow[]>(
+    `SELECT ${DECISION_COLUMNS} FROM plenary_decisions WHERE cycle_id = $1 ORDER BY sequence`,
+    [cycleId],
+  );
+  return rows.map(toStored);
+}

@@ -1,0 +1,229 @@
+import type { DataSource } from 'typeorm';
+import {
+  applyOverrides,
+  correctDecision,
+  decisionGroups,
+  decisionNumber,
+  DomainError,
+  ErrorCode,
+  plenaryParams,
+  quorumOf,
+  rankFinalists,
+  type CorrectionMove,
+  type DecisionOverride,
+  type DecisionPanelist,
+  type PlenaryDecision,
+  type VoteCount,
+} from '../../libs/domain';
+import { decisionJson, exportDigest } from '../../libs/plenary/decision-export';
+import { CycleEntity } from '../../libs/persistence';
+import type { PlenaryOpening, RecordedDecision } from '../../workflows/plenary.messages';
+import { refusingAsFailure } from '../business-failure';
+import { clusterNames, finalistScores, latestDecision, plenaryMembers } from './plenary-data';
+
+export interface RecordPlenaryDecisionInput {
+  opening: PlenaryOpening;
+  workflowId: string;
+  decidedBy: string;
+  decidedAt: string;
+  present: DecisionPanelist[];
+  votes: VoteCount;
+  overrides: DecisionOverride[];
+}
+
+export interface RecordCorrectionInput {
+  cycleId: string;
+  supersedes: string;
+  reason: string;
+  moves: CorrectionMove[];
+  requestedBy: string;
+  workflowId: string;
+  decidedAt: string;
+}
+
+/**
+ * The plenary's steps that touch the database: the ranked list it opens with, recording its decision, announcing
+ * it, and recording a correction. Decisions are rows that never change (a trigger refuses it); each is keyed by the
+ * workflow that made it, so a retried activity writes nothing twice.
+ */
+export function createPlenaryActivities(dataSource: DataSource) {
+  return {
+    async openPlenary({ cycleId, stageKey }: { cycleId: string; stageKey: string }): Promise<PlenaryOpening> {
+      const cycle = await dataSource.getRepository(CycleEntity).findOneByOrFail({ id: cycleId });
+      const template = cycle.resolvedTemplate;
+      const stage = template.stages.find((candidate) => candidate.key === stageKey)!;
+      const params = plenaryParams(
+        stage.params,
+        template.stages.map((candidate) => candidate.type),
+      );
+      const members = await plenaryMembers(dataSource, cycleId);
+      const quorum = params.quorum ?? (members.length > 0 ? quorumOf(members.length) : 1);
+      const problems: string[] = [];
+      if (members.length < quorum) {
+        problems.push(
+          `the quorum is ${quorum} but the cycle has ${members.length} panelists, so the plenary cannot decide`,
+        );
+      }
+      return {
+        cycleId,
+        stageKey,
+        programme: template.programme,
+        year: template.year,
+        quorum,
+        topN: params.topN,
+        weights: params.weights,
+        members,
+        ranking: rankFinalists(await finalistScores(dataSource, cycleId), params.weights, params.topN),
+        names: {
+          clusters: clusterNames,
+          groups: Object.fromEntries(template.groups.map((group) => [group.key, group.name])),
+        },
+        problems,
+      };
+    },
+
+    async recordPlenaryDecision(input: RecordPlenaryDecisionInput): Promise<RecordedDecision> {
+      const { opening } = input;
+      const outcome = applyOverrides(
+        opening.ranking,
+        input.overrides.map(({ entryId, direction, reason }) => ({ entryId, direction, reason })),
+      );
+      const decision: PlenaryDecision = {
+        cycleId: opening.cycleId,
+        programme: opening.programme,
+        year: opening.year,
+        decisionNumber: decisionNumber(1, opening.programme, opening.year),
+        supersedes: null,
+        reason: null,
+        decidedAt: input.decidedAt,
+        zone: 'WIB',
+        quorum: opening.quorum,
+        present: input.present,
+        votes: input.votes,
+        weights: opening.weights,
+        topN: opening.topN,
+        overrides: input.overrides,
+        corrections: [],
+        groups: decisionGroups(outcome, opening.names),
+      };
+      return insertDecision(dataSource, {
+        cycleId: opening.cycleId,
+        stageKey: opening.stageKey,
+        sequence: 1,
+        supersedesId: null,
+        decision,
+        workflowId: input.workflowId,
+        decidedBy: input.decidedBy,
+        announced: false,
+      });
+    },
+
+    /** Makes the decision in force public; answers its number, or null when the plenary decided nothing. */
+    async announceResults({ cycleId }: { cycleId: string; stageKey: string }) {
+      const latest = await latestDecision(dataSource, cycleId);
+      if (!latest) return { decisionNumber: null };
+      await dataSource.query(
+        `UPDATE plenary_decisions SET announced_at = now() WHERE id = $1 AND announced_at IS NULL`,
+        [latest.id],
+      );
+      return { decisionNumber: latest.decisionNumber };
+    },
+
+    async recordCorrection(input: RecordCorrectionInput): Promise<RecordedDecision> {
+      return refusingAsFailure(() =>
+        dataSource.transaction(async (tx) => {
+          const [done] = await tx.query<{ decision_number: string }[]>(
+            `SELECT decision_number FROM plenary_decisions WHERE workflow_id = $1`,
+            [input.workflowId],
+          );
+          if (done) return recorded(tx, input.workflowId);
+          const latest = await latestDecision(tx, input.cycleId, { lock: true });
+          if (!latest?.announcedAt) {
+            throw new DomainError(
+              ErrorCode.ResultsNotAnnounced,
+              'Only an announced decision is corrected; before the announcement the plenary decides.',
+            );
+          }
+          if (latest.decisionNumber !== input.supersedes) {
+            throw new DomainError(
+              ErrorCode.DecisionSuperseded,
+              `Decision ${input.supersedes} is no longer in force: ${latest.decisionNumber} is. Correct that one.`,
+            );
+          }
+          const { decision, problems } = correctDecision(latest.decision, latest.sequence + 1, input);
+          if (problems.length > 0) {
+            throw new DomainError(
+              ErrorCode.ValidationFailed,
+              problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+              problems,
+            );
+          }
+          return insertDecision(tx, {
+            cycleId: input.cycleId,
+            stageKey: latest.stageKey,
+            sequence: latest.sequence + 1,
+            supersedesId: latest.id,
+            decision,
+            workflowId: input.workflowId,
+            decidedBy: input.requestedBy,
+            announced: true,
+          });
+        }),
+      );
+    },
+  };
+}
+
+async function insertDecision(
+  db: Pick<DataSource, 'query'>,
+  row: {
+    cycleId: string;
+    stageKey: string;
+    sequence: number;
+    supersedesId: string | null;
+    decision: PlenaryDecision;
+    workflowId: string;
+    decidedBy: string;
+    announced: boolean;
+  },
+): Promise<RecordedDecision> {
+  const json = decisionJson(row.decision);
+  await db.query(
+    `INSERT INTO plenary_decisions (cycle_id, stage_key, sequence, decision_number, supersedes_id, reason,
+                                    canonical_json, json_sha256, workflow_id, decided_by, decided_at, announced_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
+             (SELECT id FROM users WHERE id::text = $10), $11, CASE WHEN $12 THEN now() END)
+     ON CONFLICT (workflow_id) DO NOTHING`,
+    [
+      row.cycleId,
+      row.stageKey,
+      row.sequence,
+      row.decision.decisionNumber,
+      row.supersedesId,
+      row.decision.reason,
+      json,
+      exportDigest(json),
+      row.workflowId,
+      row.decidedBy,
+      row.decision.decidedAt,
+      row.announced,
+    ],
+  );
+  return recorded(db, row.workflowId);
+}
+
+/** What the workflow keeps of a decision: as stored (a retry returns the first attempt's row). */
+async function recorded(db: Pick<DataSource, 'query'>, workflowId: string): Promise<RecordedDecision> {
+  const [row] = await db.query<{ decision_number: string; sequence: number; json_sha256: string; decided_at: Date }[]>(
+    `SELECT decision_number, sequence, json_sha256, decided_at FROM plenary_decisions WHERE workflow_id = $1`,
+    [workflowId],
+  );
+  return {
+    decisionNumber: row.decision_number,
+    sequence: row.sequence,
+    sha256: row.json_sha256,
+    decidedAt: row.decided_at.toISOString(),
+  };
+}
+
+export type PlenaryActivities = ReturnType<typeof createPlenaryActivities>;

@@ -1,0 +1,65 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CLUSTERS, type Cluster } from '../../../libs/domain';
+import type { EntryStatus } from '../../../libs/persistence';
+
+const ENTRY_STATUSES: EntryStatus[] = ['active', 'completed', 'withdrawn', 'eliminated'];
+
+/** One entry in a lineage: only what the competition makes public (no scores, no documents). */
+export class LineageItemDto {
+  @ApiProperty({ format: 'uuid' })
+  entryId: string;
+
+  @ApiProperty({ example: 'Siswa Asuh Sebaya (SAS)' })
+  title: string;
+
+  @ApiProperty({ example: 'kab-banyuwangi' })
+  agencyCode: string;
+
+  @ApiProperty({ example: 'Pemerintah Kabupaten Banyuwangi' })
+  agencyName: string;
+
+  @ApiProperty({ example: 'cycle-pkri-2024' })
+  cycleId: string;
+
+  @ApiProperty({ example: 'pkri' })
+  programme: string;
+
+  @ApiProperty({ example: 2024 })
+  year: number;
+
+  @ApiProperty({ example: 'keberlanjutan', description: 'Group (kelompok) key from the cycle template' })
+  group: string;
+
+  @ApiProperty({ enum: [...CLUSTERS] })
+  cluster: Cluster;
+
+  @ApiProperty({ enum: ENTRY_STATUSES })
+  status: EntryStatus;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  registeredAt: Date;
+}
+
+export class LineageDto {
+  @ApiProperty({ type: LineageItemDto, description: 'The entry asked about' })
+  entry: LineageItemDto;
+
+  @ApiProperty({
+    type: [LineageItemDto],
+    description: 'Every entry of the same innovation (linked by continuesEntryId), oldest cycle first',
+  })
+  innovation: LineageItemDto[];
+
+  @ApiProperty({
+    type: LineageItemDto,
+    nullable: true,
+    description: 'The original this innovation replicates, as named by its entry nearest in years to this one',
+  })
+  original: LineageItemDto | null;
+
+  @ApiProperty({
+    type: [LineageItemDto],
+    description: 'Entries that replicate any entry of this innovation, not withdrawn; oldest cycle first, then agency',
+  })
+  replications: LineageItemDto[];
+}
