@@ -153,7 +153,7 @@ export function createPlenaryActivities(dataSource: DataSource) {
           const { decision, problems } = correctDecision(latest.decision, latest.sequence + 1, input);
           if (problems.length > 0) {
             throw new DomainError(
-              ErrorCode.ValidationFailed,
+              ErrorCode.CorrectionInvalid,
               problems.map((p) => `${p.path}: ${p.message}`).join('; '),
               problems,
             );

@@ -271,6 +271,14 @@ function updateLine(
       return [t.cyclePaused(), reason];
     case 'resumeCycle':
       return [t.cycleResumed(), null];
+    case 'recordAttendance':
+      return [t.plenaryAttendance(str(request.panelistId), request.present === true), null];
+    case 'proposeOverride':
+      return [t.overrideProposed(str(out.overrideId), str(request.entryId), str(request.direction)), reason];
+    case 'castVote':
+      return [t.voteCast(str(request.on), str(request.vote), out.carried === true), null];
+    case 'closePlenary':
+      return [t.plenaryDecided(str(out.decisionNumber)), null];
     default:
       return [t.updateCompleted(accepted?.name ?? ''), reason];
   }
@@ -439,6 +447,10 @@ interface Texts {
   deadlineExtended(stageKey: string, from: string, to: string): string;
   cyclePaused(): string;
   cycleResumed(): string;
+  plenaryAttendance(panelistId: string, present: boolean): string;
+  overrideProposed(overrideId: string, entryId: string, direction: string): string;
+  voteCast(on: string, vote: string, carried: boolean): string;
+  plenaryDecided(decisionNumber: string): string;
   updateCompleted(name: string): string;
   updateRefused(label: string, message: string, code?: string): string;
   updatePending(label: string): string;
@@ -551,6 +563,13 @@ const ID: Texts = {
   deadlineExtended: (stageKey, from, to) => `Batas waktu tahap ${stageKey} diperpanjang dari ${from} menjadi ${to}.`,
   cyclePaused: () => 'Siklus dijeda: tidak ada tahap yang dibuka atau ditutup sampai dilanjutkan.',
   cycleResumed: () => 'Siklus dilanjutkan.',
+  plenaryAttendance: (panelistId, present) =>
+    `Panelis ${panelistId} ${present ? 'hadir dalam' : 'meninggalkan'} sidang pleno.`,
+  overrideProposed: (overrideId, entryId, direction) =>
+    `Usulan ${overrideId}: entri ${entryId} ${direction === 'in' ? 'dimasukkan ke' : 'dikeluarkan dari'} daftar pemenang.`,
+  voteCast: (on, vote, carried) =>
+    `Suara ${({ approve: 'setuju', reject: 'tidak setuju', abstain: 'abstain' } as Record<string, string>)[vote] ?? vote} atas ${on === 'decision' ? 'usulan pemenang' : on}${carried ? '; usulan diterima oleh mayoritas yang hadir' : ''}.`,
+  plenaryDecided: (decisionNumber) => `Sidang pleno ditutup dengan keputusan nomor ${decisionNumber}.`,
   updateCompleted: (name) => `Permintaan "${name || '(tanpa nama)'}" selesai dijalankan.`,
   updateRefused: (label, message, code) => `Permintaan ${label} ditolak${code ? ` (${code})` : ''}: ${message}`,
   updatePending: (label) => `Permintaan ${label} diterima dan belum selesai.`,
@@ -567,6 +586,10 @@ const ID: Texts = {
     extendStageDeadline: 'perpanjangan batas waktu tahap',
     pauseCycle: 'penjedaan siklus',
     resumeCycle: 'kelanjutan siklus',
+    recordAttendance: 'pencatatan kehadiran sidang pleno',
+    proposeOverride: 'usulan perubahan peringkat',
+    castVote: 'pemungutan suara',
+    closePlenary: 'penutupan sidang pleno',
   },
   genericUpdate: (name) => `"${name || '(tanpa nama)'}"`,
   field: (field) => ID_FIELDS[field] ?? field,
@@ -633,6 +656,12 @@ const EN: Texts = {
   deadlineExtended: (stageKey, from, to) => `Deadline of stage ${stageKey} extended from ${from} to ${to}.`,
   cyclePaused: () => 'Cycle paused: no stage opens or closes until it resumes.',
   cycleResumed: () => 'Cycle resumed.',
+  plenaryAttendance: (panelistId, present) => `Panelist ${panelistId} ${present ? 'joined' : 'left'} the plenary.`,
+  overrideProposed: (overrideId, entryId, direction) =>
+    `Proposal ${overrideId}: move entry ${entryId} ${direction === 'in' ? 'into' : 'out of'} the winners.`,
+  voteCast: (on, vote, carried) =>
+    `Vote ${vote} on ${on === 'decision' ? 'the proposed winners' : on}${carried ? '; carried by a majority of those present' : ''}.`,
+  plenaryDecided: (decisionNumber) => `The plenary closed with decision ${decisionNumber}.`,
   updateCompleted: (name) => `Request "${name || '(no name)'}" carried out.`,
   updateRefused: (label, message, code) => `Request for ${label} refused${code ? ` (${code})` : ''}: ${message}`,
   updatePending: (label) => `Request for ${label} accepted, not finished yet.`,
@@ -649,6 +678,10 @@ const EN: Texts = {
     extendStageDeadline: 'a deadline extension',
     pauseCycle: 'a cycle pause',
     resumeCycle: 'a cycle resume',
+    recordAttendance: 'a plenary attendance',
+    proposeOverride: 'an override proposal',
+    castVote: 'a vote',
+    closePlenary: 'the plenary’s close',
   },
   genericUpdate: (name) => `"${name || '(no name)'}"`,
   field: (field) => EN_FIELDS[field] ?? field,

@@ -68,6 +68,7 @@ export const ErrorCode = {
   OverrideNotFound: 'PLENARY.OVERRIDE_NOT_FOUND',
   DecisionNotFound: 'PLENARY.DECISION_NOT_FOUND',
   DecisionSuperseded: 'PLENARY.DECISION_SUPERSEDED',
+  CorrectionInvalid: 'PLENARY.CORRECTION_INVALID',
   ResultsNotAnnounced: 'PLENARY.NOT_ANNOUNCED',
 } as const;
 

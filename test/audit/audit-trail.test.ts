@@ -32,6 +32,8 @@ describe('[audit] an auditor finds, reads, replays and verifies a cycle', () => 
   const stack = new Stack('audit-trail');
   let cycleId = '';
   const ids: string[] = [];
+  /** The cycle, its plenary (adjourned when the test closes the stage), the entries and the withdrawn one. */
+  const workflowsOfCycle = () => 1 + 1 + ids.length + 1;
   let withdrawnId = '';
   let evaluators: { token: string; userId: string }[] = [];
   let auditor: { token: string; userId: string; email: string };
@@ -227,7 +229,7 @@ describe('[audit] an auditor finds, reads, replays and verifies a cycle', () => 
     const check = await asAuditor(`/audit/cycles/${cycleId}/cross-check`);
     expect(check.status).toBe(200);
     expect(check.body).toMatchObject({
-      workflows: 1 + ids.length + 1,
+      workflows: workflowsOfCycle(),
       consistent: true,
       problems: [],
       headsLost: [],
@@ -237,7 +239,7 @@ describe('[audit] an auditor finds, reads, replays and verifies a cycle', () => 
     // Every workflow sealed itself: an admin's seal of the cycle finds nothing left to add; auditors cannot seal.
     const sealed = await stack.request('POST', `/audit/cycles/${cycleId}/seal`, {});
     expect(sealed.status).toBe(201);
-    expect(sealed.body).toMatchObject({ workflows: 1 + ids.length + 1, appended: 0 });
+    expect(sealed.body).toMatchObject({ workflows: workflowsOfCycle(), appended: 0 });
     expect((await stack.request('POST', `/audit/cycles/${cycleId}/seal`, {}, auditor)).status).toBe(403);
     const rows = await asAuditor(`/audit/log?cycleId=${cycleId}&limit=5000`);
     const scoreRows = rows.body.filter(
@@ -315,7 +317,7 @@ describe('[audit] an auditor finds, reads, replays and verifies a cycle', () => 
   it('[audit] every history of the cycle replays on the current code; a drifted workflow diverges at the expected event', async () => {
     const replayed = await asAuditor(`/audit/cycles/${cycleId}/replay`);
     expect(replayed.status).toBe(200);
-    expect(replayed.body).toMatchObject({ replayed: 1 + ids.length + 1, diverged: [] });
+    expect(replayed.body).toMatchObject({ replayed: workflowsOfCycle(), diverged: [] });
     const one = await asAuditor(`/audit/workflows/${entryWorkflowId(ids[1])}/replay`);
     expect(one.body).toMatchObject({ ok: true, divergedAt: null });
 
@@ -337,7 +339,7 @@ describe('[audit] an auditor finds, reads, replays and verifies a cycle', () => 
     const archive = join(scratch, 'cycle.tar.gz');
     const exported = await cli(['audit', 'export', '--cycle', cycleId, '--out', archive]);
     expect(exported.code).toBe(0);
-    expect(exported.stdout).toContain(`${1 + ids.length + 1} histories`);
+    expect(exported.stdout).toContain(`${workflowsOfCycle()} histories`);
     const published = /manifest SHA-256: ([0-9a-f]{64})/.exec(exported.stdout)![1];
 
     // No API, no Temporal: the address below has nothing listening.
@@ -345,7 +347,7 @@ describe('[audit] an auditor finds, reads, replays and verifies a cycle', () => 
     const imported = await tahap(['audit', 'import', archive, '--replay', '--manifest-sha256', published], offline);
     expect(imported.stderr).not.toMatch(/tahap:/);
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toContain(`${1 + ids.length + 1} replayed, ${1 + ids.length + 1} OK, 0 diverged`);
+    expect(imported.stdout).toContain(`${workflowsOfCycle()} replayed, ${workflowsOfCycle()} OK, 0 diverged`);
 
     const otherDigest = await tahap(['audit', 'import', archive, '--manifest-sha256', '0'.repeat(64)], offline);
     expect(otherDigest.code).toBe(1);

@@ -14,6 +14,8 @@ const ITEM_FIELDS = [
   'group',
   'programme',
   'registeredAt',
+  'result',
+  'resultDecision',
   'status',
   'title',
   'year',
@@ -110,6 +112,8 @@ describe('[plenary] lineage of innovations', () => {
     // Other agencies' entries appear only by the facts the competition makes public.
     for (const item of [body.entry, ...body.innovation, ...body.replications]) {
       expect(Object.keys(item).sort()).toEqual(ITEM_FIELDS);
+      // No cycle here has announced results yet.
+      expect(item).toMatchObject({ result: null, resultDecision: null });
     }
     // The owner sees the same for its own entry; the registration answer carries the link.
     expect((await lineageOf(ids.owner2064, agencies.owner)).body).toEqual(body);

@@ -100,6 +100,16 @@ const EXPECTED: Record<string, { allow: Role[] | 'public'; hidden?: Role[] }> = 
   'POST /entries/{entryId}/interview/move': { allow: ['agency', 'admin'], hidden: ['agency'] },
   'POST /entries/{entryId}/interview/attendance': { allow: ['panelist'], hidden: ['panelist'] },
   'POST /entries/{entryId}/interview/scores': { allow: ['panelist'], hidden: ['panelist'] },
+  // Plenary: panelists sit and vote, the secretariat records and closes; announced results are public.
+  'GET /cycles/{cycleId}/plenary': { allow: ['admin', 'panelist', 'auditor'] },
+  'POST /cycles/{cycleId}/plenary/attendance': { allow: ['admin', 'panelist'] },
+  'POST /cycles/{cycleId}/plenary/overrides': { allow: ['admin', 'panelist'] },
+  'POST /cycles/{cycleId}/plenary/votes': { allow: ['panelist'] },
+  'POST /cycles/{cycleId}/plenary/close': { allow: ['admin'] },
+  'GET /cycles/{cycleId}/decisions': { allow: ['admin', 'panelist', 'auditor'] },
+  'GET /cycles/{cycleId}/decisions/{sequence}': { allow: ['admin', 'panelist', 'auditor'] },
+  'POST /cycles/{cycleId}/decisions/corrections': { allow: ['admin'] },
+  'GET /cycles/{cycleId}/results': { allow: 'public' },
   'GET /audit/workflows': { allow: ['admin', 'auditor'] },
   'GET /audit/workflows/{workflowId}/history': { allow: ['admin', 'auditor'] },
   'GET /audit/workflows/{workflowId}/timeline': { allow: ['admin', 'auditor'] },
@@ -159,6 +169,7 @@ describe('[registration] access control', () => {
       objectionId: '00000000-0000-4000-8000-000000000000',
       visitId: '00000000-0000-4000-8000-000000000000',
       workflowId: 'no-such-workflow',
+      sequence: '1',
     };
   });
   afterAll(() => stack.stop());

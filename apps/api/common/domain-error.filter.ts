@@ -75,6 +75,7 @@ const STATUS_BY_CODE: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.OverrideNotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.DecisionNotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.DecisionSuperseded]: HttpStatus.CONFLICT,
+  [ErrorCode.CorrectionInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.ResultsNotAnnounced]: HttpStatus.CONFLICT,
 };
 

@@ -38,6 +38,16 @@ export class LineageItemDto {
 
   @ApiProperty({ type: String, format: 'date-time' })
   registeredAt: Date;
+
+  @ApiProperty({
+    enum: ['winner', 'finalist', 'not-selected'],
+    nullable: true,
+    description: 'Its result in the decision in force of its cycle, once announced; null before',
+  })
+  result: 'winner' | 'finalist' | 'not-selected' | null;
+
+  @ApiProperty({ nullable: true, example: '1/PKRI-2024', description: 'The announced decision the result is from' })
+  resultDecision: string | null;
 }
 
 export class LineageDto {

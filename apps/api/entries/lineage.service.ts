@@ -17,10 +17,22 @@ interface LineageRow extends LineageItemDto {
 const LINEAGE_ROW = `
   SELECT e.id AS "entryId", e.title, e.agency_code AS "agencyCode", a.name AS "agencyName", e.cycle_id AS "cycleId",
          c.programme, c.year, e.group_key AS "group", e.cluster, e.status, e.created_at AS "registeredAt",
-         e.replicates_entry_id AS "replicatesEntryId"
+         e.replicates_entry_id AS "replicatesEntryId",
+         CASE WHEN d.decision_number IS NOT NULL THEN coalesce(d.status, 'not-selected') END AS "result",
+         d.decision_number AS "resultDecision"
     FROM entries e
     JOIN cycles c ON c.id = e.cycle_id
-    JOIN agencies a ON a.code = e.agency_code`;
+    JOIN agencies a ON a.code = e.agency_code
+    -- The result in the announced decision in force of the entry's cycle; an entry not in it was not selected.
+    LEFT JOIN LATERAL (
+      SELECT p.decision_number,
+             (SELECT item->>'status'
+                FROM jsonb_array_elements(p.canonical_json::jsonb->'groups') cell,
+                     jsonb_array_elements(cell->'entries') item
+               WHERE item->>'entryId' = e.id::text) AS status
+        FROM plenary_decisions p
+       WHERE p.cycle_id = e.cycle_id AND p.announced_at IS NOT NULL
+       ORDER BY p.sequence DESC LIMIT 1) d ON true`;
 const OLDEST_FIRST = `ORDER BY c.year, a.name, e.created_at, e.id`;
 
 /** An innovation's entries across cycles, the original it replicates, and the entries that replicate it. */

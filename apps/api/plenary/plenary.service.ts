@@ -175,7 +175,7 @@ export class PlenaryService {
     });
     if (problems.length > 0) {
       throw new DomainError(
-        ErrorCode.ValidationFailed,
+        ErrorCode.CorrectionInvalid,
         `The correction cannot be made: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
         problems,
       );

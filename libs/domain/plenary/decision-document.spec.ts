@@ -11,6 +11,7 @@ import {
 } from './decision-document';
 // The JSON export and the digest use packages, which libs/domain may not import; they live in libs/plenary.
 import { decisionJson, exportDigest } from '../../plenary/decision-export';
+import { correctDecision } from './correction';
 import { applyOverrides } from './plenary-rules';
 import { rankFinalists, type FinalistScores } from './ranking';
 
@@ -170,6 +171,52 @@ describe('corrections', () => {
     expect(checkDecision({ ...makeDecision(), corrections: corrected().corrections })).toContain(
       `the correction of entry ${corrected().corrections[0].entryId}: a first decision corrects nothing`,
     );
+  });
+});
+
+describe('correctDecision', () => {
+  const request = (
+    moves: { entryId: string; direction: 'in' | 'out' }[],
+    reason = 'Nilai wawancara salah dicatat oleh sekretariat.',
+  ) => ({
+    reason,
+    moves,
+    decidedAt: '2024-07-25T03:00:00Z',
+  });
+
+  it('writes the next decision: it supersedes the first, names what moved, and leaves the first untouched', () => {
+    const first = makeDecision();
+    const before = JSON.stringify(first);
+    const { decision, problems } = correctDecision(first, 2, request([{ entryId: 'e-cepat', direction: 'in' }]));
+    expect(problems).toEqual([]);
+    expect(decision).toMatchObject({ decisionNumber: '2/PKRI-2024', supersedes: '1/PKRI-2024' });
+    expect(decision.corrections).toEqual([{ entryId: 'e-cepat', from: 'finalist', to: 'winner' }]);
+    expect(checkDecision(decision)).toEqual([]);
+    expect(JSON.stringify(first)).toBe(before);
+  });
+
+  it('names each move it cannot make, with the field to fix', () => {
+    const { problems } = correctDecision(
+      makeDecision(),
+      2,
+      request(
+        [
+          { entryId: 'e-palopo', direction: 'out' },
+          { entryId: 'e-formula', direction: 'in' },
+          { entryId: 'e-nowhere', direction: 'in' },
+          { entryId: 'e-sase', direction: 'in' },
+        ],
+        'salah',
+      ),
+    );
+    expect(problems.map((problem) => problem.path)).toEqual([
+      'reason',
+      'moves[0].entryId',
+      'moves[1].direction',
+      'moves[2].entryId',
+      'moves[3].direction',
+    ]);
+    expect(problems[1].message).toMatch(/moved in by the plenary's vote/);
   });
 });
 

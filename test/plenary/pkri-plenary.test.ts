@@ -1,0 +1,531 @@
+import { createHash } from 'node:crypto';
+import {
+  compressCalendar,
+  plenaryWorkflowId,
+  PKRI_2024,
+  type CompetitionTemplate,
+  type Cluster,
+} from '../../libs/domain';
+import { castVoteUpdate, proposeOverrideUpdate } from '../../workflows/plenary.messages';
+import { addEvaluators, closeStage, sheet, stageReaches } from '../desk/desk-fixtures';
+import { expectStatus, localClock, schedule, stageOpen } from '../interview/interview-fixtures';
+import { cycleStatus, startCycle } from '../support/fixtures';
+import { recordReplayFixture } from '../support/history';
+import { eventually, Stack } from '../support/stack';
+
+jest.setTimeout(900_000);
+
+const YEAR = 2066;
+const ENTRIES = 104;
+const AGENCIES = 52;
+const CLUSTERS: Cluster[] = ['kabupaten', 'kota', 'provinsi'];
+const GROUPS = ['keberlanjutan', 'pembina'] as const;
+const FINALISTS_PER_CLUSTER = 4;
+const PANELS = 12;
+const QUORUM = 8;
+const KEYS = {
+  submission: 'pendaftaran',
+  screening: 'seleksi-administrasi',
+  desk: 'evaluasi-desk',
+  selection: 'penetapan-finalis',
+  interview: 'wawancara',
+  plenary: 'sidang-pleno',
+  announcement: 'pengumuman',
+};
+
+interface Entry {
+  index: number;
+  id: string;
+  agency: string;
+  cluster: Cluster;
+  group: (typeof GROUPS)[number];
+  /** Twice the desk score: the two evaluators give floor and ceil of half of it, so desk scores are all distinct. */
+  deskTwice: number;
+  interview?: number;
+}
+
+/**
+ * PKRI 2024 with every stage, compressed: the calendar of each stage is short, and the interview stage has one
+ * five-minute slot on each of twelve panels, starting a minute after it opens (WIB), so the twelve finalists are
+ * heard at once. Desk scores are not normalised, so a test can compute them; the plenary weighs desk 40, interview
+ * 60, proposes the best of each cluster and group, and needs 8 of its 12 panelists.
+ */
+function plenaryTemplate(): { template: CompetitionTemplate; slotStartsAt: number } {
+  const pick = (key: string) => PKRI_2024.stages.find((stage) => stage.key === key)!;
+  const startAt = new Date(Math.ceil((Date.now() + 5_000) / 1000) * 1000);
+  const before = { submission: 45, screening: 15, desk: 120, selection: 15 };
+  // Entries act on a stage's close on their own after it; a gap lets them before the next stage reads who is active.
+  const gapSeconds = 10;
+  const interviewOpens = startAt.getTime() + (Object.values(before).reduce((a, b) => a + b, 0) + 4 * gapSeconds) * 1000;
+  const slotStartsAt = Math.ceil((interviewOpens + 60_000) / 60_000) * 60_000;
+  // The stage lasts until the slot ends (a slot must fit inside it); the test closes it once scores are in.
+  const interviewSeconds = (slotStartsAt - interviewOpens) / 1000 + 5 * 60;
+  const slot = localClock(new Date(slotStartsAt).toISOString(), 'WIB').time;
+  const slotEnd = localClock(new Date(slotStartsAt + 5 * 60_000).toISOString(), 'WIB').time;
+  const template: CompetitionTemplate = {
+    ...PKRI_2024,
+    key: `plenary-test-${YEAR}`,
+    year: YEAR,
+    stages: [
+      pick(KEYS.submission),
+      { ...pick(KEYS.screening), params: { defaultOutcome: 'pass' } },
+      { ...pick(KEYS.desk), params: { evaluatorsPerEntry: 2, normalisation: 'none' } },
+      { ...pick(KEYS.selection), params: { quotaPerCluster: FINALISTS_PER_CLUSTER } },
+      {
+        ...pick(KEYS.interview),
+        params: {
+          panels: PANELS,
+          slotMinutes: 5,
+          noticeDays: 0,
+          dayStart: slot,
+          dayEnd: slotEnd,
+          agencyHours: '00:00-23:59',
+          confirmHoursBefore: 0,
+          unconfirmed: 'keep',
+          noShow: 'keep',
+        },
+      },
+      { ...pick(KEYS.plenary), params: { quorum: QUORUM, topN: 1, deskWeight: 40, interviewWeight: 60 } },
+      pick(KEYS.announcement),
+    ],
+  };
+  return {
+    template: compressCalendar(template, {
+      startAt,
+      gapSeconds,
+      stageSeconds: {
+        [KEYS.submission]: before.submission,
+        [KEYS.screening]: before.screening,
+        [KEYS.desk]: before.desk,
+        [KEYS.selection]: before.selection,
+        [KEYS.interview]: interviewSeconds,
+        [KEYS.plenary]: 180,
+        [KEYS.announcement]: 900,
+      },
+    }),
+    slotStartsAt,
+  };
+}
+
+/** Half away from zero to two decimals, on integers (hundredths), as the template's rule reads. */
+function expectedFinal(deskTwice: number, interview: number): number {
+  // desk × 40% + interview × 60%, in ten-thousandths: desk = deskTwice / 2.
+  const tenThousandths = 40 * 50 * deskTwice + 60 * 100 * interview;
+  return Math.floor((tenThousandths + 50) / 100) / 100;
+}
+
+describe('[plenary] a compressed PKRI 2024 cycle from registration to announcement', () => {
+  const stack = new Stack('plenary-pkri');
+  let cycleId = '';
+  let slotStartsAt = 0;
+  const entries: Entry[] = [];
+  const agencyTokens = new Map<string, { token: string }>();
+  const panelists: { token: string; userId: string; email: string }[] = [];
+  let finalists: Entry[] = [];
+  let expectedWinners: string[] = [];
+  let overridden: Entry;
+
+  beforeAll(async () => {
+    await stack.start();
+    const agencies = Array.from({ length: AGENCIES }, (_, index) => ({
+      code: `pl-${YEAR}-${String(index).padStart(2, '0')}`,
+      cluster: CLUSTERS[index % CLUSTERS.length],
+      zone: (['WIB', 'WITA', 'WIT'] as const)[index % 3],
+    }));
+    const csv = [
+      'code,name,cluster,province,zone,contact_name,contact_email,contact_phone,language',
+      ...agencies.map(
+        (agency, index) =>
+          `${agency.code},Instansi ${agency.code},${agency.cluster},Provinsi ${index % 7},${agency.zone},Humas,humas@${agency.code}.go.id,,${index % 4 === 0 ? 'en' : 'id'}`,
+      ),
+    ].join('\n');
+    expectStatus(await stack.request('POST', '/agencies/import', csv), 201);
+    for (const agency of agencies) agencyTokens.set(agency.code, await stack.account('agency', agency.code));
+
+    const planned = plenaryTemplate();
+    slotStartsAt = planned.slotStartsAt;
+    cycleId = await startCycle(stack, planned.template);
+    await stageReaches(stack, cycleId, KEYS.submission, 'open');
+    const register = async (index: number) => {
+      const agency = agencies[index % AGENCIES];
+      const group = GROUPS[Math.floor(index / AGENCIES) % 2];
+      const { status, body } = await stack.request('POST', `/cycles/${cycleId}/entries`, {
+        agencyCode: agency.code,
+        title: `Inovasi ${index} ${group}`,
+        summary: 'Inovasi pelayanan publik untuk uji sidang pleno dan pengumuman.',
+        group,
+        launchDate: `20${10 + (index % 10)}-0${1 + (index % 9)}-1${index % 10}`,
+        evidenceLinks: ['https://inovasi.example.go.id/bukti'],
+      });
+      if (status !== 201) throw new Error(`registration ${index} answered ${status}: ${JSON.stringify(body)}`);
+      // 37 is prime to 104, so every entry has its own desk score (40.0 … 91.5).
+      entries[index] = {
+        index,
+        id: body.id,
+        agency: agency.code,
+        cluster: agency.cluster,
+        group,
+        deskTwice: 80 + ((index * 37) % ENTRIES),
+      };
+    };
+    for (let start = 0; start < ENTRIES; start += 13) {
+      await Promise.all(Array.from({ length: 13 }, (_, offset) => register(start + offset)));
+    }
+  });
+  afterAll(() => stack.stop());
+
+  it('[plenary] 104 entries run from registration to announcement, and the winners equal an independent computation of the template’s rules', async () => {
+    const evaluators = await addEvaluators(
+      stack,
+      cycleId,
+      Array.from({ length: 4 }, (_, index) => ({ affiliations: [`univ-${index}`] })),
+    );
+    const panels = [];
+    for (let index = 1; index <= PANELS; index += 1) {
+      const panelist = await stack.account('panelist');
+      panelists.push(panelist);
+      panels.push({
+        key: String(index),
+        name: `Panel ${index}`,
+        meetingUrl: `https://meet.example.id/pleno-${index}`,
+        panelists: [{ email: panelist.email, affiliations: [`univ-panel-${index}`] }],
+      });
+    }
+    expectStatus(await stack.request('PUT', `/cycles/${cycleId}/interview-panels`, { panels }), 200);
+
+    // Desk: each entry's two evaluators give ⌊s/2⌋ and ⌈s/2⌉ on every criterion, so its desk score is s/2.
+    await stageReaches(stack, cycleId, KEYS.desk, 'open');
+    const assignments = (await stack.request('GET', `/cycles/${cycleId}/desk-assignments`)).body.assignments as {
+      entryId: string;
+      evaluatorId: string;
+      endedAt: string | null;
+    }[];
+    const byEvaluator = new Map(evaluators.map((evaluator) => [evaluator.userId, evaluator]));
+    const jobs = entries.flatMap((entry) => {
+      const mine = assignments.filter((row) => row.entryId === entry.id && row.endedAt === null);
+      expect(mine).toHaveLength(2);
+      return mine.map((row, order) => ({
+        entry,
+        evaluator: byEvaluator.get(row.evaluatorId)!,
+        value: order === 0 ? Math.floor(entry.deskTwice / 2) : Math.ceil(entry.deskTwice / 2),
+      }));
+    });
+    const score = async ({ entry, evaluator, value }: (typeof jobs)[number]) =>
+      eventually(`a desk score for entry ${entry.index}`, async () => {
+        const answer = await stack.request(
+          'POST',
+          `/entries/${entry.id}/desk-scores`,
+          { scores: sheet(value, entry.group), comment: 'Dinilai.' },
+          evaluator,
+        );
+        if (answer.status === 201) return true;
+        if (answer.body?.code === 'STAGE.NOT_OPEN') return undefined;
+        throw new Error(`desk score answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+      });
+    for (let start = 0; start < jobs.length; start += 8) await Promise.all(jobs.slice(start, start + 8).map(score));
+    await closeStage(stack, cycleId, KEYS.desk);
+
+    // Selection: the best four of each cluster by desk score, as the template's quota says.
+    finalists = CLUSTERS.flatMap((cluster) =>
+      entries
+        .filter((entry) => entry.cluster === cluster)
+        .sort((a, b) => b.deskTwice - a.deskTwice)
+        .slice(0, FINALISTS_PER_CLUSTER),
+    );
+    await stageReaches(stack, cycleId, KEYS.interview, 'open');
+    const booked = await schedule(stack, cycleId);
+    expect(booked.unplaced).toEqual([]);
+    expect(booked.bookings.map((booking) => booking.entryId).sort()).toEqual(finalists.map((e) => e.id).sort());
+
+    // Interviews: every panel's panelist records the finalist present and scores it; the interview scores
+    // reorder the desk ranking inside some cells.
+    await eventually('the slot to begin', async () => (Date.now() >= slotStartsAt + 2_000 ? true : undefined), 300_000);
+    for (const [position, finalist] of finalists.entries()) {
+      finalist.interview = 95 - ((position * 7) % 30);
+      const booking = booked.bookings.find((candidate) => candidate.entryId === finalist.id)!;
+      const panelist = panelists[Number(booking.panelKey) - 1];
+      expectStatus(
+        await stack.request(
+          'POST',
+          `/entries/${finalist.id}/interview/attendance`,
+          { attendance: 'present' },
+          panelist,
+        ),
+        200,
+      );
+      expectStatus(
+        await stack.request(
+          'POST',
+          `/entries/${finalist.id}/interview/scores`,
+          { scores: sheet(finalist.interview, finalist.group) },
+          panelist,
+        ),
+        201,
+      );
+    }
+    await closeStage(stack, cycleId, KEYS.interview);
+
+    // The plenary opens with the ranked list; the test ranks the same finalists by its own arithmetic.
+    // The plenary opens at its own instant, the end of the interview slot.
+    await stageOpen(stack, cycleId, KEYS.plenary, 420_000);
+    const opened = await eventually('the plenary to open', async () => {
+      const answer = await stack.request('GET', `/cycles/${cycleId}/plenary`);
+      return answer.status === 200 ? answer.body : undefined;
+    });
+    const cells = new Map<string, Entry[]>();
+    for (const finalist of finalists) {
+      const cell = `${finalist.cluster}/${finalist.group}`;
+      cells.set(cell, [...(cells.get(cell) ?? []), finalist]);
+    }
+    const ranked = [...cells.values()].map((cell) =>
+      [...cell].sort((a, b) => expectedFinal(b.deskTwice, b.interview!) - expectedFinal(a.deskTwice, a.interview!)),
+    );
+    for (const group of opened.opening.ranking.groups as {
+      cluster: string;
+      group: string;
+      entries: { entryId: string; final: number; rank: number }[];
+    }[]) {
+      const mine = ranked.find((cell) => cell[0].cluster === group.cluster && cell[0].group === group.group)!;
+      expect(group.entries.map((entry) => entry.entryId)).toEqual(mine.map((entry) => entry.id));
+      expect(group.entries.map((entry) => entry.final)).toEqual(
+        mine.map((entry) => expectedFinal(entry.deskTwice, entry.interview!)),
+      );
+    }
+    const withRunnerUp = ranked.find((cell) => cell.length >= 2)!;
+    overridden = withRunnerUp[1];
+    expectedWinners = [...ranked.map((cell) => cell[0].id), overridden.id].sort();
+
+    // Seven present: below the quorum of eight, the plenary cannot decide.
+    const attend = (index: number, present = true) =>
+      stack.request('POST', `/cycles/${cycleId}/plenary/attendance`, { present }, panelists[index]);
+    for (let index = 0; index < 7; index += 1) expectStatus(await attend(index), 200);
+    const early = await stack.request('POST', `/cycles/${cycleId}/plenary/close`, {});
+    expectStatus(early, 409);
+    expect(early.body).toMatchObject({ code: 'PLENARY.NO_QUORUM' });
+    expect(early.body.message).toContain('7 panelists present');
+    const absentVote = await stack.request(
+      'POST',
+      `/cycles/${cycleId}/plenary/votes`,
+      { on: 'decision', vote: 'approve' },
+      panelists[9],
+    );
+    expect(absentVote.body.code).toBe('PLENARY.NOT_PRESENT');
+    for (let index = 7; index < 9; index += 1) expectStatus(await attend(index), 200);
+
+    // An override without a reason is refused by the API and, if anything got past it, by the workflow itself.
+    const noReason = await stack.request(
+      'POST',
+      `/cycles/${cycleId}/plenary/overrides`,
+      { entryId: overridden.id, direction: 'in', reason: 'karena' },
+      panelists[0],
+    );
+    expectStatus(noReason, 400);
+    expect(noReason.body.message).toMatch(/reason must say why/);
+    const handle = stack.client.workflow.getHandle(plenaryWorkflowId(cycleId, KEYS.plenary));
+    await expect(
+      handle.executeUpdate(proposeOverrideUpdate, {
+        args: [{ entryId: overridden.id, direction: 'in', reason: '', requestedBy: panelists[0].userId }],
+      }),
+    ).rejects.toMatchObject({ cause: { type: 'PLENARY.OVERRIDE_INVALID' } });
+
+    // Approvals of the list before the override carried no longer count once it does.
+    for (let index = 0; index < 9; index += 1) {
+      await stack.request(
+        'POST',
+        `/cycles/${cycleId}/plenary/votes`,
+        { on: 'decision', vote: 'approve' },
+        panelists[index],
+      );
+    }
+    const reason = 'Presentasi menunjukkan replikasi di tiga daerah yang belum tercermin dalam nilai desk.';
+    const proposal = await stack.request(
+      'POST',
+      `/cycles/${cycleId}/plenary/overrides`,
+      { entryId: overridden.id, direction: 'in', reason },
+      panelists[0],
+    );
+    expectStatus(proposal, 201);
+    const losing = await stack.request(
+      'POST',
+      `/cycles/${cycleId}/plenary/overrides`,
+      {
+        entryId: ranked[0][0].id,
+        direction: 'out',
+        reason: 'Usulan untuk menguji suara yang tidak mencapai mayoritas.',
+      },
+      panelists[1],
+    );
+    expectStatus(losing, 201);
+    const vote = (index: number, on: string, choice: string) =>
+      stack.request('POST', `/cycles/${cycleId}/plenary/votes`, { on, vote: choice }, panelists[index]);
+    // Four of nine approve: not yet; the fifth carries it (5 × 2 > 9).
+    for (let index = 0; index < 4; index += 1)
+      expect((await vote(index, proposal.body.overrideId, 'approve')).body.carried).toBe(false);
+    const fifth = await vote(4, proposal.body.overrideId, 'approve');
+    expect(fifth.body).toMatchObject({ approve: 5, present: 9, carried: true });
+    for (let index = 0; index < 9; index += 1) {
+      await vote(index, losing.body.overrideId, index < 4 ? 'approve' : 'reject');
+    }
+    const stale = await stack.request('POST', `/cycles/${cycleId}/plenary/close`, {});
+    expect(stale.body.code).toBe('PLENARY.NOT_ADOPTED');
+    for (let index = 0; index < 9; index += 1)
+      await vote(index, 'decision', index < 6 ? 'approve' : index < 7 ? 'reject' : 'abstain');
+    const closed = await stack.request('POST', `/cycles/${cycleId}/plenary/close`, {});
+    expectStatus(closed, 200);
+    expect(closed.body).toMatchObject({ decisionNumber: `1/PKRI-${YEAR}`, sequence: 1 });
+
+    // Every vote and the override are in the plenary's history, with who cast them.
+    const history = await handle.fetchHistory();
+    const accepted = (history.events ?? []).filter((event) => event.workflowExecutionUpdateAcceptedEventAttributes);
+    const names = accepted.map(
+      (event) => event.workflowExecutionUpdateAcceptedEventAttributes!.acceptedRequest!.input!.name,
+    );
+    expect(names.filter((name) => name === castVoteUpdate.name).length).toBeGreaterThanOrEqual(9 + 5 + 9 + 9);
+    const historyText = JSON.stringify(
+      history.events?.map((event) =>
+        event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.args?.payloads?.map((p) =>
+          Buffer.from(p.data!).toString('utf8'),
+        ),
+      ),
+    );
+    expect(historyText).toContain(reason);
+    await recordReplayFixture(stack.client, plenaryWorkflowId(cycleId, KEYS.plenary), 'plenary-decided');
+    const sealed = await eventually('the plenary’s votes in the audit log', async () => {
+      const rows = await stack.db.query<{ actor: string }[]>(
+        `SELECT actor FROM audit_log WHERE workflow_id = $1 AND name = 'castVote' AND event_type = 'update-accepted'`,
+        [plenaryWorkflowId(cycleId, KEYS.plenary)],
+      );
+      return rows.length >= 32 ? rows : undefined;
+    });
+    expect(new Set(sealed.map((row) => row.actor))).toEqual(new Set(panelists.slice(0, 9).map((p) => p.userId)));
+
+    // The decision closes the plenary stage; the announcement tells every agency its result, and the public reads it.
+    await stageReaches(stack, cycleId, KEYS.plenary, 'closed');
+    await stageOpen(stack, cycleId, KEYS.announcement, 300_000);
+    const results = await eventually('the public results', async () => {
+      const answer = await stack.request('GET', `/cycles/${cycleId}/results`, undefined, 'anonymous');
+      return answer.status === 200 ? answer.body : undefined;
+    });
+    const publicWinners = (results.groups as { winners: { entryId: string }[] }[]).flatMap((group) =>
+      group.winners.map((winner) => winner.entryId),
+    );
+    expect(publicWinners.sort()).toEqual(expectedWinners);
+    expect(results).toMatchObject({ decisionNumber: `1/PKRI-${YEAR}`, supersedes: null });
+
+    const notices = await eventually(
+      'a result notice for every entry',
+      async () => {
+        const rows = await stack.db.query<{ key: string; agency_code: string; subject: string; body: string }[]>(
+          `SELECT key, agency_code, subject, body FROM notices WHERE kind = 'results-announced' AND key LIKE $1`,
+          [`${cycleId}/result/%`],
+        );
+        return rows.length === ENTRIES ? rows : undefined;
+      },
+      120_000,
+    );
+    const noticeOf = (entry: Entry) => notices.find((row) => row.key.endsWith(entry.id))!;
+    const winner = finalists.find((entry) => entry.id === expectedWinners[0])!;
+    const language = (entry: Entry) => (Number(entry.agency.slice(-2)) % 4 === 0 ? 'en' : 'id');
+    expect(noticeOf(winner).body).toContain(language(winner) === 'en' ? 'is a WINNER' : 'PEMENANG');
+    const expectedScore = expectedFinal(winner.deskTwice, winner.interview!).toFixed(2);
+    expect(noticeOf(winner).body).toContain(
+      language(winner) === 'en' ? expectedScore : expectedScore.replace('.', ','),
+    );
+    const outAtSelection = entries.find((entry) => !finalists.includes(entry) && language(entry) === 'id')!;
+    expect(noticeOf(outAtSelection).subject).toContain('tidak terpilih');
+    // An agency reads only its own scores: no other entry's title is in its notice.
+    expect(noticeOf(winner).body).not.toContain(outAtSelection.id);
+
+    await closeStage(stack, cycleId, KEYS.announcement);
+    await eventually('the cycle to complete', async () =>
+      (await cycleStatus(stack, cycleId)).status === 'completed' ? true : undefined,
+    );
+    await recordReplayFixture(stack.client, cycleId, 'cycle-plenary-announced');
+  });
+
+  it('[plenary] two exports of the same decision are byte-identical; a correction after the announcement is a new decision and the agencies concerned are told', async () => {
+    const exported = async (format: string) => {
+      const answer = await fetch(`${stack.baseUrl}/cycles/${cycleId}/decisions/1?format=${format}`, {
+        headers: { authorization: `Bearer ${(stack.admin as { token: string }).token}` },
+      });
+      expect(answer.status).toBe(200);
+      return { bytes: Buffer.from(await answer.arrayBuffer()), etag: answer.headers.get('etag') };
+    };
+    for (const format of ['json', 'csv', 'html']) {
+      const [first, second] = [await exported(format), await exported(format)];
+      expect(first.bytes.equals(second.bytes)).toBe(true);
+      expect(first.etag).toBe(`"${createHash('sha256').update(first.bytes).digest('hex')}"`);
+    }
+    const json = await exported('json');
+    const [stored] = await stack.db.query<{ json_sha256: string }[]>(
+      `SELECT json_sha256 FROM plenary_decisions WHERE cycle_id = $1 AND sequence = 1`,
+      [cycleId],
+    );
+    expect(createHash('sha256').update(json.bytes).digest('hex')).toBe(stored.json_sha256);
+    expect((await exported('html')).bytes.toString('utf8')).toContain('Berita Acara Sidang Pleno');
+    expect((await exported('csv')).bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+
+    // The decision cannot be edited, not even by the database's owner.
+    await expect(
+      stack.db.query(`UPDATE plenary_decisions SET reason = 'diubah' WHERE cycle_id = $1`, [cycleId]),
+    ).rejects.toThrow(/never changed/);
+
+    const corrected = finalists.find((entry) => expectedWinners.includes(entry.id) && entry.id !== overridden.id)!;
+    const wrong = await stack.request('POST', `/cycles/${cycleId}/decisions/corrections`, {
+      supersedes: `1/PKRI-${YEAR}`,
+      reason: 'Nilai wawancara salah dicatat oleh sekretariat.',
+      moves: [{ entryId: overridden.id, direction: 'out' }],
+    });
+    expectStatus(wrong, 422);
+    expect(wrong.body.details[0]).toMatchObject({ path: 'moves[0].entryId' });
+    const made = await stack.request('POST', `/cycles/${cycleId}/decisions/corrections`, {
+      supersedes: `1/PKRI-${YEAR}`,
+      reason: 'Nilai wawancara salah dicatat oleh sekretariat; berkas asli lebih rendah.',
+      moves: [{ entryId: corrected.id, direction: 'out' }],
+    });
+    expectStatus(made, 201);
+    expect(made.body).toMatchObject({
+      decisionNumber: `2/PKRI-${YEAR}`,
+      supersedes: `1/PKRI-${YEAR}`,
+      corrections: [{ entryId: corrected.id, from: 'winner', to: 'not-selected' }],
+    });
+    const again = await stack.request('POST', `/cycles/${cycleId}/decisions/corrections`, {
+      supersedes: `1/PKRI-${YEAR}`,
+      reason: 'Koreksi kedua atas keputusan yang sudah dikoreksi.',
+      moves: [{ entryId: corrected.id, direction: 'in' }],
+    });
+    expect(again.body.code).toBe('PLENARY.DECISION_SUPERSEDED');
+
+    // Decision 1 is unchanged; the public list is decision 2's; the agency concerned, and only it, is told.
+    expect(
+      createHash('sha256')
+        .update((await exported('json')).bytes)
+        .digest('hex'),
+    ).toBe(stored.json_sha256);
+    const results = await stack.request('GET', `/cycles/${cycleId}/results`, undefined, 'anonymous');
+    expect(results.body.decisionNumber).toBe(`2/PKRI-${YEAR}`);
+    const winners = (results.body.groups as { winners: { entryId: string }[] }[]).flatMap((g) =>
+      g.winners.map((w) => w.entryId),
+    );
+    expect(winners.sort()).toEqual(expectedWinners.filter((id) => id !== corrected.id));
+    const told = await eventually('the correction notice', async () => {
+      const rows = await stack.db.query<{ agency_code: string; body: string }[]>(
+        `SELECT agency_code, body FROM notices WHERE kind = 'results-corrected' AND key LIKE $1`,
+        [`${cycleId}/result/2/%`],
+      );
+      return rows.length > 0 ? rows : undefined;
+    });
+    expect(told.map((row) => row.agency_code)).toEqual([corrected.agency]);
+    expect(told[0].body).toMatch(/Nilai wawancara salah dicatat|Reason: Nilai wawancara/);
+    const inbox = await stack.request('GET', '/inbox', undefined, agencyTokens.get(corrected.agency)!);
+    expect((inbox.body as { kind: string }[]).some((notice) => notice.kind === 'results-corrected')).toBe(true);
+    // Lineage pages follow an innovation's results across years: the corrected entry now reads not selected.
+    const lineage = await stack.request('GET', `/entries/${corrected.id}/lineage`);
+    expect(lineage.body.entry).toMatchObject({ result: 'not-selected', resultDecision: `2/PKRI-${YEAR}` });
+    const list = await stack.request('GET', `/cycles/${cycleId}/decisions`);
+    expect(list.body.map((decision: { decisionNumber: string }) => decision.decisionNumber)).toEqual([
+      `1/PKRI-${YEAR}`,
+      `2/PKRI-${YEAR}`,
+    ]);
+  });
+});
