@@ -23,7 +23,7 @@ import { sealAudit } from './audit-seal';
 import { allocateSlots, INTERVIEW_STEPS_PATCH, recordMissedInterviews, sendInvitations } from './interview-stage';
 import type { CycleState, CycleWorkflowInput } from './cycle.messages';
 import { notify, NOTIFY_PATCH } from './notify';
-import { announceResults, openPlenary, PLENARY_STEPS_PATCH } from './plenary-stage';
+import { announceResults, PLENARY_STEPS_PATCH, startPlenary } from './plenary-stage';
 import { upsertAttributes } from './search-attributes';
 
 const stageActivities = proxyActivities<CycleStageActivities>({
@@ -104,9 +104,9 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
       ? remindBeforeDeadline(cycleId, stage, stageState(stage.key), () => deadlinePassed)
       : undefined;
     // The plenary's decision closes its stage; a stage closed before a decision adjourns it undecided.
-    const plenary = decides && stage.type === 'plenary' ? await openPlenary(cycleId, stage.key) : undefined;
-    let closedBy = await waitForClosing(stage.key, state, () => closeRequested() || plenary?.decided() === true);
-    await plenary?.adjourn();
+    const plenary = decides && stage.type === 'plenary' ? await startPlenary(cycleId, stage.key) : undefined;
+    let closedBy = await waitForClosing(stage.key, state, () => closeRequested() || plenary?.finished() === true);
+    if (plenary) await plenary.adjourn();
     deadlinePassed = true;
     if (desk) {
       await reminders;

@@ -1,14 +1,9 @@
-import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { PlenaryActivities } from '../activities/plenary/plenary.activities';
+import { workflowInfo } from '@temporalio/workflow';
+import { plenaryActivities as plenary } from './plenary-activities';
 import type { CorrectionMove } from '../libs/domain/plenary';
 import { sealAudit } from './audit-seal';
 import { notify } from './notify';
 import type { RecordedDecision } from './plenary.messages';
-
-const plenary = proxyActivities<PlenaryActivities>({
-  startToCloseTimeout: '5 minutes',
-  retry: { maximumInterval: '30 seconds' },
-});
 
 export interface CorrectionInput {
   cycleId: string;

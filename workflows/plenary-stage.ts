@@ -1,14 +1,9 @@
-import { proxyActivities, startChild } from '@temporalio/workflow';
-import type { PlenaryActivities } from '../activities/plenary/plenary.activities';
+import { startChild } from '@temporalio/workflow';
+import { plenaryActivities as plenary } from './plenary-activities';
 import { plenaryWorkflowId } from '../libs/domain/ids';
 import { notify } from './notify';
 import { plenaryWorkflow } from './plenary.workflow';
 import { adjournPlenarySignal } from './plenary.messages';
-
-const plenary = proxyActivities<PlenaryActivities>({
-  startToCloseTimeout: '5 minutes',
-  retry: { maximumInterval: '30 seconds' },
-});
 
 /** Histories started before the plenary and the announcement had steps of their own replay without them. */
 export const PLENARY_STEPS_PATCH = 'plenary-stage-steps';
@@ -17,19 +12,25 @@ export const PLENARY_STEPS_PATCH = 'plenary-stage-steps';
  * Starts the plenary as a child workflow. Its decision closes the stage (`decided`); a stage closed first, by its
  * deadline or an admin, adjourns it without a decision (`adjourn` waits for a decision already being recorded).
  */
-export async function openPlenary(cycleId: string, stageKey: string) {
+export async function startPlenary(cycleId: string, stageKey: string) {
   const child = await startChild(plenaryWorkflow, {
     workflowId: plenaryWorkflowId(cycleId, stageKey),
     args: [{ cycleId, stageKey }],
   });
   let finished = false;
-  const result = child.result().finally(() => {
+  // A plenary that failed or was terminated decided nothing; the cycle goes on to its announcement without one.
+  const result = child.result().then(
+    (decision) => decision,
+    () => null,
+  );
+  void result.then(() => {
     finished = true;
   });
   return {
-    decided: () => finished,
+    finished: () => finished,
     async adjourn(): Promise<void> {
-      if (!finished) await child.signal(adjournPlenarySignal);
+      // The child may end between the last look and the signal; a signal to an ended workflow fails harmlessly.
+      if (!finished) await child.signal(adjournPlenarySignal).catch(() => undefined);
       await result;
     },
   };

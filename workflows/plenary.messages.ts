@@ -34,8 +34,11 @@ export interface OverrideProposal {
   direction: OverrideDirection;
   reason: string;
   proposedBy: string;
-  /** `open` until a majority of those present approve (`carried`); still open at the close, `lapsed`. */
-  status: 'open' | 'carried' | 'lapsed';
+  /**
+   * `open` until a majority of those present approve (`carried`) or at least half reject (`rejected`: it can no
+   * longer carry, and the entry may be proposed again); still open at the close, `lapsed`.
+   */
+  status: 'open' | 'carried' | 'rejected' | 'lapsed';
   ballots: Ballot[];
   /** The count when it carried. */
   votes?: VoteCount;
@@ -64,6 +67,8 @@ export interface AttendanceRequest {
   panelistId: string;
   present: boolean;
   requestedBy: string;
+  /** The secretariat records arrivals; only a panelist records their own departure. */
+  byAdmin: boolean;
 }
 
 export interface OverrideRequest {
@@ -71,6 +76,8 @@ export interface OverrideRequest {
   direction: OverrideDirection;
   reason: string;
   requestedBy: string;
+  /** The secretariat proposes on the plenary's behalf; otherwise the proposer must be a member present. */
+  byAdmin: boolean;
 }
 
 export interface VoteRequest {
@@ -92,6 +99,8 @@ export interface VoteOutcome {
   present: number;
   /** For an override: whether it carried with this vote. */
   carried?: boolean;
+  /** For an override: whether at least half of those present now reject it. */
+  rejected?: boolean;
 }
 
 export const recordAttendanceUpdate = defineUpdate<{ present: string[] }, [AttendanceRequest]>('recordAttendance');

@@ -1,5 +1,5 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { PlenaryActivities } from '../activities/plenary/plenary.activities';
+import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import { plenaryActivities as plenary } from './plenary-activities';
 import { ErrorCode } from '../libs/domain/error-codes';
 import { hasQuorum, overrideCarries, tallyVotes, validateOverrides, type Override } from '../libs/domain/plenary';
 import { sealAudit } from './audit-seal';
@@ -15,11 +15,6 @@ import {
   type RecordedDecision,
 } from './plenary.messages';
 import { reject } from './rejection';
-
-const plenary = proxyActivities<PlenaryActivities>({
-  startToCloseTimeout: '5 minutes',
-  retry: { maximumInterval: '30 seconds' },
-});
 
 /**
  * The sidang pleno of one cycle, a child of the cycle workflow: it opens with the ranked list per cluster and
@@ -40,8 +35,14 @@ export async function plenaryWorkflow({ cycleId, stageKey }: PlenaryInput): Prom
   const members = new Set(opening.members.map((member) => member.panelistId));
   const carried = () => state.overrides.filter((o) => o.status === 'carried');
   const quorate = () => hasQuorum(state.present, opening.quorum);
+  let adjourned = false;
+  setHandler(adjournPlenarySignal, () => {
+    adjourned = true;
+  });
   const mustBeOpen = () => {
-    if (state.status !== 'open') reject(ErrorCode.PlenaryNotOpen, 'The plenary has closed; its decision stands.');
+    if (state.status !== 'open' || adjourned) {
+      reject(ErrorCode.PlenaryNotOpen, 'The plenary has closed; nothing more is recorded in it.');
+    }
   };
   const mustBePresent = (panelistId: string) => {
     if (!members.has(panelistId)) reject(ErrorCode.PlenaryNotMember, 'Only the cycle’s panelists sit in the plenary.');
@@ -85,9 +86,9 @@ export async function plenaryWorkflow({ cycleId, stageKey }: PlenaryInput): Prom
       return proposal;
     },
     {
-      validator: ({ entryId, direction, reason, requestedBy }) => {
+      validator: ({ entryId, direction, reason, requestedBy, byAdmin }) => {
         mustBeOpen();
-        if (members.has(requestedBy)) mustBePresent(requestedBy);
+        if (!byAdmin) mustBePresent(requestedBy);
         if (state.overrides.some((o) => o.entryId === entryId && o.status === 'open')) {
           reject(ErrorCode.OverrideInvalid, `An override of entry ${entryId} is already being voted on.`);
         }
@@ -115,12 +116,13 @@ export async function plenaryWorkflow({ cycleId, stageKey }: PlenaryInput): Prom
       const tally = tallyVotes(proposal.ballots, state.present);
       const votes = { approve: tally.approve, reject: tally.reject, abstain: tally.abstain };
       const carries = quorate() && overrideCarries(tally.approve, tally.present);
+      const rejected = !carries && tally.reject * 2 >= tally.present;
       if (carries) {
         Object.assign(proposal, { status: 'carried', votes });
         // The proposed list changed: approvals given to the earlier list no longer count.
         state.listVersion += 1;
-      }
-      return { on, ...votes, present: tally.present, carried: carries };
+      } else if (rejected) Object.assign(proposal, { status: 'rejected', votes });
+      return { on, ...votes, present: tally.present, carried: carries, rejected };
     },
     {
       validator: ({ panelistId, on, vote }) => {
@@ -190,10 +192,6 @@ export async function plenaryWorkflow({ cycleId, stageKey }: PlenaryInput): Prom
     },
   );
 
-  let adjourned = false;
-  setHandler(adjournPlenarySignal, () => {
-    adjourned = true;
-  });
   // A decision being recorded when the adjournment arrives still completes.
   await condition(() => state.status === 'decided' || (adjourned && state.status === 'open'));
   if (state.status === 'open') state.status = 'adjourned';

@@ -7,7 +7,7 @@ import {
   type OwnResult,
 } from '../../libs/domain';
 import { AgencyEntity } from '../../libs/persistence';
-import { allDecisions } from '../plenary/plenary-data';
+import { allDecisions } from '../plenary/decision-store';
 import type { NoticeDraft } from './notice-drafts';
 
 /** The announcement (every agency with an entry in the cycle) and a correction (agencies whose entry changed). */

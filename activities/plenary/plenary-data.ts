@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { CLUSTER_NAMES, DomainError, ErrorCode, type FinalistScores, type PlenaryDecision } from '../../libs/domain';
+import type { FinalistScores } from '../../libs/domain';
 import type { PlenaryMember } from '../../workflows/plenary.messages';
 
 /** A field visit's outcome as the verification score of the final score; `not-visited` is no score. */
@@ -74,74 +74,4 @@ export async function plenaryMembers(db: DataSource | EntityManager, cycleId: st
     [cycleId],
   );
   return rows.map((row) => ({ panelistId: row.id, name: row.display_name }));
-}
-
-export const clusterNames: Record<string, string> = CLUSTER_NAMES;
-
-export interface StoredDecision {
-  id: string;
-  stageKey: string;
-  sequence: number;
-  decisionNumber: string;
-  decision: PlenaryDecision;
-  canonicalJson: string;
-  sha256: string;
-  announcedAt: Date | null;
-  decidedAt: Date;
-}
-
-interface DecisionRow {
-  id: string;
-  stage_key: string;
-  sequence: number;
-  decision_number: string;
-  canonical_json: string;
-  json_sha256: string;
-  announced_at: Date | null;
-  decided_at: Date;
-}
-
-const toStored = (row: DecisionRow): StoredDecision => ({
-  id: row.id,
-  stageKey: row.stage_key,
-  sequence: row.sequence,
-  decisionNumber: row.decision_number,
-  decision: JSON.parse(row.canonical_json) as PlenaryDecision,
-  canonicalJson: row.canonical_json,
-  sha256: row.json_sha256,
-  announcedAt: row.announced_at,
-  decidedAt: row.decided_at,
-});
-
-const DECISION_COLUMNS = `id, stage_key, sequence, decision_number, canonical_json, json_sha256, announced_at, decided_at`;
-
-/** The decision in force: the latest of the cycle (`lock` holds it against a concurrent correction). */
-export async function latestDecision(
-  db: DataSource | EntityManager,
-  cycleId: string,
-  options: { lock?: boolean } = {},
-): Promise<StoredDecision | null> {
-  const [row] = await db.query<DecisionRow[]>(
-    `SELECT ${DECISION_COLUMNS} FROM plenary_decisions WHERE cycle_id = $1
-      ORDER BY sequence DESC LIMIT 1 ${options.lock ? 'FOR UPDATE' : ''}`,
-    [cycleId],
-  );
-  return row ? toStored(row) : null;
-}
-
-export async function decisionBySequence(db: DataSource | EntityManager, cycleId: string, sequence: number) {
-  const [row] = await db.query<DecisionRow[]>(
-    `SELECT ${DECISION_COLUMNS} FROM plenary_decisions WHERE cycle_id = $1 AND sequence = $2`,
-    [cycleId, sequence],
-  );
-  if (!row) throw new DomainError(ErrorCode.DecisionNotFound, `Cycle ${cycleId} has no decision ${sequence}.`);
-  return toStored(row);
-}
-
-export async function allDecisions(db: DataSource | EntityManager, cycleId: string): Promise<StoredDecision[]> {
-  const rows = await db.query<DecisionRow[]>(
-    `SELECT ${DECISION_COLUMNS} FROM plenary_decisions WHERE cycle_id = $1 ORDER BY sequence`,
-    [cycleId],
-  );
-  return rows.map(toStored);
 }

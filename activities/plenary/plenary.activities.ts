@@ -1,11 +1,9 @@
 import type { DataSource } from 'typeorm';
 import {
   applyOverrides,
-  correctDecision,
+  CLUSTER_NAMES,
   decisionGroups,
   decisionNumber,
-  DomainError,
-  ErrorCode,
   plenaryParams,
   quorumOf,
   rankFinalists,
@@ -15,11 +13,11 @@ import {
   type PlenaryDecision,
   type VoteCount,
 } from '../../libs/domain';
-import { decisionJson, exportDigest } from '../../libs/plenary/decision-export';
 import { CycleEntity } from '../../libs/persistence';
 import type { PlenaryOpening, RecordedDecision } from '../../workflows/plenary.messages';
 import { refusingAsFailure } from '../business-failure';
-import { clusterNames, finalistScores, latestDecision, plenaryMembers } from './plenary-data';
+import { correctionOf, insertDecision, latestDecision, recorded } from './decision-store';
+import { finalistScores, plenaryMembers } from './plenary-data';
 
 export interface RecordPlenaryDecisionInput {
   opening: PlenaryOpening;
@@ -75,7 +73,7 @@ export function createPlenaryActivities(dataSource: DataSource) {
         members,
         ranking: rankFinalists(await finalistScores(dataSource, cycleId), params.weights, params.topN),
         names: {
-          clusters: clusterNames,
+          clusters: CLUSTER_NAMES,
           groups: Object.fromEntries(template.groups.map((group) => [group.key, group.name])),
         },
         problems,
@@ -137,27 +135,7 @@ export function createPlenaryActivities(dataSource: DataSource) {
             [input.workflowId],
           );
           if (done) return recorded(tx, input.workflowId);
-          const latest = await latestDecision(tx, input.cycleId, { lock: true });
-          if (!latest?.announcedAt) {
-            throw new DomainError(
-              ErrorCode.ResultsNotAnnounced,
-              'Only an announced decision is corrected; before the announcement the plenary decides.',
-            );
-          }
-          if (latest.decisionNumber !== input.supersedes) {
-            throw new DomainError(
-              ErrorCode.DecisionSuperseded,
-              `Decision ${input.supersedes} is no longer in force: ${latest.decisionNumber} is. Correct that one.`,
-            );
-          }
-          const { decision, problems } = correctDecision(latest.decision, latest.sequence + 1, input);
-          if (problems.length > 0) {
-            throw new DomainError(
-              ErrorCode.CorrectionInvalid,
-              problems.map((p) => `${p.path}: ${p.message}`).join('; '),
-              problems,
-            );
-          }
+          const { latest, decision } = await correctionOf(tx, input.cycleId, input, { lock: true });
           return insertDecision(tx, {
             cycleId: input.cycleId,
             stageKey: latest.stageKey,
@@ -171,58 +149,6 @@ export function createPlenaryActivities(dataSource: DataSource) {
         }),
       );
     },
-  };
-}
-
-async function insertDecision(
-  db: Pick<DataSource, 'query'>,
-  row: {
-    cycleId: string;
-    stageKey: string;
-    sequence: number;
-    supersedesId: string | null;
-    decision: PlenaryDecision;
-    workflowId: string;
-    decidedBy: string;
-    announced: boolean;
-  },
-): Promise<RecordedDecision> {
-  const json = decisionJson(row.decision);
-  await db.query(
-    `INSERT INTO plenary_decisions (cycle_id, stage_key, sequence, decision_number, supersedes_id, reason,
-                                    canonical_json, json_sha256, workflow_id, decided_by, decided_at, announced_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
-             (SELECT id FROM users WHERE id::text = $10), $11, CASE WHEN $12 THEN now() END)
-     ON CONFLICT (workflow_id) DO NOTHING`,
-    [
-      row.cycleId,
-      row.stageKey,
-      row.sequence,
-      row.decision.decisionNumber,
-      row.supersedesId,
-      row.decision.reason,
-      json,
-      exportDigest(json),
-      row.workflowId,
-      row.decidedBy,
-      row.decision.decidedAt,
-      row.announced,
-    ],
-  );
-  return recorded(db, row.workflowId);
-}
-
-/** What the workflow keeps of a decision: as stored (a retry returns the first attempt's row). */
-async function recorded(db: Pick<DataSource, 'query'>, workflowId: string): Promise<RecordedDecision> {
-  const [row] = await db.query<{ decision_number: string; sequence: number; json_sha256: string; decided_at: Date }[]>(
-    `SELECT decision_number, sequence, json_sha256, decided_at FROM plenary_decisions WHERE workflow_id = $1`,
-    [workflowId],
-  );
-  return {
-    decisionNumber: row.decision_number,
-    sequence: row.sequence,
-    sha256: row.json_sha256,
-    decidedAt: row.decided_at.toISOString(),
   };
 }
 

@@ -66,6 +66,7 @@ export const ErrorCode = {
   PlenaryNotAdopted: 'PLENARY.NOT_ADOPTED',
   OverrideInvalid: 'PLENARY.OVERRIDE_INVALID',
   OverrideNotFound: 'PLENARY.OVERRIDE_NOT_FOUND',
+  OverrideClosed: 'PLENARY.OVERRIDE_CLOSED',
   DecisionNotFound: 'PLENARY.DECISION_NOT_FOUND',
   DecisionSuperseded: 'PLENARY.DECISION_SUPERSEDED',
   CorrectionInvalid: 'PLENARY.CORRECTION_INVALID',

@@ -324,7 +324,9 @@ describe('[plenary] a compressed PKRI 2024 cycle from registration to announceme
     const handle = stack.client.workflow.getHandle(plenaryWorkflowId(cycleId, KEYS.plenary));
     await expect(
       handle.executeUpdate(proposeOverrideUpdate, {
-        args: [{ entryId: overridden.id, direction: 'in', reason: '', requestedBy: panelists[0].userId }],
+        args: [
+          { entryId: overridden.id, direction: 'in', reason: '', requestedBy: panelists[0].userId, byAdmin: false },
+        ],
       }),
     ).rejects.toMatchObject({ cause: { type: 'PLENARY.OVERRIDE_INVALID' } });
 
@@ -363,9 +365,12 @@ describe('[plenary] a compressed PKRI 2024 cycle from registration to announceme
       expect((await vote(index, proposal.body.overrideId, 'approve')).body.carried).toBe(false);
     const fifth = await vote(4, proposal.body.overrideId, 'approve');
     expect(fifth.body).toMatchObject({ approve: 5, present: 9, carried: true });
+    // Four approve and five reject: at least half of those present reject, so it can no longer carry.
+    const ballots = [];
     for (let index = 0; index < 9; index += 1) {
-      await vote(index, losing.body.overrideId, index < 4 ? 'approve' : 'reject');
+      ballots.push(await vote(index, losing.body.overrideId, index < 4 ? 'approve' : 'reject'));
     }
+    expect(ballots.at(-1)!.body).toMatchObject({ approve: 4, reject: 5, carried: false, rejected: true });
     const stale = await stack.request('POST', `/cycles/${cycleId}/plenary/close`, {});
     expect(stale.body.code).toBe('PLENARY.NOT_ADOPTED');
     for (let index = 0; index < 9; index += 1)

@@ -73,6 +73,7 @@ const STATUS_BY_CODE: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.PlenaryNotAdopted]: HttpStatus.CONFLICT,
   [ErrorCode.OverrideInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.OverrideNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.OverrideClosed]: HttpStatus.CONFLICT,
   [ErrorCode.DecisionNotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.DecisionSuperseded]: HttpStatus.CONFLICT,
   [ErrorCode.CorrectionInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,

@@ -55,11 +55,12 @@ export class LineageService {
     const replications = await this.rows(`WHERE e.replicates_entry_id = ANY($1::uuid[]) AND e.status <> 'withdrawn'`, [
       chainIds,
     ]);
+    const shown = (row: LineageRow) => item(row, by);
     return {
-      entry: item(entry),
-      innovation: innovation.map(item),
-      original: original ? item(original) : null,
-      replications: replications.map(item),
+      entry: shown(entry),
+      innovation: innovation.map(shown),
+      original: original ? shown(original) : null,
+      replications: replications.map(shown),
     };
   }
 
@@ -95,6 +96,12 @@ function nearestOriginal(innovation: LineageRow[], entry: LineageRow): string | 
   return naming[0]?.replicatesEntryId ?? null;
 }
 
-function item({ replicatesEntryId: _, ...rest }: LineageRow): LineageItemDto {
-  return rest;
+/**
+ * Public facts only. Winners are public once announced; whether another agency's entry was a finalist or not
+ * selected is that agency's to know, so only admins, auditors and the agency itself read it.
+ */
+function item({ replicatesEntryId: _, ...rest }: LineageRow, by: Principal): LineageItemDto {
+  const ownResult = by.role === 'admin' || by.role === 'auditor' || by.agencyCode === rest.agencyCode;
+  if (ownResult || rest.result === 'winner' || rest.result === null) return rest;
+  return { ...rest, result: null, resultDecision: null };
 }

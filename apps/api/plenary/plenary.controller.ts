@@ -33,8 +33,8 @@ export class PlenaryController {
   @Get('plenary')
   @Allow('admin', 'panelist', 'auditor')
   @ApiOperation({ summary: 'The plenary as it stands: ranked list, members present, votes, overrides, decision' })
-  state(@Param('cycleId') cycleId: string) {
-    return this.plenary.state(cycleId);
+  state(@Param('cycleId') cycleId: string, @CurrentPrincipal() principal: Principal) {
+    return this.plenary.state(cycleId, principal);
   }
 
   @Post('plenary/attendance')
@@ -84,8 +84,8 @@ export class PlenaryController {
   @Get('decisions')
   @Allow('admin', 'panelist', 'auditor')
   @ApiOperation({ summary: 'Every decision of the cycle, the first and its corrections, with their SHA-256' })
-  decisions(@Param('cycleId') cycleId: string) {
-    return this.plenary.decisions(cycleId);
+  decisions(@Param('cycleId') cycleId: string, @CurrentPrincipal() principal: Principal) {
+    return this.plenary.decisions(cycleId, principal);
   }
 
   @Get('decisions/:sequence')
@@ -99,8 +99,9 @@ export class PlenaryController {
     @Param('sequence', sequenceParam()) sequence: number,
     @Query() query: DecisionExportQueryDto,
     @Res({ passthrough: true }) response: Response,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<StreamableFile> {
-    const exported = await this.plenary.export(cycleId, sequence, query.format ?? 'json');
+    const exported = await this.plenary.export(cycleId, sequence, query.format ?? 'json', principal);
     response.setHeader('ETag', `"${exported.sha256}"`);
     return new StreamableFile(Buffer.from(exported.body, 'utf8'), {
       type: exported.contentType,

@@ -181,6 +181,20 @@ describe('validateTemplate', () => {
     expect(plenaryParams({ deskWeight: 100 }, ['submission', 'interview', 'plenary']).weights.interview).toBe(0);
   });
 
+  it('allows one plenary and one announcement after it', () => {
+    const twice = variant((t) => {
+      t.stages[6] = { ...t.stages[5], key: 'sidang-kedua', window: t.stages[6].window };
+    });
+    expect(issueAt(twice, 'stages[6].type')?.message).toMatch(/one plenary stage/);
+    const early = variant((t) => {
+      t.stages[5] = { ...t.stages[6], key: 'pengumuman-awal', window: t.stages[5].window };
+      t.stages[6] = { ...t.stages[5], type: 'plenary', key: 'sidang-pleno', params: {}, window: t.stages[6].window };
+    });
+    expect(issueAt(early, 'stages[5].type')?.message).toBe(
+      'the announcement comes after the plenary whose decision it announces',
+    );
+  });
+
   it('checks an interview stage’s calendar, policies and rubric', () => {
     const template = variant((t) => {
       t.stages[4].params = {

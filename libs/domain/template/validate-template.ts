@@ -272,6 +272,16 @@ function checkStages(stages: unknown, add: Add): void {
     if (index === 0 && stage.type !== 'submission') add(`${path}.type`, 'the first stage must be the submission stage');
     if (index > 0 && stage.type === 'submission')
       add(`${path}.type`, 'a template has one submission stage, and it comes first');
+    const earlier = stages.slice(0, index).filter(isObject);
+    if (stage.type === 'plenary' && earlier.some((other) => other.type === 'plenary'))
+      add(`${path}.type`, 'a template has one plenary stage: its decision is the cycle’s');
+    if (stage.type === 'announcement' && earlier.some((other) => other.type === 'announcement'))
+      add(`${path}.type`, 'a template has one announcement stage');
+    if (
+      stage.type === 'announcement' &&
+      stages.slice(index + 1).some((later) => isObject(later) && later.type === 'plenary')
+    )
+      add(`${path}.type`, 'the announcement comes after the plenary whose decision it announces');
 
     // Compared as instants, so a WIT stage after a WIB one is judged by the same clock.
     const window = checkWindow(stage.window, `${path}.window`, add);

@@ -3,8 +3,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The plenary's decisions (sidang pleno): one row per decision of a cycle, numbered 1, 2, … A correction is a new
  * row that supersedes the latest one (each is superseded at most once, so the chain is a line) and says why. The
- * row keeps the canonical JSON export exactly as written and its SHA-256, so every later export can be checked
- * against it. Rows are never changed: the one thing that may happen to a row is being announced, once.
+ * row keeps the canonical JSON export exactly as written and its SHA-256 (the database checks one against the
+ * other), so every later export can be checked against it. Rows are never changed: the one thing that may happen to a row is being announced, once.
  */
 export class Plenary1765000000000 implements MigrationInterface {
   name = 'Plenary1765000000000';
@@ -20,7 +20,7 @@ export class Plenary1765000000000 implements MigrationInterface {
         supersedes_id bigint UNIQUE REFERENCES plenary_decisions (id),
         reason text,
         canonical_json text NOT NULL,
-        json_sha256 text NOT NULL CHECK (json_sha256 ~ '^[0-9a-f]{64}$'),
+        json_sha256 text NOT NULL CHECK (json_sha256 = encode(sha256(convert_to(canonical_json, 'UTF8')), 'hex')),
         workflow_id text NOT NULL UNIQUE,
         decided_by uuid REFERENCES users (id),
         decided_at timestamptz NOT NULL,
@@ -34,7 +34,7 @@ export class Plenary1765000000000 implements MigrationInterface {
       CREATE FUNCTION plenary_decisions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'UPDATE' THEN
-          IF OLD.announced_at IS NULL AND NEW.announced_at IS NOT NULL
+          IF OLD.announced_at IS NULL AND NEW.announced_at IS NOT NULL AND NEW.announced_at <= now()
              AND (to_jsonb(NEW) - 'announced_at') = (to_jsonb(OLD) - 'announced_at') THEN
             RETURN NEW;
           END IF;
