@@ -60,6 +60,7 @@ export const ErrorCode = {
   WorkflowNotFound: 'AUDIT.WORKFLOW_NOT_FOUND',
   EventNotInHistory: 'AUDIT.EVENT_NOT_IN_HISTORY',
   PlenaryNotOpen: 'PLENARY.NOT_OPEN',
+  PlenaryNotFound: 'PLENARY.NOT_FOUND',
   PlenaryNotMember: 'PLENARY.NOT_A_MEMBER',
   PlenaryNotPresent: 'PLENARY.NOT_PRESENT',
   PlenaryNoQuorum: 'PLENARY.NO_QUORUM',

@@ -101,13 +101,14 @@ const EXPECTED: Record<string, { allow: Role[] | 'public'; hidden?: Role[] }> = 
   'POST /entries/{entryId}/interview/attendance': { allow: ['panelist'], hidden: ['panelist'] },
   'POST /entries/{entryId}/interview/scores': { allow: ['panelist'], hidden: ['panelist'] },
   // Plenary: panelists sit and vote, the secretariat records and closes; announced results are public.
-  'GET /cycles/{cycleId}/plenary': { allow: ['admin', 'panelist', 'auditor'] },
+  // A panelist who does not sit in the cycle's plenary finds none.
+  'GET /cycles/{cycleId}/plenary': { allow: ['admin', 'panelist', 'auditor'], hidden: ['panelist'] },
   'POST /cycles/{cycleId}/plenary/attendance': { allow: ['admin', 'panelist'] },
   'POST /cycles/{cycleId}/plenary/overrides': { allow: ['admin', 'panelist'] },
   'POST /cycles/{cycleId}/plenary/votes': { allow: ['panelist'] },
   'POST /cycles/{cycleId}/plenary/close': { allow: ['admin'] },
-  'GET /cycles/{cycleId}/decisions': { allow: ['admin', 'panelist', 'auditor'] },
-  'GET /cycles/{cycleId}/decisions/{sequence}': { allow: ['admin', 'panelist', 'auditor'] },
+  'GET /cycles/{cycleId}/decisions': { allow: ['admin', 'panelist', 'auditor'], hidden: ['panelist'] },
+  'GET /cycles/{cycleId}/decisions/{sequence}': { allow: ['admin', 'panelist', 'auditor'], hidden: ['panelist'] },
   'POST /cycles/{cycleId}/decisions/corrections': { allow: ['admin'] },
   'GET /cycles/{cycleId}/results': { allow: 'public' },
   'GET /audit/workflows': { allow: ['admin', 'auditor'] },

@@ -67,6 +67,7 @@ const STATUS_BY_CODE: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.WorkflowNotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.EventNotInHistory]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.PlenaryNotOpen]: HttpStatus.CONFLICT,
+  [ErrorCode.PlenaryNotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.PlenaryNotMember]: HttpStatus.FORBIDDEN,
   [ErrorCode.PlenaryNotPresent]: HttpStatus.CONFLICT,
   [ErrorCode.PlenaryNoQuorum]: HttpStatus.CONFLICT,

@@ -213,13 +213,16 @@ export class PlenaryService {
     }
   }
 
-  /** Panelists read a plenary's list, votes and decisions only when they sit in it (the cycle's panelists). */
+  /**
+   * Panelists read a plenary's list, votes and decisions only when they sit in it (the cycle's panelists); to
+   * anyone else it looks absent, as an entry that is not theirs does.
+   */
   private async mustSit(cycleId: string, principal: Principal): Promise<void> {
     await this.cycle(cycleId);
     if (principal.role !== 'panelist') return;
     const members = await plenaryMembers(this.dataSource, cycleId);
     if (!members.some((member) => member.panelistId === principal.userId)) {
-      throw new DomainError(ErrorCode.PlenaryNotMember, `You are not a panelist of ${cycleId}.`);
+      throw new DomainError(ErrorCode.PlenaryNotFound, `No plenary of ${cycleId} that you sit in.`);
     }
   }
 }
