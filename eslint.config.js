@@ -17,6 +17,7 @@ module.exports = tseslint.config(
       'jest.config.js',
       'test/support/summary-reporter.js',
       'test/support/sequencer.js',
+      'test/support/suites-in-flight.js',
     ],
   },
   js.configs.recommended,

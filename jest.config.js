@@ -4,7 +4,10 @@ const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
 module.exports = {
   // Integration suites start real processes (API, worker) and sign in; the default 5 s is too short for that.
   testTimeout: 120_000,
-  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+  // Integration suites spend most of their time waiting on their own processes and on Temporal, not on a core:
+  // several run at once on a 2-core machine, each on its own task queue, cycle years and agencies.
+  maxWorkers: Number(process.env.TAHAP_TEST_WORKERS ?? 4),
+  reporters: ['default', '<rootDir>/test/support/suites-in-flight.js', '<rootDir>/test/support/summary-reporter.js'],
   testSequencer: '<rootDir>/test/support/sequencer.js',
   projects: [
     {

@@ -4,6 +4,7 @@ import { ErrorCode } from '../libs/domain/error-codes';
 import {
   closeStageNowUpdate,
   cycleStateQuery,
+  openStageNowUpdate,
   extendStageDeadlineUpdate,
   pauseCycleUpdate,
   resumeCycleUpdate,
@@ -18,8 +19,9 @@ const { recordDeadlineExtension, recordCyclePause } = proxyActivities<CycleStage
   retry: { maximumInterval: '30 seconds' },
 });
 
-/** What the stage loop watches (an admin's early close), and the notices Updates started. */
+/** What the stage loop watches (an admin's early opening or close), and the notices Updates started. */
 export interface CycleControls {
+  openRequestedFor?: string;
   closeRequestedFor?: string;
   /** Notices an Update started; the Update answers without waiting, the cycle does not complete before them. */
   notices: Promise<unknown>[];
@@ -49,6 +51,38 @@ export function installCycleControls(state: CycleState): CycleControls {
   setHandler(cycleStateQuery, () => state);
 
   setHandler(
+    openStageNowUpdate,
+    async ({ stageKey }) => {
+      controls.openRequestedFor = stageKey;
+      await condition(() => stageOf(stageKey).status !== 'pending');
+      return { stageKey, openedAt: stageOf(stageKey).openedAt! };
+    },
+    {
+      validator: ({ stageKey, reason }) => {
+        refuseWhenCompleted();
+        if (state.paused) reject(ErrorCode.CyclePaused, 'The cycle is paused; resume it before opening a stage.');
+        const stage = stageOf(stageKey);
+        if (stage.status === 'open') reject(ErrorCode.StageAlreadyOpen, `Stage "${stageKey}" is already open.`);
+        if (closingOrClosed(stage)) reject(ErrorCode.StageAlreadyClosed, `Stage "${stageKey}" has closed.`);
+        // Stages run in order: only the stage after the last closed one may open early.
+        const earlier = state.stages.slice(0, state.stages.indexOf(stage)).find((other) => other.status !== 'closed');
+        if (earlier) {
+          const where = { pending: 'not open yet', open: 'still open', closing: 'still closing', closed: '' }[
+            earlier.status
+          ];
+          reject(
+            ErrorCode.StageNotNext,
+            `Stage "${stageKey}" comes after "${earlier.key}", which is ${where}; close it first.`,
+          );
+        }
+        if (typeof reason !== 'string' || reason.trim().length < 5) {
+          reject(ErrorCode.ValidationFailed, 'A reason of at least 5 characters is required to open a stage early.');
+        }
+      },
+    },
+  );
+
+  setHandler(
     closeStageNowUpdate,
     async ({ stageKey }) => {
       controls.closeRequestedFor = stageKey;
@@ -58,7 +92,7 @@ export function installCycleControls(state: CycleState): CycleControls {
     {
       validator: ({ stageKey }) => {
         const stage = stageOf(stageKey);
-        if (stage.status === 'closed') reject(ErrorCode.StageAlreadyClosed, `Stage "${stageKey}" is already closed.`);
+        if (closingOrClosed(stage)) reject(ErrorCode.StageAlreadyClosed, `Stage "${stageKey}" is already closed.`);
         if (stage.status !== 'open') {
           reject(ErrorCode.StageNotOpen, `Stage "${stageKey}" has not opened yet, so it cannot be closed.`);
         }
@@ -106,7 +140,7 @@ export function installCycleControls(state: CycleState): CycleControls {
         refuseWhenCompleted();
         if (extending) reject(ErrorCode.ConcurrentChange, 'Another extension is being recorded; try again.');
         const stage = stageOf(stageKey);
-        if (stage.status === 'closed') {
+        if (closingOrClosed(stage)) {
           reject(ErrorCode.StageAlreadyClosed, `Stage "${stageKey}" has closed; a closed stage cannot be extended.`);
         }
         const instant = Date.parse(closesAt);
@@ -166,4 +200,9 @@ export function installCycleControls(state: CycleState): CycleControls {
   );
 
   return controls;
+}
+
+/** A stage the cycle is closing (recording the close) takes no more changes, as a closed one. */
+function closingOrClosed(stage: CycleState['stages'][number]): boolean {
+  return stage.status === 'closing' || stage.status === 'closed';
 }

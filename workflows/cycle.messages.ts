@@ -6,20 +6,39 @@ export interface CycleWorkflowInput {
   template: ResolvedTemplate;
 }
 
-export type CycleStageStatus = 'pending' | 'open' | 'closed';
+/** `closing`: the cycle has decided to close the stage and is recording it; no Update may change it any more. */
+export type CycleStageStatus = 'pending' | 'open' | 'closing' | 'closed';
 
 export interface CycleState {
   cycleId: string;
   status: 'running' | 'completed';
   paused?: boolean;
   currentStage?: string;
-  stages: { key: string; status: CycleStageStatus; closesAt?: string; closedBy?: 'schedule' | 'admin' }[];
+  stages: {
+    key: string;
+    status: CycleStageStatus;
+    openedAt?: string;
+    closesAt?: string;
+    closedBy?: 'schedule' | 'admin';
+  }[];
 }
 
 export interface CloseStageNowRequest {
   stageKey: string;
   /** Who asked; recorded in history with the Update. */
   requestedBy: string;
+}
+
+export interface OpenStageNowRequest {
+  stageKey: string;
+  /** Why the stage opens before its calendar instant; kept in history and shown in the audit timeline. */
+  reason: string;
+  requestedBy: string;
+}
+
+export interface StageOpening {
+  stageKey: string;
+  openedAt: string;
 }
 
 export interface StageClosure {
@@ -74,6 +93,7 @@ export interface ObjectionResolution {
 }
 
 export const resolveObjectionUpdate = defineUpdate<ObjectionResolution, [ResolveObjectionRequest]>('resolveObjection');
+export const openStageNowUpdate = defineUpdate<StageOpening, [OpenStageNowRequest]>('openStageNow');
 export const closeStageNowUpdate = defineUpdate<StageClosure, [CloseStageNowRequest]>('closeStageNow');
 export const extendStageDeadlineUpdate = defineUpdate<StageDeadline, [ExtendStageDeadlineRequest]>(
   'extendStageDeadline',

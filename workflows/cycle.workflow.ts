@@ -50,8 +50,9 @@ const HANDLERS_FINISH_PATCH = 'await-handlers';
 const SCREENING_STEPS_PATCH = 'screening-stage-steps';
 
 /**
- * A yearly cycle: walks the template's stages in order. Each stage opens at its instant, waits for its close
- * instant (which an admin may extend) or an admin's "close now", closes, and the entries are told. While the
+ * A yearly cycle: walks the template's stages in order. Each stage opens at its instant (or when an admin opens it
+ * early, once the stage before it has closed), waits for its close instant (which an admin may extend) or an
+ * admin's "close now", closes, and the entries are told. While the
  * cycle is paused no stage opens or closes. History grows with stages, not entries.
  *
  * The waits below issue the same timer commands as the first version whenever no admin Update arrives, so
@@ -73,7 +74,7 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
 
   const lastIndex = template.stages.length - 1;
   for (const [index, stage] of template.stages.entries()) {
-    await waitForOpening(stage, state);
+    await waitForOpening(stage, state, () => controls.openRequestedFor === stage.key);
     const desk = stage.type === 'desk-evaluation' && patched(DESK_STEPS_PATCH);
     const selects = (stage.type === 'selection' || stage.type === 'objection') && patched(SELECTION_STEPS_PATCH);
     const interviews = stage.type === 'interview' && patched(INTERVIEW_STEPS_PATCH);
@@ -83,7 +84,7 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
     if (interviews) await allocateSlots(cycleId, stage.key);
     const openedAt = now();
     await stageActivities.openStage({ cycleId, stageKey: stage.key, at: openedAt });
-    stageState(stage.key).status = 'open';
+    Object.assign(stageState(stage.key), { status: 'open', openedAt });
     state.currentStage = stage.key;
     upsertAttributes({ Stage: stage.key });
     // Entries join during submission; from the second stage on they are told that a stage began.
@@ -119,6 +120,7 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
     }
     if (selects && stage.type === 'objection') await condition(objections.idle);
     const closedAt = now();
+    stageState(stage.key).status = 'closing';
     await stageActivities.closeStage({ cycleId, stageKey: stage.key, at: closedAt, closedBy });
     Object.assign(stageState(stage.key), { status: 'closed', closedBy });
     if (desk) await computeDeskResults(cycleId, stage);
@@ -160,14 +162,18 @@ function untilInstant(instant: string): number {
   return Date.parse(instant) - Date.now();
 }
 
-/** Waits for the stage's opening instant, and for the end of a pause. */
-async function waitForOpening(stage: ResolvedStage, state: CycleState): Promise<void> {
+/**
+ * Waits for the stage's opening instant or an admin's "open now", and for the end of a pause. Without an early
+ * opening it issues the same timer commands as before that Update existed, so older histories replay unchanged.
+ */
+async function waitForOpening(stage: ResolvedStage, state: CycleState, openRequested: () => boolean): Promise<void> {
   for (;;) {
     await condition(() => !state.paused);
+    if (openRequested()) return;
     const wait = untilInstant(stage.opensAt);
     if (wait <= 0) return;
-    const pausedMeanwhile = await condition(() => state.paused === true, wait);
-    if (!pausedMeanwhile) return;
+    const woken = await condition(() => state.paused === true || openRequested(), wait);
+    if (!woken || openRequested()) return;
   }
 }
 

@@ -33,11 +33,13 @@ export function createInterviewStageActivities(dataSource: DataSource) {
         );
         if (done) return scheduleSummary(tx, input.cycleId, input.stageKey);
         const { stage, params, zone } = await interviewStage(tx, input.cycleId, input.stageKey);
-        // Every slot leaves the agency until its cut-off to confirm or move.
-        const confirmable = stage.opensAt.getTime() + params.confirmHoursBefore * 3_600_000;
+        // The schedule is published when the stage opens: at its instant, or earlier when an admin opens it early.
+        // Notice days and the confirmation cut-off count from then; every slot leaves the agency until its cut-off.
+        const publishedAt = new Date(Math.min(stage.opensAt.getTime(), Date.now()));
+        const confirmable = publishedAt.getTime() + params.confirmHoursBefore * 3_600_000;
         const window = {
           opensAt: new Date(
-            Math.max(Date.parse(firstInterviewDay(stage.opensAt, zone, params)), confirmable),
+            Math.max(Date.parse(firstInterviewDay(publishedAt, zone, params)), confirmable),
           ).toISOString(),
           closesAt: stage.closesAt.toISOString(),
           zone,

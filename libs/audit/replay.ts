@@ -35,16 +35,45 @@ export function verdictOf(workflowId: string, error: unknown): ReplayVerdict {
 }
 
 /**
- * Replays histories one after another on a single replay worker (one bundle load for all of them) and yields a
- * verdict per history as it is known, so a caller can show progress. Replay needs no Temporal server.
+ * Replays histories on `lanes` replay workers (one bundle load each; replay is CPU-bound, so one lane per core is
+ * the most that helps) and yields a verdict per history as it is known, so a caller can show progress. Each lane
+ * takes the next history when it is free. Replay needs no Temporal server.
  */
 export async function* replayHistories(
   bundle: ReplayBundle,
   histories: Iterable<HistoryToReplay> | AsyncIterable<HistoryToReplay>,
+  lanes = 1,
 ): AsyncGenerator<ReplayVerdict> {
-  for await (const result of Worker.runReplayHistories({ workflowBundle: bundle }, histories)) {
-    yield verdictOf(result.workflowId, result.error);
+  const source = toAsyncIterator(histories);
+  // Concurrent next() calls on one async iterator are queued, so each history goes to exactly one lane.
+  const lane = async function* (): AsyncGenerator<HistoryToReplay> {
+    for (let next = await source.next(); !next.done; next = await source.next()) yield next.value;
+  };
+  const verdicts = Array.from({ length: Math.max(1, lanes) }, () =>
+    Worker.runReplayHistories({ workflowBundle: bundle }, lane())[Symbol.asyncIterator](),
+  );
+  const pending = new Map(verdicts.map((iterator, index) => [index, nextOf(iterator, index)]));
+  while (pending.size > 0) {
+    const { index, result } = await Promise.race(pending.values());
+    if (result.done) {
+      pending.delete(index);
+      continue;
+    }
+    pending.set(index, nextOf(verdicts[index], index));
+    yield verdictOf(result.value.workflowId, result.value.error);
   }
+}
+
+function toAsyncIterator<T>(items: Iterable<T> | AsyncIterable<T>): AsyncIterator<T> {
+  return Symbol.asyncIterator in items
+    ? items[Symbol.asyncIterator]()
+    : (async function* () {
+        yield* items;
+      })();
+}
+
+function nextOf<T>(iterator: AsyncIterator<T>, index: number) {
+  return iterator.next().then((result) => ({ index, result }));
 }
 
 export async function replayHistory(bundle: ReplayBundle, item: HistoryToReplay): Promise<ReplayVerdict> {

@@ -261,6 +261,8 @@ function updateLine(
         ),
         reason,
       ];
+    case 'openStageNow':
+      return [t.stageOpenedEarly(str(out.stageKey ?? request.stageKey)), reason];
     case 'closeStageNow':
       return [t.stageClosedEarly(str(out.stageKey ?? request.stageKey)), null];
     case 'extendStageDeadline': {
@@ -443,6 +445,7 @@ interface Texts {
   noShowRecorded(startsAt: string): string;
   bookingReleased(): string;
   objectionResolved(objectionId: string, stageKey: string, decision: string, entered: string[], left: string[]): string;
+  stageOpenedEarly(stageKey: string): string;
   stageClosedEarly(stageKey: string): string;
   deadlineExtended(stageKey: string, from: string, to: string): string;
   cyclePaused(): string;
@@ -559,6 +562,7 @@ const ID: Texts = {
     `Sanggahan ${objectionId} pada tahap ${stageKey} ${
       decision === 'upheld' ? 'dikabulkan' : decision === 'dismissed' ? 'ditolak' : `diputuskan: ${decision}`
     }; masuk daftar nominasi: ${list(entered, 'tidak ada')}; keluar dari daftar: ${list(left, 'tidak ada')}.`,
+  stageOpenedEarly: (stageKey) => `Tahap ${stageKey} dibuka lebih awal oleh admin.`,
   stageClosedEarly: (stageKey) => `Tahap ${stageKey} ditutup lebih awal oleh admin.`,
   deadlineExtended: (stageKey, from, to) => `Batas waktu tahap ${stageKey} diperpanjang dari ${from} menjadi ${to}.`,
   cyclePaused: () => 'Siklus dijeda: tidak ada tahap yang dibuka atau ditutup sampai dilanjutkan.',
@@ -582,6 +586,7 @@ const ID: Texts = {
     confirmInterview: 'konfirmasi jadwal wawancara',
     recordInterviewAttendance: 'pencatatan kehadiran wawancara',
     resolveObjection: 'keputusan sanggahan',
+    openStageNow: 'pembukaan tahap lebih awal',
     closeStageNow: 'penutupan tahap lebih awal',
     extendStageDeadline: 'perpanjangan batas waktu tahap',
     pauseCycle: 'penjedaan siklus',
@@ -652,6 +657,7 @@ const EN: Texts = {
     `Objection ${objectionId} in stage ${stageKey} ${
       decision === 'upheld' ? 'upheld' : decision === 'dismissed' ? 'dismissed' : `decided: ${decision}`
     }; joined the nominee list: ${list(entered, 'none')}; left the list: ${list(left, 'none')}.`,
+  stageOpenedEarly: (stageKey) => `Stage ${stageKey} opened early by an admin.`,
   stageClosedEarly: (stageKey) => `Stage ${stageKey} closed early by an admin.`,
   deadlineExtended: (stageKey, from, to) => `Deadline of stage ${stageKey} extended from ${from} to ${to}.`,
   cyclePaused: () => 'Cycle paused: no stage opens or closes until it resumes.',
@@ -674,6 +680,7 @@ const EN: Texts = {
     confirmInterview: 'an interview confirmation',
     recordInterviewAttendance: 'an attendance record',
     resolveObjection: 'an objection decision',
+    openStageNow: 'an early stage opening',
     closeStageNow: 'an early stage close',
     extendStageDeadline: 'a deadline extension',
     pauseCycle: 'a cycle pause',

@@ -29,6 +29,8 @@ export const ErrorCode = {
   CycleStartInvalid: 'CYCLE.START_INVALID',
   StageDeadlineInvalid: 'STAGE.DEADLINE_INVALID',
   StageNotFound: 'STAGE.NOT_FOUND',
+  StageAlreadyOpen: 'STAGE.ALREADY_OPEN',
+  StageNotNext: 'STAGE.NOT_NEXT',
   ConcurrentChange: 'REQUEST.CONCURRENT_CHANGE',
   RegistrationIneligible: 'REGISTRATION.INELIGIBLE',
   IdempotencyKeyReused: 'REGISTRATION.IDEMPOTENCY_KEY_REUSED',

@@ -10,8 +10,8 @@ export interface DevServerOptions {
   ip: string;
   port: number;
   uiPort: number;
-  /** SQLite file that keeps workflow state across restarts. */
-  dbFile: string;
+  /** SQLite file that keeps workflow state across restarts; unset, the state lives in memory (test runs). */
+  dbFile?: string;
   logFile: string;
   log?: (line: string) => void;
 }
@@ -28,7 +28,7 @@ const READY_TIMEOUT_MS = 60_000;
 export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
   const cli = ensureTemporalCli(options.projectRoot, options.log);
   if (!cli) return startDownloadedDevServer(options);
-  mkdirSync(dirname(options.dbFile), { recursive: true });
+  if (options.dbFile) mkdirSync(dirname(options.dbFile), { recursive: true });
   mkdirSync(dirname(options.logFile), { recursive: true });
   const logFd = openSync(options.logFile, 'a');
   const args = [
@@ -40,8 +40,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     String(options.port),
     '--ui-port',
     String(options.uiPort),
-    '--db-filename',
-    options.dbFile,
+    ...(options.dbFile ? ['--db-filename', options.dbFile] : []),
     '--log-level',
     'warn',
     ...Object.values(SEARCH_ATTRIBUTES).flatMap((attribute) => [

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { nodeArgs } from '../support/process';
 import { compressCalendar, PKRI_2024, type CompetitionTemplate } from '../../libs/domain';
 
 export const STAGES = {
@@ -11,7 +12,8 @@ export const STAGES = {
 
 /**
  * PKRI 2024's submission, desk evaluation and selection, then a plenary stage that holds the cycle open after the
- * shortlist is made (so the test can read the read model "as it was then" before the cycle moves on).
+ * shortlist is made (so the test can read the read model "as it was then" before the cycle moves on). Each stage
+ * has ten minutes; the test closes and opens them as soon as its work in each is done.
  */
 export function auditTemplate(year: number): CompetitionTemplate {
   const pick = (key: string) => PKRI_2024.stages.find((stage) => stage.key === key)!;
@@ -28,7 +30,7 @@ export function auditTemplate(year: number): CompetitionTemplate {
   };
   return compressCalendar(template, {
     startAt: new Date(),
-    stageSeconds: { [STAGES.submission]: 25, [STAGES.desk]: 45, [STAGES.selection]: 3, [STAGES.plenary]: 900 },
+    stageSeconds: 600,
   });
 }
 
@@ -41,11 +43,10 @@ export interface CliResult {
 /** Runs the `tahap` command line as an auditor would, in its own process. */
 export function tahap(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', join(__dirname, '../../apps/cli/main.ts'), ...args],
-      { cwd: join(__dirname, '../..'), env: { ...process.env, ...env } },
-    );
+    const child = spawn(process.execPath, [...nodeArgs('apps/cli/main.ts'), ...args], {
+      cwd: join(__dirname, '../..'),
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

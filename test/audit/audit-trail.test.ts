@@ -4,11 +4,11 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tar from 'tar';
 import { bundleLogger } from '../support/bundle-logger';
-import { ensureAgencies, INNOVATION, startCycle, cycleStatus } from '../support/fixtures';
+import { closeStage, cycleStatus, ensureAgencies, INNOVATION, openStage, startCycle } from '../support/fixtures';
 import { recordReplayFixture } from '../support/history';
 import { eventually, Stack } from '../support/stack';
 import { testEnv } from '../support/test-env';
-import { addEvaluators, closeStage, sheet, stageReaches } from '../desk/desk-fixtures';
+import { addEvaluators, sheet, stageReaches } from '../desk/desk-fixtures';
 import { auditTemplate, STAGES, tahap } from './audit-fixtures';
 
 const YEAR = 2060;
@@ -62,6 +62,7 @@ describe('[audit] an auditor finds, reads, replays and verifies a cycle', () => 
     await stack.start();
     await ensureAgencies(stack);
     cycleId = await startCycle(stack, auditTemplate(YEAR));
+    await stageReaches(stack, cycleId, STAGES.submission, 'open');
     evaluators = await addEvaluators(stack, cycleId, [
       { affiliations: ['univ-gadjah-mada'] },
       { affiliations: ['univ-hasanuddin'] },
@@ -89,7 +90,8 @@ describe('[audit] an auditor finds, reads, replays and verifies a cycle', () => 
         expect(withdrawn.status).toBe(200);
       }
     }
-    await stageReaches(stack, cycleId, STAGES.desk, 'open');
+    await closeStage(stack, cycleId, STAGES.submission);
+    await openStage(stack, cycleId, STAGES.desk);
     for (const [index, entry] of ENTRIES.entries()) {
       for (const [offset, evaluator] of evaluators.entries()) {
         await eventually(`a sheet for entry ${index}`, async () => {
@@ -104,7 +106,8 @@ describe('[audit] an auditor finds, reads, replays and verifies a cycle', () => 
       }
     }
     await closeStage(stack, cycleId, STAGES.desk);
-    await stageReaches(stack, cycleId, STAGES.plenary, 'open');
+    await openStage(stack, cycleId, STAGES.selection);
+    await closeStage(stack, cycleId, STAGES.selection);
     // The shortlist is made when the selection stage closes; every entry hears of it before the read model is read.
     await eventually(
       'every entry to have its selection outcome',
@@ -118,6 +121,7 @@ describe('[audit] an auditor finds, reads, replays and verifies a cycle', () => 
       },
       120_000,
     );
+    await openStage(stack, cycleId, STAGES.plenary);
     // …and the two on the shortlist have entered the plenary: after that nothing changes until it closes.
     await eventually('the shortlisted entries to enter the plenary', async () => {
       const [{ count }] = await stack.db.query(

@@ -55,12 +55,6 @@ export async function stageReaches(stack: Stack, cycleId: string, stageKey: stri
   );
 }
 
-export async function closeStage(stack: Stack, cycleId: string, stageKey: string) {
-  const closed = await stack.request('POST', `/cycles/${cycleId}/stages/${stageKey}/close`, {});
-  if (closed.status !== 200)
-    throw new Error(`closing ${stageKey} answered ${closed.status}: ${JSON.stringify(closed.body)}`);
-}
-
 /** Evaluator accounts added to the cycle with the given affiliations. */
 export async function addEvaluators(
   stack: Stack,

@@ -1,5 +1,5 @@
 import { CLUSTERS } from '../../libs/domain';
-import { startCycle } from '../support/fixtures';
+import { closeStage, openStage, startCycle } from '../support/fixtures';
 import { eventually, Stack } from '../support/stack';
 import { addEvaluators, deskTemplate, sheet, stageReaches, STAGES } from './desk-fixtures';
 
@@ -40,14 +40,10 @@ type Evaluator = { token: string; userId: string; email: string };
 /**
  * A generated cycle: agencies imported by CSV (every fifth in a 3T region), evaluators affiliated with two or three
  * agencies each and living in a province, entries registered by the admin for the agencies (the last tenth
- * replicate earlier ones of other agencies).
+ * replicate earlier ones of other agencies). The calendar gives every stage an hour; the admin opens desk evaluation
+ * as soon as the entries are in, and the tests close stages once their work is done.
  */
-async function generatedCycle(
-  stack: Stack,
-  shape: typeof ASSIGNMENT,
-  seconds: { submission: number; desk: number },
-  params: Parameters<typeof deskTemplate>[2],
-) {
+async function generatedCycle(stack: Stack, shape: typeof ASSIGNMENT, params: Parameters<typeof deskTemplate>[2]) {
   const random = generator(shape.year);
   const agencies: GeneratedAgency[] = Array.from({ length: shape.agencies }, (_, index) => ({
     code: `gen-${shape.year}-${String(index).padStart(2, '0')}`,
@@ -65,7 +61,10 @@ async function generatedCycle(
   const imported = await stack.request('POST', '/agencies/import', csv);
   if (imported.status !== 201) throw new Error(`import answered ${imported.status}: ${JSON.stringify(imported.body)}`);
 
-  const cycleId = await startCycle(stack, deskTemplate(shape.year, { ...seconds, selection: 5, objection: 5 }, params));
+  const cycleId = await startCycle(
+    stack,
+    deskTemplate(shape.year, { submission: 3600, desk: 3600, selection: 3600, objection: 3600 }, params),
+  );
   const affiliations = Array.from({ length: shape.evaluators }, (_, index) =>
     [0, 1, 2].slice(0, 2 + (index % 2)).map((offset) => agencies[(index * 5 + offset * 7) % shape.agencies].code),
   );
@@ -107,6 +106,10 @@ async function generatedCycle(
       Array.from({ length: Math.min(25, shape.entries - start) }, (_, offset) => register(start + offset)),
     );
   }
+  // Every entry is in: the admin closes registration and opens desk evaluation without waiting for the calendar.
+  await stageReaches(stack, cycleId, STAGES.submission, 'open');
+  await closeStage(stack, cycleId, STAGES.submission);
+  await openStage(stack, cycleId, STAGES.desk);
   return { cycleId, agencies, entries, evaluators, affiliations, provinces };
 }
 
@@ -129,8 +132,7 @@ describe('[desk] generated cycles: assignment, scoring and selection', () => {
       stack,
       ASSIGNMENT,
       // The desk stays open past the suite: 500 entries moving on through later stages would load the shared
-      // Temporal dev server while the next test's cycle needs it.
-      { submission: 50, desk: 3600 },
+      // Temporal dev server while other suites need it.
       { desk: { evaluatorsPerEntry: 2, conflictSameProvince: true } },
     );
     const body = await deskAssignments(stack, cycleId);
@@ -182,16 +184,10 @@ describe('[desk] generated cycles: assignment, scoring and selection', () => {
 
   it('[desk] quotas and the 3T share hold in the selection of a generated cycle; ties are broken as the template says', async () => {
     const rules = { passingGrade: 50, quotaPerCluster: 6, quotaPerGroup: 15, min3TSharePercent: 25 };
-    const { cycleId, entries, evaluators } = await generatedCycle(
-      stack,
-      SELECTION,
-      // Room for 240 score sheets on a busy 2-core machine; the selection opens when the desk window ends.
-      { submission: 25, desk: 150 },
-      {
-        desk: { evaluatorsPerEntry: 2, normalisation: 'none' },
-        selection: { ...rules, tieBreaks: 'older-launch-first' },
-      },
-    );
+    const { cycleId, entries, evaluators } = await generatedCycle(stack, SELECTION, {
+      desk: { evaluatorsPerEntry: 2, normalisation: 'none' },
+      selection: { ...rules, tieBreaks: 'older-launch-first' },
+    });
     const { assignments } = await deskAssignments(stack, cycleId);
     const byId = new Map(entries.map((entry) => [entry.id, entry]));
     const tokenOf = new Map(evaluators.map((evaluator) => [evaluator.userId, evaluator]));
@@ -210,7 +206,8 @@ describe('[desk] generated cycles: assignment, scoring and selection', () => {
         ),
       );
     }
-    await stageReaches(stack, cycleId, STAGES.selection, 'open');
+    await closeStage(stack, cycleId, STAGES.desk);
+    await openStage(stack, cycleId, STAGES.selection);
     const selection = await eventually('the selection', async () => {
       const answer = await stack.request('GET', `/cycles/${cycleId}/selection`);
       return answer.status === 200 ? answer.body : undefined;

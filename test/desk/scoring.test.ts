@@ -1,7 +1,7 @@
-import { ensureAgencies, INNOVATION, startCycle } from '../support/fixtures';
+import { closeStage, ensureAgencies, INNOVATION, openStage, startCycle } from '../support/fixtures';
 import { recordReplayFixture } from '../support/history';
 import { eventually, Stack } from '../support/stack';
-import { addEvaluators, closeStage, deskTemplate, sheet, stageReaches, STAGES } from './desk-fixtures';
+import { addEvaluators, deskTemplate, sheet, stageReaches, STAGES } from './desk-fixtures';
 
 /** Six entries of six agencies; their "true" quality, which evaluator A scores as is and B 25 points lower. */
 const ENTRIES = [
@@ -29,7 +29,8 @@ describe('[desk] scoring, normalisation and uji publik', () => {
       stack,
       deskTemplate(
         2095,
-        { submission: 20, desk: 45, selection: 3, objection: 60 },
+        // Every stage moves on as the admin closes and opens them; the calendar is only a bound.
+        { submission: 3600, desk: 3600, selection: 3600, objection: 3600 },
         {
           desk: { normalisation: 'z-score', disagreementThreshold: 5, commentRequired: true },
           selection: { quotaPerGroup: 3, tieBreaks: 'older-launch-first' },
@@ -57,7 +58,9 @@ describe('[desk] scoring, normalisation and uji publik', () => {
       expect(status).toBe(201);
       ids.push(body.id);
     }
-    await stageReaches(stack, cycleId, STAGES.desk, 'open');
+    await stageReaches(stack, cycleId, STAGES.submission, 'open');
+    await closeStage(stack, cycleId, STAGES.submission);
+    await openStage(stack, cycleId, STAGES.desk);
   });
   afterAll(() => stack.stop());
 
@@ -120,8 +123,8 @@ describe('[desk] scoring, normalisation and uji publik', () => {
       if (index > 0) await submitted(a, ids[index], { scores: sheet(entry.quality), comment: 'Sesuai bukti.' });
       await submitted(b, ids[index], { scores: sheet(entry.quality - SHIFT), comment: 'Sesuai bukti.' });
     }
-    // Closing a stage early does not move the next one's opening, so the desk stage runs to its deadline.
-    await stageReaches(stack, cycleId, STAGES.selection, 'open');
+    await closeStage(stack, cycleId, STAGES.desk);
+    await openStage(stack, cycleId, STAGES.selection);
 
     const { body: results } = await stack.request('GET', `/cycles/${cycleId}/desk-results`);
     expect(results).toHaveLength(ENTRIES.length);
@@ -145,7 +148,8 @@ describe('[desk] scoring, normalisation and uji publik', () => {
   }, 200_000);
 
   it('[desk] an upheld objection removes the nominee, brings in the next in rank, and notifies the objector and the agency', async () => {
-    await stageReaches(stack, cycleId, STAGES.objection, 'open');
+    await closeStage(stack, cycleId, STAGES.selection);
+    await openStage(stack, cycleId, STAGES.objection);
     const order = ENTRIES.map((entry, index) => ({ index, quality: entry.quality })).sort(
       (x, y) => y.quality - x.quality,
     );

@@ -1,6 +1,6 @@
 import { compressCalendar, PKRI_2024, type CompetitionTemplate } from '../../libs/domain';
-import { closeStage, stageReaches } from '../desk/desk-fixtures';
-import { cycleStatus, ensureAgencies, INNOVATION, startCycle } from '../support/fixtures';
+import { stageReaches } from '../desk/desk-fixtures';
+import { closeStage, cycleStatus, ensureAgencies, INNOVATION, startCycle } from '../support/fixtures';
 import { eventually, Stack, type Caller } from '../support/stack';
 
 const YEAR = 2099;

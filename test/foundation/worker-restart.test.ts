@@ -15,27 +15,33 @@ describe('[foundation] the worker stops in the middle of a stage', () => {
   afterAll(() => stack.stop());
 
   it('[foundation] the cycle completes after the worker comes back, and nothing is lost or doubled', async () => {
-    const cycleId = await startCycle(stack, compressedPkri(2094, { submission: 6, others: 3 }));
-    const entryIds: string[] = [];
-    for (const agency of DEMO_AGENCIES) {
-      const { status, body } = await stack.request('POST', `/cycles/${cycleId}/entries`, {
-        agencyCode: agency.code,
-        title: `Inovasi ${agency.code}`,
-        summary: 'Inovasi pelayanan publik untuk uji henti pekerja.',
-        group: 'keberlanjutan',
-        ...INNOVATION,
-      });
-      expect(status).toBe(201);
-      entryIds.push(body.id);
-    }
+    // The cycle runs on its own calendar; the agencies register at once, well inside the submission window.
+    const cycleId = await startCycle(stack, compressedPkri(2094, { submission: 10, others: 3 }));
+    const registrations = await Promise.all(
+      DEMO_AGENCIES.map((agency) =>
+        stack.request('POST', `/cycles/${cycleId}/entries`, {
+          agencyCode: agency.code,
+          title: `Inovasi ${agency.code}`,
+          summary: 'Inovasi pelayanan publik untuk uji henti pekerja.',
+          group: 'keberlanjutan',
+          ...INNOVATION,
+        }),
+      ),
+    );
+    expect(registrations.map(({ status }) => status)).toEqual(DEMO_AGENCIES.map(() => 201));
+    const entryIds: string[] = registrations.map(({ body }) => body.id);
 
     const desk = PKRI_2024.stages.findIndex((stage) => stage.type === 'desk-evaluation');
     await eventually('the desk-evaluation stage to open', async () =>
       (await cycleStatus(stack, cycleId)).stages[desk].status === 'open' ? true : undefined,
     );
     await stack.stopWorker();
-    // Long enough for the open stage's close instant and the next stage's open instant to pass with no worker.
-    await new Promise((resolve) => setTimeout(resolve, 7_000));
+    // The open stage's close instant and the next stage's open instant pass with no worker.
+    const { stages } = await cycleStatus(stack, cycleId);
+    const passed = Math.max(Date.parse(stages[desk].closesAt), Date.parse(stages[desk + 1].opensAt)) + 1_000;
+    await eventually('the desk close and the next opening to pass', async () =>
+      Date.now() > passed ? true : undefined,
+    );
     expect((await cycleStatus(stack, cycleId)).stages[desk].status).toBe('open');
     await stack.startWorker();
 

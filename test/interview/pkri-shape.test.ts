@@ -1,6 +1,6 @@
 import { entryWorkflowId, localToInstant, type Zone } from '../../libs/domain';
 import type { EntryState } from '../../workflows/entry.messages';
-import { startCycle } from '../support/fixtures';
+import { closeStage, openStage, startCycle } from '../support/fixtures';
 import { parseCalendar } from '../support/icalendar';
 import { eventually, Stack } from '../support/stack';
 import {
@@ -10,6 +10,7 @@ import {
   mailedCalendar,
   schedule,
   stageOpen,
+  SUBMISSION,
   type ScheduleBody,
   expectStatus,
 } from './interview-fixtures';
@@ -65,16 +66,17 @@ describe('[interview] PKRI 2024 shape: allocation, concurrent moves and calendar
     const imported = await stack.request('POST', '/agencies/import', csv);
     expectStatus(imported, 201);
 
-    // Interviews from the day after the opening (noticeDays 1) for five days, 07:00–16:00 WIB.
-    const opensAt = new Date(Date.now() + 75_000);
-    const openingDay = localClock(opensAt.toISOString(), 'WIB').date;
+    // Interviews from the day after the opening (noticeDays 1) for five days, 07:00–16:00 WIB. The admin opens the
+    // stage as soon as the finalists are in, long before its calendar instant: the schedule is published today.
+    const opensAt = new Date(Date.now() + 600_000);
+    const openingDay = localClock(new Date().toISOString(), 'WIB').date;
     const day = (offset: number) =>
       new Date(Date.parse(`${openingDay}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
     days = Array.from({ length: DAYS }, (_, index) => day(index + 1));
     const closesAt = localToInstant(`${days[DAYS - 1]}T16:00`, 'WIB')!;
     cycleId = await startCycle(
       stack,
-      interviewTemplate(YEAR, 70, {
+      interviewTemplate(YEAR, 590, {
         opensAt,
         closesAt,
         zone: 'WIB',
@@ -143,7 +145,9 @@ describe('[interview] PKRI 2024 shape: allocation, concurrent moves and calendar
         Array.from({ length: Math.min(24, FINALISTS - start) }, (_, offset) => register(start + offset)),
       );
     }
-    await stageOpen(stack, cycleId, INTERVIEW);
+    await stageOpen(stack, cycleId, SUBMISSION);
+    await closeStage(stack, cycleId, SUBMISSION);
+    await openStage(stack, cycleId, INTERVIEW);
     first = await schedule(stack, cycleId);
   });
   afterAll(() => stack.stop());

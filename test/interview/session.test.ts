@@ -1,5 +1,5 @@
 import { entryWorkflowId, ZONES, type Zone } from '../../libs/domain';
-import { ensureAgencies, INNOVATION, startCycle } from '../support/fixtures';
+import { closeStage, ensureAgencies, INNOVATION, openStage, startCycle } from '../support/fixtures';
 import { recordReplayFixture } from '../support/history';
 import { eventually, Stack } from '../support/stack';
 import { parseCalendar } from '../support/icalendar';
@@ -11,17 +11,19 @@ import {
   mailedCalendar,
   schedule,
   stageOpen,
+  SUBMISSION,
 } from './interview-fixtures';
-import { closeStage } from '../desk/desk-fixtures';
 
-jest.setTimeout(300_000);
+jest.setTimeout(240_000);
 
 const YEAR = 2062;
 const SHEET = { kebaruan: 80, efektivitas: 75, kemanfaatan: 90, 'kemudahan-replikasi': 70, keberlanjutan: 85 };
 
 /**
- * A session three minutes after the opening: three panels of 5-minute slots, confirmation due 72 seconds before,
- * unconfirmed slots released, a 30-second grace period. A confirms and never shows up; B confirms, attends and is
+ * A session a minute or two after the admin opens the interview stage (as soon as the entries are in): three panels of
+ * 30-second slots from that minute, confirmation due 28.8 seconds before, a reminder to confirm 43.2 seconds before,
+ * reminders 28.8 and 14.4 seconds before, unconfirmed slots released, a 15-second grace period: the template's own
+ * rules, at the shortest times that leave the agencies a moment to act. A confirms and never shows up; B confirms, attends and is
  * scored; E never confirms and loses its slot; C is affiliated with a panelist of each panel and D cannot attend on
  * the day, so neither can be placed, and the secretariat decides.
  */
@@ -44,33 +46,39 @@ describe('[interview] the session: attendance, scores, no-shows, entries that ca
   beforeAll(async () => {
     await stack.start();
     await ensureAgencies(stack);
-    // Slots start three minutes after the opening; the stage's zone is one whose clock is not about to pass midnight.
-    const opensAt = new Date(Math.ceil((Date.now() + 40_000) / 60_000) * 60_000);
-    zone = ZONES.find((candidate) => localClock(opensAt.toISOString(), candidate).time < '23:00')!;
-    const { time } = localClock(new Date(opensAt.getTime() + 180_000).toISOString(), zone);
-    day = localClock(opensAt.toISOString(), zone).date;
+    // The session starts at the first whole minute 90 seconds from now; the stage's zone is one whose clock is not
+    // about to pass midnight. The calendar opens the stage in ten minutes; the admin opens it as soon as the entries
+    // are in, which publishes the schedule and leaves each agency at least a minute before its slot.
+    const sessionAt = new Date(Math.ceil((Date.now() + 90_000) / 60_000) * 60_000);
+    zone = ZONES.find((candidate) => localClock(sessionAt.toISOString(), candidate).time < '23:00')!;
+    const { time } = localClock(sessionAt.toISOString(), zone);
+    const dayEnd = localClock(new Date(sessionAt.getTime() + 10 * 60_000).toISOString(), zone).time;
+    day = localClock(sessionAt.toISOString(), zone).date;
+    const opensAt = new Date(Date.now() + 600_000);
     cycleId = await startCycle(
       stack,
-      interviewTemplate(YEAR, 30, {
+      interviewTemplate(YEAR, 590, {
         opensAt,
         closesAt: new Date(opensAt.getTime() + 20 * 60_000),
         zone,
         params: {
           panels: 3,
-          slotMinutes: 5,
+          slotSeconds: 30,
           dayStart: time,
-          dayEnd: '23:59',
+          dayEnd,
           agencyHours: '00:00-23:59',
-          confirmHoursBefore: 0.02,
-          // Scaled down: a reminder to confirm 126 s before, reminders 72 s and 36 s before (as H-1 day and H-1 hour).
-          confirmReminderHoursBefore: 0.035,
-          remindHoursBefore: '0.02,0.01',
+          confirmHoursBefore: 0.008,
+          // Scaled down: a reminder to confirm 43.2 s before, reminders 28.8 s and 14.4 s before (as H-1 day and
+          // H-1 hour).
+          confirmReminderHoursBefore: 0.012,
+          remindHoursBefore: '0.008,0.004',
           unconfirmed: 'release',
-          noShowGraceMinutes: 0.5,
+          noShowGraceMinutes: 0.25,
           noShow: 'eliminate',
         },
       }),
     );
+    await stageOpen(stack, cycleId, SUBMISSION);
     const panels = [];
     for (const key of ['1', '2', '3']) {
       panelists[key] = [await stack.account('panelist'), await stack.account('panelist')];
@@ -104,7 +112,7 @@ describe('[interview] the session: attendance, scores, no-shows, entries that ca
         unavailableDays: [
           ...new Set(
             [0, 20].map(
-              (minutes) => localClock(new Date(opensAt.getTime() + minutes * 60_000).toISOString(), 'WIB').date,
+              (minutes) => localClock(new Date(sessionAt.getTime() + minutes * 60_000).toISOString(), 'WIB').date,
             ),
           ),
         ],
@@ -120,7 +128,8 @@ describe('[interview] the session: attendance, scores, no-shows, entries that ca
     );
     expectStatus(late, 400);
     expect(late.body.details[0].path).toBe('unavailableDays[0]');
-    await stageOpen(stack, cycleId, INTERVIEW);
+    await closeStage(stack, cycleId, SUBMISSION);
+    await openStage(stack, cycleId, INTERVIEW);
     // A and B confirm at once (their workflows may need a moment to hear of the stage); E never does.
     for (const key of ['a', 'b'] as const) {
       const confirmed = await eventually(`${key} to confirm`, async () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { compressedPkri, cycleStatus, INNOVATION, startCycle } from '../support/fixtures';
-import { eventually, type Stack } from '../support/stack';
+import { closeStage, compressedPkri, INNOVATION, openStage, startCycle } from '../support/fixtures';
+import { stageReaches } from '../desk/desk-fixtures';
+import type { Stack } from '../support/stack';
 
 /** A new agency with one e-mail contact, signed in as its own account. */
 export async function contactableAgency(stack: Stack, zone: 'WIB' | 'WITA' | 'WIT' = 'WIB') {
@@ -25,7 +26,8 @@ export async function contactableAgency(stack: Stack, zone: 'WIB' | 'WITA' | 'WI
  * deadline then tells exactly these agencies (the ones with active entries), through `notify`.
  */
 export async function cycleInScreening(stack: Stack, year: number, agencies: { token: string }[]): Promise<string> {
-  const cycleId = await startCycle(stack, compressedPkri(year, { submission: 4, others: 600 }));
+  const cycleId = await startCycle(stack, compressedPkri(year, { submission: 600, others: 600 }));
+  await stageReaches(stack, cycleId, 'pendaftaran', 'open');
   for (const [index, as] of agencies.entries()) {
     const { status, body } = await stack.request(
       'POST',
@@ -40,9 +42,8 @@ export async function cycleInScreening(stack: Stack, year: number, agencies: { t
     );
     if (status !== 201) throw new Error(`registration: ${JSON.stringify(body)}`);
   }
-  await eventually('screening to open', async () =>
-    (await cycleStatus(stack, cycleId)).stages[1].status === 'open' ? true : undefined,
-  );
+  await closeStage(stack, cycleId, 'pendaftaran');
+  await openStage(stack, cycleId, 'seleksi-administrasi');
   return cycleId;
 }
 

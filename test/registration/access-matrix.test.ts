@@ -29,6 +29,7 @@ const EXPECTED: Record<string, { allow: Role[] | 'public'; hidden?: Role[] }> = 
   'POST /cycles': { allow: ['admin'] },
   'GET /cycles': { allow: ALL },
   'GET /cycles/{cycleId}': { allow: ALL },
+  'POST /cycles/{cycleId}/stages/{stageKey}/open': { allow: ['admin'] },
   'POST /cycles/{cycleId}/stages/{stageKey}/close': { allow: ['admin'] },
   'POST /cycles/{cycleId}/stages/{stageKey}/extend': { allow: ['admin'] },
   'POST /cycles/{cycleId}/pause': { allow: ['admin'] },

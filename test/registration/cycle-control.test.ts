@@ -1,6 +1,7 @@
-import { compressedPkri, cycleStatus, ensureAgencies, INNOVATION, startCycle } from '../support/fixtures';
+import { closeStage, compressedPkri, cycleStatus, ensureAgencies, INNOVATION, startCycle } from '../support/fixtures';
 import { recordReplayFixture } from '../support/history';
 import { eventually, Stack } from '../support/stack';
+import { stageReaches } from '../desk/desk-fixtures';
 
 const until = (instant: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, instant - Date.now())));
 
@@ -101,6 +102,48 @@ describe('[registration] admins steer a running cycle', () => {
     expect((await stack.request('POST', `/cycles/${cycleId}/resume`)).status).toBe(200);
     expect((await stack.request('POST', `/cycles/${cycleId}/resume`)).body.code).toBe('CYCLE.NOT_PAUSED');
     expect((await register(cycleId, banyuwangi, 'Setelah dilanjutkan')).status).toBe(201);
+  });
+
+  it('[registration] an admin opens the next stage before its calendar instant once the one before it has closed; out of order or without a reason it is refused', async () => {
+    const cycleId = await startCycle(stack, compressedPkri(2067, { submission: 900, others: 900 }));
+    await stageReaches(stack, cycleId, 'pendaftaran', 'open');
+    const entry = await register(cycleId, banyuwangi, 'Dibuka lebih awal');
+    expect(entry.status).toBe(201);
+    const open = (stageKey: string, reason = 'Verifikasi berkas selesai lebih cepat') =>
+      stack.request('POST', `/cycles/${cycleId}/stages/${stageKey}/open`, { reason });
+
+    expect((await open('pendaftaran')).body.code).toBe('STAGE.ALREADY_OPEN');
+    const beforeClose = await open('seleksi-administrasi');
+    expect(beforeClose.status).toBe(409);
+    expect(beforeClose.body).toMatchObject({ code: 'STAGE.NOT_NEXT', message: expect.stringMatching(/pendaftaran/) });
+    const noReason = await open('seleksi-administrasi', ' ');
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.details).toEqual([expect.objectContaining({ path: 'reason' })]);
+
+    await closeStage(stack, cycleId, 'pendaftaran');
+    const skipping = await open('evaluasi-desk');
+    expect(skipping.status).toBe(409);
+    expect(skipping.body.message).toMatch(/seleksi-administrasi/);
+    const planned = (await cycleStatus(stack, cycleId)).stages[1];
+    const opened = await open('seleksi-administrasi');
+    expect(opened.status).toBe(200);
+    expect(Date.parse(opened.body.openedAt)).toBeLessThan(Date.parse(planned.opensAt));
+    const screening = (await cycleStatus(stack, cycleId)).stages[1];
+    expect(screening).toMatchObject({ status: 'open', closesAt: planned.closesAt, openedAt: opened.body.openedAt });
+    expect((await open('seleksi-administrasi')).body.code).toBe('STAGE.ALREADY_OPEN');
+
+    // The entry hears of the stage at once, and the auditor reads who opened it early and why.
+    await eventually('the entry to enter screening', async () => {
+      const { body } = await stack.request('GET', `/entries/${entry.body.id}`);
+      return body.currentStage === 'seleksi-administrasi' ? true : undefined;
+    });
+    const timeline = await stack.request('GET', `/audit/workflows/${cycleId}/timeline?lang=en`);
+    expect(timeline.body.lines).toContainEqual(
+      expect.objectContaining({
+        text: 'Stage seleksi-administrasi opened early by an admin.',
+        reason: 'Verifikasi berkas selesai lebih cepat',
+      }),
+    );
   });
 
   it('[registration] an agency edits and withdraws its entry until the deadline, and the title is free again', async () => {

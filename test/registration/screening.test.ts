@@ -1,4 +1,13 @@
-import { compressedPkri, cycleStatus, ensureAgencies, INNOVATION, startCycle } from '../support/fixtures';
+import {
+  closeStage,
+  compressedPkri,
+  cycleStatus,
+  ensureAgencies,
+  INNOVATION,
+  openStage,
+  startCycle,
+} from '../support/fixtures';
+import { stageReaches } from '../desk/desk-fixtures';
 import { recordReplayFixture } from '../support/history';
 import { eventually, Stack } from '../support/stack';
 
@@ -11,10 +20,11 @@ describe('[registration] administrative screening', () => {
   afterAll(() => stack.stop());
 
   it('[registration] screening: an entry left undecided gets the default outcome at close, and the agency sees the reason', async () => {
-    const template = compressedPkri(2087, { submission: 5, others: 10 });
+    const template = compressedPkri(2087, { submission: 600, others: 600 });
     const screening = template.stages.find((stage) => stage.type === 'screening')!;
     screening.params = { defaultOutcome: 'fail', minEvidenceLinks: 2 };
     const cycleId = await startCycle(stack, template);
+    await stageReaches(stack, cycleId, 'pendaftaran', 'open');
     const agencies = {
       decided: await stack.account('agency', 'kab-banyuwangi'),
       incomplete: await stack.account('agency', 'kota-padang'),
@@ -39,9 +49,8 @@ describe('[registration] administrative screening', () => {
       ids[name] = body.id;
     }
 
-    await eventually('screening to open', async () =>
-      (await cycleStatus(stack, cycleId)).stages[1].status === 'open' ? true : undefined,
-    );
+    await closeStage(stack, cycleId, 'pendaftaran');
+    await openStage(stack, cycleId, 'seleksi-administrasi');
     const decided = await stack.request('POST', `/cycles/${cycleId}/screening/decisions`, {
       decisions: [{ entryId: ids.decided, outcome: 'pass', reason: 'Dokumen lengkap dan sesuai' }],
     });
@@ -56,6 +65,7 @@ describe('[registration] administrative screening', () => {
       (await stack.request('GET', `/entries/${ids.decided}`, undefined, agencies.decided)).body.screening,
     ).toBeNull();
 
+    await closeStage(stack, cycleId, 'seleksi-administrasi');
     await eventually('screening to close', async () =>
       (await cycleStatus(stack, cycleId)).stages[1].status === 'closed' ? true : undefined,
     );
@@ -76,6 +86,7 @@ describe('[registration] administrative screening', () => {
     const incomplete = await seen('incomplete', 'eliminated');
     expect(incomplete.screening).toMatchObject({ outcome: 'fail', decidedBy: 'rule' });
     expect(incomplete.screening.reason).toMatch(/Bukti dukung kurang: 1 tautan, minimal 2/);
+    await openStage(stack, cycleId, 'evaluasi-desk');
     const passed = await eventually('the decided entry to enter desk evaluation', async () => {
       const { body } = await stack.request('GET', `/entries/${ids.decided}`, undefined, agencies.decided);
       return body.currentStage === 'evaluasi-desk' ? body : undefined;

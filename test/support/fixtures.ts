@@ -1,6 +1,6 @@
 import { compressCalendar, PKRI_2024, type CompetitionTemplate } from '../../libs/domain';
 import { DEMO_AGENCIES } from '../../scripts/demo-data';
-import type { Stack } from './stack';
+import { eventually, type Stack } from './stack';
 
 /**
  * PKRI 2024 with its calendar compressed to seconds from now. Each suite takes its own year so cycle ids
@@ -38,5 +38,46 @@ export async function startCycle(stack: Stack, template: CompetitionTemplate): P
 
 export async function cycleStatus(stack: Stack, cycleId: string) {
   const { body } = await stack.request('GET', `/cycles/${cycleId}`);
-  return body as { status: string; stages: { key: string; status: string; closedBy: string | null }[] };
+  return body as {
+    status: string;
+    stages: {
+      key: string;
+      status: string;
+      opensAt: string;
+      closesAt: string;
+      openedAt: string | null;
+      closedBy: string | null;
+    }[];
+  };
+}
+
+/** An admin closes the stage now (it must be open). */
+export async function closeStage(stack: Stack, cycleId: string, stageKey: string): Promise<void> {
+  const closed = await stack.request('POST', `/cycles/${cycleId}/stages/${stageKey}/close`, {});
+  if (closed.status !== 200)
+    throw new Error(`closing ${stageKey} answered ${closed.status}: ${JSON.stringify(closed.body)}`);
+}
+
+/**
+ * An admin opens the stage now, before its calendar instant; the stage before it must have closed. Suites move a
+ * cycle on this way as soon as their work in a stage is done, instead of waiting for the calendar.
+ */
+export async function openStage(stack: Stack, cycleId: string, stageKey: string): Promise<void> {
+  const opened = await stack.request('POST', `/cycles/${cycleId}/stages/${stageKey}/open`, {
+    reason: 'Tahap sebelumnya sudah selesai',
+  });
+  if (opened.status !== 200)
+    throw new Error(`opening ${stageKey} answered ${opened.status}: ${JSON.stringify(opened.body)}`);
+}
+
+/**
+ * Waits until the cycle has `count` active entries. Entries apply a stage's close (an elimination at selection, a
+ * no-show at interview) on their own after the cycle tells them; a suite that opens the next stage at once waits
+ * for that first.
+ */
+export async function activeEntries(stack: Stack, cycleId: string, count: number): Promise<void> {
+  await eventually(`${count} active entries in ${cycleId}`, async () => {
+    const { body } = await stack.request('GET', `/cycles/${cycleId}/entries?status=active&pageSize=1`);
+    return body.total === count ? true : undefined;
+  });
 }

@@ -1,7 +1,9 @@
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { execFile } from 'node:child_process';
+import { basename, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { openDatabase } from '../../libs/persistence';
 import { createScratchDatabase, type ScratchDatabase } from '../../libs/persistence/scratch-database';
 import { freePort, startDevServer, type RunningDevServer } from '../../libs/temporal';
@@ -19,6 +21,7 @@ export interface SetupState {
   mailSink: TahapProcess;
   database: ScratchDatabase;
   scratch: string;
+  build: string;
 }
 
 declare global {
@@ -26,12 +29,15 @@ declare global {
 }
 
 /**
- * Starts what the integration suites need, once per run: a Temporal dev server on a free port with its own
- * SQLite file, a fresh database migrated to the current schema, the SMTP sink as a process of its own (keeping
- * what it receives in that database), and the workflow bundle.
+ * Starts what the integration suites need, once per run: a Temporal dev server on a free port (its state in
+ * memory), a fresh database migrated to the current schema, the SMTP sink as a process of its own (keeping what it
+ * receives in that database), the workflow bundle, and the API, worker and scripts compiled to JavaScript.
  */
 export default async function globalSetup(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'tahap-test-'));
+  // Inside the project, so the compiled processes find node_modules; removed by the teardown.
+  const build = join(PROJECT_ROOT, '.data', `test-build-${basename(scratch)}`);
+  const compiled = compile(build);
   const databaseName = `tahap_test_${process.pid}_${Date.now()}`;
   const database = await createScratchDatabase(ADMIN_DATABASE_URL, databaseName, 'TEST_DATABASE_ADMIN_URL');
   const databaseUrl = database.url;
@@ -44,10 +50,12 @@ export default async function globalSetup(): Promise<void> {
     ip: '127.0.0.1',
     port,
     uiPort,
-    dbFile: join(scratch, 'temporal.db'),
+    // In memory: a run's histories need not outlive it, and no suite restarts the server.
     logFile: join(scratch, 'temporal.log'),
   });
 
+  await compiled;
+  process.env[TEST_ENV.build] = build;
   const mailSink = new TahapProcess(
     'scripts/mail-sink.ts',
     { DATABASE_URL: databaseUrl, MAIL_SINK_PORT: '0' },
@@ -67,5 +75,12 @@ export default async function globalSetup(): Promise<void> {
   process.env[TEST_ENV.workflowBundle] = bundlePath;
   process.env[TEST_ENV.scratch] = scratch;
   process.env[TEST_ENV.smtpUrl] = smtpUrl;
-  globalThis.tahapTestSetup = { temporal, mailSink, database, scratch };
+  globalThis.tahapTestSetup = { temporal, mailSink, database, scratch, build };
+}
+
+/** The API, worker and scripts compiled once per run, without type checking (that is the lint's job). */
+async function compile(outDir: string): Promise<void> {
+  const tsc = require.resolve('typescript/bin/tsc');
+  const args = [tsc, '-p', 'tsconfig.build.json', '--outDir', outDir, '--noCheck'];
+  await promisify(execFile)(process.execPath, args, { cwd: PROJECT_ROOT });
 }

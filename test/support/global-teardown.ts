@@ -7,5 +7,6 @@ export default async function globalTeardown(): Promise<void> {
   await state.mailSink.stop();
   await state.temporal.stop();
   await state.database.drop();
+  rmSync(state.build, { recursive: true, force: true });
   if (!process.env.TAHAP_TEST_KEEP_SCRATCH) rmSync(state.scratch, { recursive: true, force: true });
 }

@@ -1,8 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { TEST_ENV } from './test-env';
 
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
+
+/**
+ * How to run a TypeScript entry: from the run's compiled build when the global setup made one (as production runs
+ * `node dist/...`, and each start costs a fraction of compiling on the fly), else through ts-node.
+ */
+export function nodeArgs(entry: string): string[] {
+  const build = process.env[TEST_ENV.build];
+  return build ? [join(build, entry.replace(/\.ts$/, '.js'))] : ['-r', 'ts-node/register/transpile-only', entry];
+}
 
 /** One of Tahap's processes (`apps/api/main.ts`, `apps/worker/main.ts`), started as it is in production. */
 export class TahapProcess {
@@ -17,7 +27,7 @@ export class TahapProcess {
   /** Starts the process and resolves with the match once it printed `readyLine`; fails with its log if it exits first. */
   async start(readyLine: RegExp, timeoutMs = 60_000): Promise<RegExpExecArray> {
     const log = createWriteStream(this.logFile, { flags: 'a' });
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', this.entry], {
+    const child = spawn(process.execPath, nodeArgs(this.entry), {
       cwd: PROJECT_ROOT,
       env: { ...process.env, ...this.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,9 +1,22 @@
-// Ends the run with one plain line, "N passed, N failed", that any CI log reader understands.
+// Ends the run with its budget in view: the ten slowest test files, the run's wall time, and one plain line,
+// "N passed, N failed", that any CI log reader understands.
 class SummaryReporter {
+  onRunStart() {
+    this.startedAt = Date.now();
+  }
+
   onRunComplete(_contexts, results) {
+    const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`.padStart(9);
+    const files = results.testResults
+      .map((file) => ({ path: file.testFilePath, ms: file.perfStats.end - file.perfStats.start }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 10);
+    console.log('\nslowest test files:');
+    for (const file of files) console.log(`${seconds(file.ms)}  ${file.path.replace(`${process.cwd()}/`, '')}`);
+    console.log(`wall time: ${seconds(Date.now() - this.startedAt).trim()}`);
     const skipped = results.numPendingTests + results.numTodoTests;
     const line = `tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed`;
-    console.log(`\n${skipped ? `${line}, ${skipped} skipped` : line}`);
+    console.log(`${skipped ? `${line}, ${skipped} skipped` : line}`);
   }
 }
 module.exports = SummaryReporter;

@@ -5,6 +5,7 @@ export const TEST_ENV = {
   workflowBundle: 'TAHAP_TEST_WORKFLOW_BUNDLE',
   scratch: 'TAHAP_TEST_SCRATCH',
   smtpUrl: 'TAHAP_TEST_SMTP_URL',
+  build: 'TAHAP_TEST_BUILD',
 } as const;
 
 export function testEnv(name: keyof typeof TEST_ENV): string {

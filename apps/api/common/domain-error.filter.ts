@@ -36,6 +36,8 @@ const STATUS_BY_CODE: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.CycleStartInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.StageDeadlineInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.StageNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.StageAlreadyOpen]: HttpStatus.CONFLICT,
+  [ErrorCode.StageNotNext]: HttpStatus.CONFLICT,
   [ErrorCode.ConcurrentChange]: HttpStatus.CONFLICT,
   [ErrorCode.RegistrationIneligible]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,

@@ -7,6 +7,7 @@ import { CloseStageRequestDto } from './close-stage.request.dto';
 import { CreateCycleRequestDto } from './create-cycle.request.dto';
 import { CyclesService } from './cycles.service';
 import { ExtendStageRequestDto } from './extend-stage.request.dto';
+import { OpenStageRequestDto } from './open-stage.request.dto';
 import { PauseCycleRequestDto } from './pause-cycle.request.dto';
 
 @ApiTags('cycles')
@@ -36,6 +37,22 @@ export class CyclesController {
   @ApiOperation({ summary: 'A cycle and its stages, with each instant also shown in the stage zone' })
   get(@Param('cycleId') cycleId: string) {
     return this.cycles.get(cycleId);
+  }
+
+  @Post(':cycleId/stages/:stageKey/open')
+  @HttpCode(200)
+  @Allow('admin')
+  @ApiOperation({
+    summary:
+      'Open the next stage now, before its calendar instant, once the stage before it has closed (409 otherwise); its deadline stays',
+  })
+  open(
+    @Param('cycleId') cycleId: string,
+    @Param('stageKey') stageKey: string,
+    @Body() body: OpenStageRequestDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.cycles.openStageNow(cycleId, stageKey, body.reason, principal);
   }
 
   @Post(':cycleId/stages/:stageKey/close')

@@ -9,6 +9,7 @@ import { CycleEntity, CycleStageEntity } from '../../../libs/persistence';
 import {
   closeStageNowUpdate,
   extendStageDeadlineUpdate,
+  openStageNowUpdate,
   pauseCycleUpdate,
   resumeCycleUpdate,
 } from '../../../workflows/cycle.messages';
@@ -80,6 +81,13 @@ export class CyclesService {
   }
 
   /** The cycle workflow's validators refuse, with the reason, what does not apply to the cycle as it stands. */
+  async openStageNow(id: string, stageKey: string, reason: string, by: Principal) {
+    await this.get(id);
+    return this.handle(id).executeUpdate(openStageNowUpdate, {
+      args: [{ stageKey, reason: reason.trim(), requestedBy: by.userId }],
+    });
+  }
+
   async closeStageNow(id: string, stageKey: string, by: Principal) {
     await this.get(id);
     return this.handle(id).executeUpdate(closeStageNowUpdate, { args: [{ stageKey, requestedBy: by.userId }] });

@@ -129,6 +129,17 @@ describe('planSlots', () => {
     expect(['10', '9', '09'].sort(comparePanelKeys)).toEqual(['09', '9', '10']);
   });
 
+  it('cuts the day into slots of whole seconds when the template gives slotSeconds, breaks and window included', () => {
+    const window = { opensAt: '2025-07-07T02:00:00.000Z', closesAt: '2025-07-07T02:03:00.000Z', zone: 'WIB' as const };
+    const day = params({ dayStart: '09:00', breaks: [{ start: '09:01', end: '09:02' }], slotSeconds: 40 });
+    // 09:00:40 would run into the break, so the next slot starts when it ends; 09:02:40 would end after the close.
+    expect(planSlots(window, day, ['1']).map((slot) => [slot.startsAt, slot.endsAt])).toEqual([
+      ['2025-07-07T02:00:00.000Z', '2025-07-07T02:00:40.000Z'],
+      ['2025-07-07T02:02:00.000Z', '2025-07-07T02:02:40.000Z'],
+    ]);
+    expect(() => planSlots(window, params({ slotSeconds: 0.5 }), ['1'])).toThrow('slotSeconds');
+  });
+
   it('refuses parameters that cannot make a calendar', () => {
     const window = { opensAt: '2025-07-07T02:00:00.000Z', closesAt: '2025-07-07T09:00:00.000Z', zone: 'WIB' as const };
     expect(() => planSlots(window, params({ slotMinutes: 0 }), ['1'])).toThrow('slotMinutes');

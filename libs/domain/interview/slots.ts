@@ -1,4 +1,4 @@
-import { isLocalTime, type InterviewParams } from '../template/stage-params';
+import { isLocalTime, slotLengthSeconds, type InterviewParams } from '../template/stage-params';
 import { instantToLocal, isZone, localToInstant, type Zone } from '../time-zone';
 
 /** One panel's interview slot, as ISO instants in UTC. */
@@ -16,21 +16,26 @@ export interface InterviewWindow {
   zone: Zone;
 }
 
-const MINUTE = 60_000;
+const SECOND = 1_000;
 const DAY = 86_400_000;
 
 /**
  * Every panel's slots in the window: each local date from the opening's to the closing's, less weekends (when only
- * working days count) and skipped days, cut into `slotMinutes` from `dayStart` until a slot would end after `dayEnd`.
+ * working days count) and skipped days, cut into slots of `slotLengthSeconds` from `dayStart` until a slot would end
+ * after `dayEnd`.
  * A slot that would run into a break starts when the break ends. Sorted by start, then panel (panel 2 before 10).
  */
 export function planSlots(window: InterviewWindow, params: InterviewParams, panelKeys: string[]): PlannedSlot[] {
   const opens = instant(window.opensAt, 'opensAt');
   const closes = instant(window.closesAt, 'closesAt');
   if (!isZone(window.zone)) throw new Error(`unknown zone ${String(window.zone)}`);
-  if (!Number.isInteger(params.slotMinutes) || params.slotMinutes < 1) {
+  if (params.slotSeconds === undefined && (!Number.isInteger(params.slotMinutes) || params.slotMinutes < 1)) {
     throw new Error(`slotMinutes must be a whole number of at least 1, not ${params.slotMinutes}`);
   }
+  if (params.slotSeconds !== undefined && (!Number.isInteger(params.slotSeconds) || params.slotSeconds < 1)) {
+    throw new Error(`slotSeconds must be a whole number of at least 1, not ${params.slotSeconds}`);
+  }
+  const length = slotLengthSeconds(params) * SECOND;
   const keys = [...panelKeys].sort(comparePanelKeys);
   for (let i = 1; i < keys.length; i++) {
     if (keys[i] === keys[i - 1]) throw new Error(`panel ${keys[i]} is listed twice`);
@@ -43,9 +48,9 @@ export function planSlots(window: InterviewWindow, params: InterviewParams, pane
   for (let day = instantToLocal(new Date(opens), window.zone).slice(0, 10); day <= last; day = nextDay(day)) {
     if ((params.workingDaysOnly && isWeekend(day)) || skipped.has(day)) continue;
     const midnight = localToInstant(`${day}T00:00`, window.zone)!.getTime();
-    for (const minute of starts) {
-      const startsAt = midnight + minute * MINUTE;
-      const endsAt = startsAt + params.slotMinutes * MINUTE;
+    for (const second of starts) {
+      const startsAt = midnight + second * SECOND;
+      const endsAt = startsAt + length;
       if (startsAt < opens || endsAt > closes) continue;
       const times = { startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString() };
       for (const panelKey of keys) slots.push({ panelKey, ...times });
@@ -61,31 +66,32 @@ export function comparePanelKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Minutes after local midnight at which a slot starts, the same every day. */
+/** Seconds after local midnight at which a slot starts, the same every day. */
 function startsInDay(params: InterviewParams): number[] {
-  const dayEnd = minutes(params.dayEnd, 'dayEnd');
+  const length = slotLengthSeconds(params);
+  const dayEnd = seconds(params.dayEnd, 'dayEnd');
   const breaks = params.breaks
-    .map((span) => ({ start: minutes(span.start, 'a break'), end: minutes(span.end, 'a break') }))
+    .map((span) => ({ start: seconds(span.start, 'a break'), end: seconds(span.end, 'a break') }))
     .sort((a, b) => a.start - b.start || a.end - b.end);
   for (const span of breaks) {
     if (span.end <= span.start) throw new Error('a break must end after it starts');
   }
   const starts: number[] = [];
-  let start = minutes(params.dayStart, 'dayStart');
+  let start = seconds(params.dayStart, 'dayStart');
   for (;;) {
     // Breaks are sorted, so one pass moves the start past every break the slot would touch, chained ones included.
     for (const span of breaks) {
-      if (span.start < start + params.slotMinutes && span.end > start) start = span.end;
+      if (span.start < start + length && span.end > start) start = span.end;
     }
-    if (start + params.slotMinutes > dayEnd) return starts;
+    if (start + length > dayEnd) return starts;
     starts.push(start);
-    start += params.slotMinutes;
+    start += length;
   }
 }
 
-function minutes(local: string, what: string): number {
+function seconds(local: string, what: string): number {
   if (!isLocalTime(local)) throw new Error(`${what} must be a local time HH:mm, not ${local}`);
-  return +local.slice(0, 2) * 60 + +local.slice(3, 5);
+  return (+local.slice(0, 2) * 60 + +local.slice(3, 5)) * 60;
 }
 
 function instant(iso: string, what: string): number {

@@ -77,6 +77,11 @@ export interface LocalSpan {
 /** An interview stage's parameters (presentation and interview before the panel), with the engine's defaults. */
 export interface InterviewParams {
   slotMinutes: number;
+  /**
+   * The slot's length in seconds, where whole minutes are too coarse (a rehearsal, a compressed demo or test cycle);
+   * it replaces `slotMinutes`. Read both through `slotLengthSeconds`.
+   */
+  slotSeconds?: number;
   /** The panels' working day, local `HH:mm` in the stage's zone (KIPP: 09:00–14:20 WIB). */
   dayStart: string;
   dayEnd: string;
@@ -112,6 +117,11 @@ export interface InterviewParams {
   rubric?: string;
 }
 
+/** An interview slot's length in seconds: `slotSeconds` when the template gives it, else `slotMinutes`. */
+export function slotLengthSeconds(params: Pick<InterviewParams, 'slotMinutes' | 'slotSeconds'>): number {
+  return params.slotSeconds ?? params.slotMinutes * 60;
+}
+
 /** `"12:00-13:00, 15:00-15:15"` → spans; undefined when malformed or a span does not end after it starts. */
 export function spanList(text: string): LocalSpan[] | undefined {
   if (text.trim() === '') return [];
@@ -139,6 +149,7 @@ export function isLocalTime(value: string): boolean {
 export function interviewParams(params: StageParams = {}): InterviewParams {
   return {
     slotMinutes: number(params.slotMinutes) ?? 20,
+    slotSeconds: number(params.slotSeconds),
     dayStart: text(params.dayStart) ?? '09:00',
     dayEnd: text(params.dayEnd) ?? '14:20',
     breaks: spanList(text(params.breaks) ?? '') ?? [],

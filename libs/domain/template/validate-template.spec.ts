@@ -223,6 +223,23 @@ describe('validateTemplate', () => {
     expect(issueAt(template, 'stages[4].params.slotMinutes')?.message).toBe('must be an integer of at least 5');
   });
 
+  it('takes an interview slot length in whole seconds, given once', () => {
+    const valid = variant((t) => {
+      t.stages[4].params = { slotSeconds: 30 };
+    });
+    expect(validateTemplate(valid)).toEqual([]);
+    const short = variant((t) => {
+      t.stages[4].params = { slotSeconds: 5 };
+    });
+    expect(issueAt(short, 'stages[4].params.slotSeconds')?.message).toBe('must be an integer of at least 10');
+    const twice = variant((t) => {
+      t.stages[4].params = { slotMinutes: 20, slotSeconds: 30 };
+    });
+    expect(issueAt(twice, 'stages[4].params.slotSeconds')?.message).toBe(
+      'give the slot length once: slotMinutes or slotSeconds, not both',
+    );
+  });
+
   it('answers hostile JSON with issues instead of throwing', () => {
     const template = JSON.parse(JSON.stringify(PKRI_2024));
     template.stages[0].params = JSON.parse('{"__proto__": 1, "toString": 2}');

@@ -93,6 +93,7 @@ const STAGE_PARAMS: Record<StageType, Record<string, ParamRule>> = {
   objection: {},
   interview: {
     slotMinutes: integerAtLeast(5),
+    slotSeconds: integerAtLeast(10),
     dayStart: localTime,
     dayEnd: localTime,
     breaks: breakList,
@@ -304,8 +305,11 @@ function checkInterviewStages(stages: unknown, rubricKeys: Set<string>, add: Add
   if (!Array.isArray(stages)) return;
   stages.forEach((stage, index) => {
     if (!isObject(stage) || stage.type !== 'interview' || !isObject(stage.params)) return;
-    const { rubric, dayStart, dayEnd } = stage.params;
+    const { rubric, dayStart, dayEnd, slotMinutes, slotSeconds } = stage.params;
     const path = `stages[${index}].params`;
+    if (slotMinutes !== undefined && slotSeconds !== undefined) {
+      add(`${path}.slotSeconds`, 'give the slot length once: slotMinutes or slotSeconds, not both');
+    }
     if (typeof rubric === 'string' && SLUG.test(rubric) && !rubricKeys.has(rubric)) {
       add(`${path}.rubric`, `"${rubric}" is not a rubric of this template; use ${[...rubricKeys].join(', ')}`);
     }

@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eventually } from './stack';
+import { testEnv } from './test-env';
+
+/**
+ * Resolves once every other test file of the run has finished, as `suites-in-flight.js` (a jest reporter) sees
+ * them. Suites run in parallel; a suite that needs the whole run's leftovers (every history on the Temporal server)
+ * calls this first. Suites are bounded by their own timeouts, so the wait is too.
+ */
+export async function otherSuitesFinished(self: string, timeoutMs: number): Promise<void> {
+  await eventually(
+    'the other suites of this run to finish',
+    async () => {
+      const running = JSON.parse(readFileSync(join(testEnv('scratch'), 'suites-in-flight.json'), 'utf8')) as string[];
+      return running.every((path) => path === self) ? true : undefined;
+    },
+    timeoutMs,
+  );
+}
