@@ -54,7 +54,7 @@ export function installCycleControls(state: CycleState): CycleControls {
     openStageNowUpdate,
     async ({ stageKey }) => {
       controls.openRequestedFor = stageKey;
-      await condition(() => stageOf(stageKey).status !== 'pending');
+      await condition(() => stageOf(stageKey).openedAt !== undefined);
       return { stageKey, openedAt: stageOf(stageKey).openedAt! };
     },
     {

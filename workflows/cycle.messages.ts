@@ -17,6 +17,7 @@ export interface CycleState {
   stages: {
     key: string;
     status: CycleStageStatus;
+    /** Set once the read model shows the stage open. */
     openedAt?: string;
     closesAt?: string;
     closedBy?: 'schedule' | 'admin';

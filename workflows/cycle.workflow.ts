@@ -83,8 +83,11 @@ export async function cycleWorkflow({ cycleId, template }: CycleWorkflowInput): 
     if (desk) await assignDesk(cycleId, stage);
     if (interviews) await allocateSlots(cycleId, stage.key);
     const openedAt = now();
+    // Open here before the read model says so, so an admin who sees the stage open can close it at once; `openedAt`
+    // once the read model has it.
+    stageState(stage.key).status = 'open';
     await stageActivities.openStage({ cycleId, stageKey: stage.key, at: openedAt });
-    Object.assign(stageState(stage.key), { status: 'open', openedAt });
+    stageState(stage.key).openedAt = openedAt;
     state.currentStage = stage.key;
     upsertAttributes({ Stage: stage.key });
     // Entries join during submission; from the second stage on they are told that a stage began.

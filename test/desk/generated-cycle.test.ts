@@ -122,6 +122,8 @@ async function deskAssignments(stack: Stack, cycleId: string) {
   };
 }
 
+// Over two minutes in all: 620 registrations and 240 score sheets, each a request through the API and a workflow, as
+// agencies and evaluators would send them. No test here waits for a calendar instant.
 describe('[desk] generated cycles: assignment, scoring and selection', () => {
   const stack = new Stack('desk-generated');
   beforeAll(() => stack.start());

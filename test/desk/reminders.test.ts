@@ -6,6 +6,8 @@ import { addEvaluators, deskTemplate, sheet, stageReaches, STAGES } from './desk
 const REMIND_HOURS = 0.008; // 28.8 s before the deadline
 const GRACE_HOURS = 0.005; // 18 s after it
 
+// About two minutes: the rules under test are about time (a reminder before the deadline, the deadline moved, a grace
+// period after it), at the shortest offsets that leave the evaluators a moment to act.
 describe('[desk] reminders and missing scores', () => {
   const stack = new Stack('desk-reminders');
   beforeAll(async () => {

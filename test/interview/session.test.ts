@@ -14,6 +14,8 @@ import {
   SUBMISSION,
 } from './interview-fixtures';
 
+// About two minutes: the rules under test are about time (a reminder to confirm, the cut-off, reminders before the
+// slot, the no-show grace), so the session waits for its slot, set a minute or two ahead at the shortest offsets.
 jest.setTimeout(240_000);
 
 const YEAR = 2062;

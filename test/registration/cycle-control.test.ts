@@ -144,6 +144,7 @@ describe('[registration] admins steer a running cycle', () => {
         reason: 'Verifikasi berkas selesai lebih cepat',
       }),
     );
+    await recordReplayFixture(stack.client, cycleId, 'cycle-opened-early');
   });
 
   it('[registration] an agency edits and withdraws its entry until the deadline, and the title is free again', async () => {
