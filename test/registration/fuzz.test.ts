@@ -107,7 +107,7 @@ describe('[registration] fuzzing the registration, template and import endpoints
   const entryCount = () => countOf('SELECT count(*)::int AS n FROM entries WHERE cycle_id = $1', [cycleId]);
   // PostgreSQL text cannot hold NUL, and no key or code contains one.
   const searchable = (sent: unknown) =>
-    (typeof sent === 'string' ? sent : (JSON.stringify(sent) ?? '')).replace(/\u0000/g, '');
+    (typeof sent === 'string' ? sent : (JSON.stringify(sent) ?? '')).replaceAll('\u0000', '');
   // Other suites write templates and agencies into the same database at the same time: count only the rows this
   // request could have written, those whose key or code appears in what it sent (less the demo agencies).
   const templateCount = (sent: unknown) => () =>
