@@ -21,7 +21,7 @@ export interface ActivityCall {
 export type FakeActivity = (...args: any[]) => unknown;
 
 /** Long enough for a workflow task retried after a slow start, short enough to fail well inside a suite's budget. */
-const WAIT_MS = 15_000;
+const WAIT_MS = 30_000;
 
 /**
  * Workflow-unit tests check a workflow's decisions (which steps it takes in which order, what its validators refuse,

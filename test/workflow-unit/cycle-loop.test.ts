@@ -19,7 +19,8 @@ import type { cycleWorkflow } from '../../workflows/cycle.workflow';
 import type { PlenaryOpening } from '../../workflows/plenary.messages';
 import { WorkflowUnit, type ActivityCall } from '../support/workflow-unit';
 
-jest.setTimeout(30_000);
+// Seconds alone; the margin is for a machine busy with the integration suites running beside it.
+jest.setTimeout(60_000);
 
 // Workers log every state change at INFO; a workflow task that fails is logged at WARN.
 Runtime.install({ logger: new DefaultLogger('WARN') });

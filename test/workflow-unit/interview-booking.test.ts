@@ -16,7 +16,8 @@ import {
 import type { entryWorkflow } from '../../workflows/entry.workflow';
 import { WorkflowUnit } from '../support/workflow-unit';
 
-jest.setTimeout(30_000);
+// Seconds alone; the margin is for a machine busy with the integration suites running beside it.
+jest.setTimeout(60_000);
 
 // Workers log every state change at INFO; a workflow task that fails is logged at WARN.
 Runtime.install({ logger: new DefaultLogger('WARN') });

@@ -15,7 +15,8 @@ import {
 import type { plenaryWorkflow } from '../../workflows/plenary.workflow';
 import { WorkflowUnit } from '../support/workflow-unit';
 
-jest.setTimeout(30_000);
+// Seconds alone; the margin is for a machine busy with the integration suites running beside it.
+jest.setTimeout(60_000);
 
 // Workers log every state change at INFO; a workflow task that fails is logged at WARN.
 Runtime.install({ logger: new DefaultLogger('WARN') });
