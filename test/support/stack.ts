@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../../libs/persistence';
@@ -52,6 +53,11 @@ export class Stack {
 
   private logFile(name: string): string {
     return join(testEnv('scratch'), `${this.taskQueue}-${name}.log`);
+  }
+
+  /** What the process has written so far (`api` or `worker`). */
+  log(name: 'api' | 'worker'): string {
+    return readFileSync(this.logFile(name), 'utf8');
   }
 
   async start(): Promise<this> {

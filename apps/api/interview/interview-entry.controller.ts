@@ -5,7 +5,7 @@ import { Allow } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { entryIdParam } from '../common/params';
 import { DeskScoreRequestDto } from '../desk/desk-score.request.dto';
-import { AttendanceRequestDto, MoveInterviewRequestDto } from './interview.request.dto';
+import { InterviewAttendanceRequestDto, MoveInterviewRequestDto } from './interview.request.dto';
 import { InterviewService } from './interview.service';
 
 /** One entry's interview: its booking, the agency's confirmation or move, the panel's attendance and scores. */
@@ -52,7 +52,7 @@ export class InterviewEntryController {
   @ApiOperation({ summary: 'Record whether the agency attended (a panelist of the booking’s panel, once begun)' })
   attendance(
     @Param('entryId', entryIdParam()) entryId: string,
-    @Body() body: AttendanceRequestDto,
+    @Body() body: InterviewAttendanceRequestDto,
     @CurrentPrincipal() principal: Principal,
   ) {
     return this.interview.attendance(entryId, body, principal);

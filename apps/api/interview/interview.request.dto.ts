@@ -109,7 +109,7 @@ export class MoveInterviewRequestDto {
   reason?: string;
 }
 
-export class AttendanceRequestDto {
+export class InterviewAttendanceRequestDto {
   @ApiProperty({ enum: ['present', 'absent'] })
   @IsIn(['present', 'absent'], { message: 'attendance must be present or absent' })
   attendance: 'present' | 'absent';

@@ -35,7 +35,7 @@ import {
 import type { DeskScoreRequestDto } from '../desk/desk-score.request.dto';
 import { EntriesService } from '../entries/entries.service';
 import type {
-  AttendanceRequestDto,
+  InterviewAttendanceRequestDto,
   AvailabilityRequestDto,
   InterviewPanelsRequestDto,
   MoveInterviewRequestDto,
@@ -399,7 +399,7 @@ export class InterviewService {
     });
   }
 
-  async attendance(entryId: string, body: AttendanceRequestDto, by: Principal) {
+  async attendance(entryId: string, body: InterviewAttendanceRequestDto, by: Principal) {
     const entry = await this.entries.visibleEntry(entryId, by);
     return this.client.workflow.getHandle(entry.workflowId).executeUpdate(recordInterviewAttendanceUpdate, {
       args: [{ panelistId: by.userId, attendance: body.attendance }],

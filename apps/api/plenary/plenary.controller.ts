@@ -6,7 +6,7 @@ import { Allow } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { PlenaryService } from './plenary.service';
 import {
-  AttendanceRequestDto,
+  PlenaryAttendanceRequestDto,
   CorrectionRequestDto,
   DecisionExportQueryDto,
   OverrideRequestDto,
@@ -43,7 +43,7 @@ export class PlenaryController {
   @ApiOperation({ summary: 'Record a panelist present or gone (a panelist for themself, the secretariat for anyone)' })
   attendance(
     @Param('cycleId') cycleId: string,
-    @Body() body: AttendanceRequestDto,
+    @Body() body: PlenaryAttendanceRequestDto,
     @CurrentPrincipal() principal: Principal,
   ) {
     return this.plenary.attendance(cycleId, body, principal);

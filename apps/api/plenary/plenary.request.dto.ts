@@ -17,7 +17,7 @@ import {
 import { MIN_OVERRIDE_REASON_LENGTH } from '../../../libs/domain';
 import { Trimmed } from '../common/trimmed.decorator';
 
-export class AttendanceRequestDto {
+export class PlenaryAttendanceRequestDto {
   @ApiPropertyOptional({ description: 'The panelist (an admin records anyone; a panelist only themself)' })
   @IsOptional()
   @IsUUID('all', { message: 'panelistId must be the id of a panelist account' })

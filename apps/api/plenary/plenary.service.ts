@@ -36,7 +36,7 @@ import {
   recordAttendanceUpdate,
 } from '../../../workflows/plenary.messages';
 import type {
-  AttendanceRequestDto,
+  PlenaryAttendanceRequestDto,
   CorrectionRequestDto,
   OverrideRequestDto,
   VoteRequestDto,
@@ -65,7 +65,7 @@ export class PlenaryService {
     return this.plenaryCall(cycleId, (handle) => handle.query(plenaryStateQuery));
   }
 
-  async attendance(cycleId: string, body: AttendanceRequestDto, principal: Principal) {
+  async attendance(cycleId: string, body: PlenaryAttendanceRequestDto, principal: Principal) {
     const byAdmin = principal.role === 'admin';
     if (!byAdmin && body.panelistId && body.panelistId !== principal.userId) {
       throw new DomainError(ErrorCode.PlenaryNotMember, 'A panelist records only their own attendance.', [
