@@ -58,3 +58,18 @@ export async function extendScreening(stack: Stack, cycleId: string, reason = 'T
   if (extended.status !== 200) throw new Error(`extend: ${JSON.stringify(extended.body)}`);
   return closesAt;
 }
+
+/**
+ * Suites run in parallel on one database, and a submission deadline moved in another suite's cycle tells every
+ * agency, these suites' agencies included. A suite checks what its own cycle sent: notices whose key starts with
+ * the cycle's id, and messages whose text names it.
+ */
+export async function noticeIdsOf(stack: Stack, cycleId: string): Promise<Set<number>> {
+  const rows = await stack.db.query<{ id: number }[]>(`SELECT id FROM notices WHERE key LIKE $1`, [`${cycleId}/%`]);
+  return new Set(rows.map((row) => Number(row.id)));
+}
+
+export const namesCycle =
+  (cycleId: string) =>
+  (message: { textBody?: string; body?: string }): boolean =>
+    (message.textBody ?? message.body ?? '').includes(cycleId);

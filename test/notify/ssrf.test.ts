@@ -1,5 +1,5 @@
 import { eventually, Stack } from '../support/stack';
-import { contactableAgency, cycleInScreening, extendScreening } from './notify-fixtures';
+import { contactableAgency, cycleInScreening, extendScreening, noticeIdsOf } from './notify-fixtures';
 import { WebhookReceiver } from './webhook-receiver';
 
 describe('[notify] webhook addresses inside the network are refused', () => {
@@ -47,7 +47,10 @@ describe('[notify] webhook addresses inside the network are refused', () => {
     await extendScreening(stack, cycleId);
     const delivery = await eventually('the webhook delivery to be refused', async () => {
       const { body } = await stack.request('GET', `/deliveries?agencyCode=${agency.code}`);
-      const webhook = body.items.find((item: { channel: string }) => item.channel === 'webhook');
+      const own = await noticeIdsOf(stack, cycleId);
+      const webhook = body.items.find(
+        (item: { channel: string; noticeId: number }) => item.channel === 'webhook' && own.has(Number(item.noticeId)),
+      );
       return webhook?.status === 'failed' ? webhook : undefined;
     });
     expect(delivery.attemptLog).toEqual([

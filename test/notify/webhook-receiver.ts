@@ -12,11 +12,17 @@ export interface ReceivedWebhook {
  * A real HTTP server standing in for an agency's system. Each path answers from its own script of statuses
  * (the last one repeats), and every request is kept as it arrived, so a test can verify it with the reference
  * library afterwards.
+ *
+ * Suites run in parallel on one database, and a submission deadline moved in another suite's cycle tells every
+ * agency: a request that is not `ours` (its body does not name the suite's cycle) is answered 204 and neither kept
+ * nor counted against a script.
  */
 export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
   private server?: Server;
   private readonly scripts = new Map<string, number[]>();
+
+  constructor(private readonly ours: (body: string) => boolean = () => true) {}
 
   answer(path: string, ...statuses: number[]): string {
     this.scripts.set(path, statuses);
@@ -32,6 +38,10 @@ export class WebhookReceiver {
       request.on('data', (chunk: string) => (body += chunk));
       request.on('end', () => {
         const path = request.url ?? '/';
+        if (!this.ours(body)) {
+          response.writeHead(204).end();
+          return;
+        }
         const script = this.scripts.get(path) ?? [404];
         const seen = this.received.filter((item) => item.path === path).length;
         const answered = script[Math.min(seen, script.length - 1)];

@@ -1,12 +1,13 @@
 import { Webhook } from 'standardwebhooks';
 import { recordReplayFixture } from '../support/history';
 import { eventually, Stack } from '../support/stack';
-import { contactableAgency, cycleInScreening, extendScreening } from './notify-fixtures';
+import { contactableAgency, cycleInScreening, extendScreening, noticeIdsOf } from './notify-fixtures';
 import { WebhookReceiver } from './webhook-receiver';
 
 describe('[notify] signed webhooks', () => {
   const stack = new Stack('notify-webhooks');
-  const receiver = new WebhookReceiver();
+  let cycleId = '';
+  const receiver = new WebhookReceiver((body) => body.includes(cycleId));
   beforeAll(async () => {
     await stack.start();
     await receiver.start();
@@ -22,10 +23,12 @@ describe('[notify] signed webhooks', () => {
     expect(body.secret).toMatch(/^whsec_/);
     return body as { id: string; secret: string };
   };
-  const deliveriesOf = async (code: string) =>
-    (await stack.request('GET', `/deliveries?agencyCode=${code}`)).body.items.filter(
-      (item: { channel: string }) => item.channel === 'webhook',
+  const deliveriesOf = async (code: string) => {
+    const own = await noticeIdsOf(stack, cycleId);
+    return (await stack.request('GET', `/deliveries?agencyCode=${code}`)).body.items.filter(
+      (item: { channel: string; noticeId: number }) => item.channel === 'webhook' && own.has(Number(item.noticeId)),
     );
+  };
 
   let steady: Awaited<ReturnType<typeof contactableAgency>>;
   let flaky: typeof steady;
@@ -57,7 +60,7 @@ describe('[notify] signed webhooks', () => {
     expect(rotated.status).toBe(200);
     newSecret = rotated.body.secret;
 
-    const cycleId = await cycleInScreening(stack, 2072, [steady, flaky, gone, rotating]);
+    cycleId = await cycleInScreening(stack, 2072, [steady, flaky, gone, rotating]);
     await extendScreening(stack, cycleId);
 
     await eventually('every webhook delivery to settle', async () => {
