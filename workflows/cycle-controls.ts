@@ -64,12 +64,11 @@ export function installCycleControls(state: CycleState): CycleControls {
         const stage = stageOf(stageKey);
         if (stage.status === 'open') reject(ErrorCode.StageAlreadyOpen, `Stage "${stageKey}" is already open.`);
         if (closingOrClosed(stage)) reject(ErrorCode.StageAlreadyClosed, `Stage "${stageKey}" has closed.`);
-        // Stages run in order: only the stage after the last closed one may open early.
-        const earlier = state.stages.slice(0, state.stages.indexOf(stage)).find((other) => other.status !== 'closed');
+        // Stages run in order: only the stage after the last closed one may open early. One whose close is being
+        // recorded counts as closed (the read model may already show it so); the loop opens this one right after.
+        const earlier = state.stages.slice(0, state.stages.indexOf(stage)).find((other) => !closingOrClosed(other));
         if (earlier) {
-          const where = { pending: 'not open yet', open: 'still open', closing: 'still closing', closed: '' }[
-            earlier.status
-          ];
+          const where = earlier.status === 'pending' ? 'not open yet' : 'still open';
           reject(
             ErrorCode.StageNotNext,
             `Stage "${stageKey}" comes after "${earlier.key}", which is ${where}; close it first.`,
