@@ -74,9 +74,7 @@ export function installCycleControls(state: CycleState): CycleControls {
             `Stage "${stageKey}" comes after "${earlier.key}", which is ${where}; close it first.`,
           );
         }
-        if (typeof reason !== 'string' || reason.trim().length < 5) {
-          reject(ErrorCode.ValidationFailed, 'A reason of at least 5 characters is required to open a stage early.');
-        }
+        requireReason(reason, ErrorCode.ValidationFailed, ' to open a stage early.');
       },
     },
   );
@@ -153,12 +151,7 @@ export function installCycleControls(state: CycleState): CycleControls {
           );
         }
         if (instant <= Date.now()) reject(ErrorCode.StageDeadlineInvalid, 'closesAt must be in the future.');
-        if (typeof reason !== 'string' || reason.trim().length < 5) {
-          reject(
-            ErrorCode.StageDeadlineInvalid,
-            'A reason of at least 5 characters is required; agencies are told it.',
-          );
-        }
+        requireReason(reason, ErrorCode.StageDeadlineInvalid, '; agencies are told it.');
       },
     },
   );
@@ -175,9 +168,7 @@ export function installCycleControls(state: CycleState): CycleControls {
       validator: ({ reason }) => {
         refuseWhenCompleted();
         if (state.paused) reject(ErrorCode.CyclePaused, 'The cycle is already paused.');
-        if (typeof reason !== 'string' || reason.trim().length < 5) {
-          reject(ErrorCode.ValidationFailed, 'A reason of at least 5 characters is required to pause a cycle.');
-        }
+        requireReason(reason, ErrorCode.ValidationFailed, ' to pause a cycle.');
       },
     },
   );
@@ -204,4 +195,11 @@ export function installCycleControls(state: CycleState): CycleControls {
 /** A stage the cycle is closing (recording the close) takes no more changes, as a closed one. */
 function closingOrClosed(stage: CycleState['stages'][number]): boolean {
   return stage.status === 'closing' || stage.status === 'closed';
+}
+
+/** An admin's reason, at least 5 characters; `why` ends the refusal ("… is required to pause a cycle."). */
+function requireReason(reason: unknown, code: ErrorCode, why: string): void {
+  if (typeof reason !== 'string' || reason.trim().length < 5) {
+    reject(code, `A reason of at least 5 characters is required${why}`);
+  }
 }

@@ -35,12 +35,13 @@ export function planSlots(window: InterviewWindow, params: InterviewParams, pane
   if (params.slotSeconds !== undefined && (!Number.isInteger(params.slotSeconds) || params.slotSeconds < 1)) {
     throw new Error(`slotSeconds must be a whole number of at least 1, not ${params.slotSeconds}`);
   }
-  const length = slotLengthSeconds(params) * SECOND;
+  const lengthSeconds = slotLengthSeconds(params);
+  const length = lengthSeconds * SECOND;
   const keys = [...panelKeys].sort(comparePanelKeys);
   for (let i = 1; i < keys.length; i++) {
     if (keys[i] === keys[i - 1]) throw new Error(`panel ${keys[i]} is listed twice`);
   }
-  const starts = startsInDay(params);
+  const starts = startsInDay(params, lengthSeconds);
   const skipped = new Set(params.skipDays);
 
   const slots: PlannedSlot[] = [];
@@ -66,9 +67,8 @@ export function comparePanelKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Seconds after local midnight at which a slot starts, the same every day. */
-function startsInDay(params: InterviewParams): number[] {
-  const length = slotLengthSeconds(params);
+/** Seconds after local midnight at which a slot of `length` seconds starts, the same every day. */
+function startsInDay(params: InterviewParams, length: number): number[] {
   const dayEnd = seconds(params.dayEnd, 'dayEnd');
   const breaks = params.breaks
     .map((span) => ({ start: seconds(span.start, 'a break'), end: seconds(span.end, 'a break') }))
