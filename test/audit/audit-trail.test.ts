@@ -4,11 +4,19 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tar from 'tar';
 import { bundleLogger } from '../support/bundle-logger';
-import { closeStage, cycleStatus, ensureAgencies, INNOVATION, openStage, startCycle } from '../support/fixtures';
+import {
+  closeStage,
+  cycleStatus,
+  ensureAgencies,
+  INNOVATION,
+  openStage,
+  startCycle,
+  stageReaches,
+} from '../support/fixtures';
 import { recordReplayFixture } from '../support/history';
 import { eventually, Stack } from '../support/stack';
 import { testEnv } from '../support/test-env';
-import { addEvaluators, sheet, stageReaches } from '../desk/desk-fixtures';
+import { addEvaluators, sheet } from '../desk/desk-fixtures';
 import { auditTemplate, STAGES, tahap } from './audit-fixtures';
 
 const YEAR = 2060;

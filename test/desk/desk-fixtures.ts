@@ -1,6 +1,5 @@
 import { compressCalendar, PKRI_2024, type CompetitionTemplate, type StageParams } from '../../libs/domain';
-import { cycleStatus } from '../support/fixtures';
-import { eventually, type Stack } from '../support/stack';
+import { type Stack } from '../support/stack';
 
 export const STAGES = {
   submission: 'pendaftaran',
@@ -42,17 +41,6 @@ export function deskTemplate(
       },
     }),
   };
-}
-
-export async function stageReaches(stack: Stack, cycleId: string, stageKey: string, status: 'open' | 'closed') {
-  await eventually(
-    `${stageKey} to be ${status}`,
-    async () => {
-      const stage = (await cycleStatus(stack, cycleId)).stages.find((candidate) => candidate.key === stageKey);
-      return stage?.status === status ? true : undefined;
-    },
-    180_000,
-  );
 }
 
 /** Evaluator accounts added to the cycle with the given affiliations. */

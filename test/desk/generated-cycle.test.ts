@@ -1,7 +1,7 @@
 import { CLUSTERS } from '../../libs/domain';
-import { closeStage, openStage, startCycle } from '../support/fixtures';
+import { closeStage, openStage, startCycle, stageReaches } from '../support/fixtures';
 import { eventually, Stack } from '../support/stack';
-import { addEvaluators, deskTemplate, sheet, stageReaches, STAGES } from './desk-fixtures';
+import { addEvaluators, deskTemplate, sheet, STAGES } from './desk-fixtures';
 
 const PROVINCES = ['Aceh', 'Jawa Barat', 'Jawa Timur', 'Sulawesi Selatan', 'Papua', 'Nusa Tenggara Timur'];
 

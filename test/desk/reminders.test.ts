@@ -1,7 +1,7 @@
-import { closeStage, ensureAgencies, INNOVATION, openStage, startCycle } from '../support/fixtures';
+import { closeStage, ensureAgencies, INNOVATION, openStage, startCycle, stageReaches } from '../support/fixtures';
 import { recordReplayFixture } from '../support/history';
 import { eventually, Stack } from '../support/stack';
-import { addEvaluators, deskTemplate, sheet, stageReaches, STAGES } from './desk-fixtures';
+import { addEvaluators, deskTemplate, sheet, STAGES } from './desk-fixtures';
 
 const REMIND_HOURS = 0.008; // 28.8 s before the deadline
 const GRACE_HOURS = 0.005; // 18 s after it

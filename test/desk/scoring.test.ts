@@ -1,7 +1,7 @@
-import { closeStage, ensureAgencies, INNOVATION, openStage, startCycle } from '../support/fixtures';
+import { closeStage, ensureAgencies, INNOVATION, openStage, startCycle, stageReaches } from '../support/fixtures';
 import { recordReplayFixture } from '../support/history';
 import { eventually, Stack } from '../support/stack';
-import { addEvaluators, deskTemplate, sheet, stageReaches, STAGES } from './desk-fixtures';
+import { addEvaluators, deskTemplate, sheet, STAGES } from './desk-fixtures';
 
 /** Six entries of six agencies; their "true" quality, which evaluator A scores as is and B 25 points lower. */
 const ENTRIES = [

@@ -1,6 +1,5 @@
 import { compressCalendar, PKRI_2024, type CompetitionTemplate } from '../../libs/domain';
-import { stageReaches } from '../desk/desk-fixtures';
-import { closeStage, cycleStatus, ensureAgencies, INNOVATION, startCycle } from '../support/fixtures';
+import { closeStage, cycleStatus, ensureAgencies, INNOVATION, startCycle, stageReaches } from '../support/fixtures';
 import { eventually, Stack, type Caller } from '../support/stack';
 
 const YEAR = 2099;

@@ -7,7 +7,6 @@ import {
   type StageParams,
   type Zone,
 } from '../../libs/domain';
-import { cycleStatus } from '../support/fixtures';
 import { eventually, type Stack } from '../support/stack';
 
 export const SUBMISSION = 'pendaftaran';
@@ -45,17 +44,6 @@ export function interviewTemplate(
       },
     ],
   };
-}
-
-export async function stageOpen(stack: Stack, cycleId: string, stageKey: string, timeoutMs = 180_000) {
-  await eventually(
-    `${stageKey} to open`,
-    async () => {
-      const stage = (await cycleStatus(stack, cycleId)).stages.find((candidate) => candidate.key === stageKey);
-      return stage?.status === 'open' || stage?.status === 'closed' ? true : undefined;
-    },
-    timeoutMs,
-  );
 }
 
 /** Local `HH:mm` of an instant in a zone, computed here independently of the code under test. */

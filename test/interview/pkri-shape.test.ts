@@ -1,6 +1,6 @@
 import { entryWorkflowId, localToInstant, type Zone } from '../../libs/domain';
 import type { EntryState } from '../../workflows/entry.messages';
-import { closeStage, openStage, startCycle } from '../support/fixtures';
+import { closeStage, openStage, startCycle, stageReaches } from '../support/fixtures';
 import { parseCalendar } from '../support/icalendar';
 import { eventually, Stack } from '../support/stack';
 import {
@@ -9,7 +9,6 @@ import {
   localClock,
   mailedCalendar,
   schedule,
-  stageOpen,
   SUBMISSION,
   type ScheduleBody,
   expectStatus,
@@ -145,7 +144,7 @@ describe('[interview] PKRI 2024 shape: allocation, concurrent moves and calendar
         Array.from({ length: Math.min(24, FINALISTS - start) }, (_, offset) => register(start + offset)),
       );
     }
-    await stageOpen(stack, cycleId, SUBMISSION);
+    await stageReaches(stack, cycleId, SUBMISSION, 'open');
     await closeStage(stack, cycleId, SUBMISSION);
     await openStage(stack, cycleId, INTERVIEW);
     first = await schedule(stack, cycleId);

@@ -1,5 +1,5 @@
 import { entryWorkflowId, ZONES, type Zone } from '../../libs/domain';
-import { closeStage, ensureAgencies, INNOVATION, openStage, startCycle } from '../support/fixtures';
+import { closeStage, ensureAgencies, INNOVATION, openStage, startCycle, stageReaches } from '../support/fixtures';
 import { recordReplayFixture } from '../support/history';
 import { eventually, Stack } from '../support/stack';
 import { parseCalendar } from '../support/icalendar';
@@ -10,7 +10,6 @@ import {
   localClock,
   mailedCalendar,
   schedule,
-  stageOpen,
   SUBMISSION,
 } from './interview-fixtures';
 
@@ -80,7 +79,7 @@ describe('[interview] the session: attendance, scores, no-shows, entries that ca
         },
       }),
     );
-    await stageOpen(stack, cycleId, SUBMISSION);
+    await stageReaches(stack, cycleId, SUBMISSION, 'open');
     const panels = [];
     for (const key of ['1', '2', '3']) {
       panelists[key] = [await stack.account('panelist'), await stack.account('panelist')];

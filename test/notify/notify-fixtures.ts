@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeStage, compressedPkri, INNOVATION, openStage, startCycle } from '../support/fixtures';
-import { stageReaches } from '../desk/desk-fixtures';
+import { closeStage, compressedPkri, INNOVATION, openStage, startCycle, stageReaches } from '../support/fixtures';
 import type { Stack } from '../support/stack';
 
 /** A new agency with one e-mail contact, signed in as its own account. */

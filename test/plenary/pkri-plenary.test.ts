@@ -7,9 +7,9 @@ import {
   type Cluster,
 } from '../../libs/domain';
 import { castVoteUpdate, proposeOverrideUpdate } from '../../workflows/plenary.messages';
-import { addEvaluators, sheet, stageReaches } from '../desk/desk-fixtures';
+import { addEvaluators, sheet } from '../desk/desk-fixtures';
 import { expectStatus, schedule } from '../interview/interview-fixtures';
-import { activeEntries, closeStage, cycleStatus, openStage, startCycle } from '../support/fixtures';
+import { activeEntries, closeStage, cycleStatus, openStage, startCycle, stageReaches } from '../support/fixtures';
 import { recordReplayFixture } from '../support/history';
 import { eventually, Stack } from '../support/stack';
 

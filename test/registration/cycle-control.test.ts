@@ -1,7 +1,14 @@
-import { closeStage, compressedPkri, cycleStatus, ensureAgencies, INNOVATION, startCycle } from '../support/fixtures';
+import {
+  closeStage,
+  compressedPkri,
+  cycleStatus,
+  ensureAgencies,
+  INNOVATION,
+  startCycle,
+  stageReaches,
+} from '../support/fixtures';
 import { recordReplayFixture } from '../support/history';
 import { eventually, Stack } from '../support/stack';
-import { stageReaches } from '../desk/desk-fixtures';
 
 const until = (instant: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, instant - Date.now())));
 

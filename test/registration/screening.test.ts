@@ -6,8 +6,8 @@ import {
   INNOVATION,
   openStage,
   startCycle,
+  stageReaches,
 } from '../support/fixtures';
-import { stageReaches } from '../desk/desk-fixtures';
 import { recordReplayFixture } from '../support/history';
 import { eventually, Stack } from '../support/stack';
 

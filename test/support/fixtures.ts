@@ -76,8 +76,45 @@ export async function openStage(stack: Stack, cycleId: string, stageKey: string)
  * for that first.
  */
 export async function activeEntries(stack: Stack, cycleId: string, count: number): Promise<void> {
-  await eventually(`${count} active entries in ${cycleId}`, async () => {
-    const { body } = await stack.request('GET', `/cycles/${cycleId}/entries?status=active&pageSize=1`);
-    return body.total === count ? true : undefined;
-  });
+  let seen: unknown;
+  await eventually(
+    `${count} active entries in ${cycleId}`,
+    async () => {
+      const { body } = await stack.request('GET', `/cycles/${cycleId}/entries?status=active&pageSize=1`);
+      seen = body.total;
+      if (body.total === count) return true;
+      throw new Error(`${String(seen)} active so far`);
+    },
+    STATE_WAIT_MS,
+  );
+}
+
+/**
+ * How long a suite waits for the engine to reach a state it is already heading for. Generous because it bounds a
+ * machine that is busy with the suites beside it (every entry seals its audit trail under one lock); the wait ends
+ * as soon as the state is reached.
+ */
+export const STATE_WAIT_MS = 180_000;
+
+/**
+ * Waits until a stage is `open`, has `opened` (open, closing or closed), or is `closed`, as the cycle's read model
+ * says.
+ */
+export async function stageReaches(
+  stack: Stack,
+  cycleId: string,
+  stageKey: string,
+  status: 'open' | 'opened' | 'closed',
+): Promise<void> {
+  const reached = (actual: string | undefined) =>
+    status === 'opened' ? actual === 'open' || actual === 'closing' || actual === 'closed' : actual === status;
+  await eventually(
+    `${stageKey} to be ${status}`,
+    async () => {
+      const stage = (await cycleStatus(stack, cycleId)).stages.find((candidate) => candidate.key === stageKey);
+      if (reached(stage?.status)) return true;
+      throw new Error(`${stageKey} is ${stage?.status ?? 'missing'}`);
+    },
+    STATE_WAIT_MS,
+  );
 }
