@@ -1,3 +1,4 @@
+import { FIXED_LOCKS } from './shared/locks';
 import type { DataSource, EntityManager } from 'typeorm';
 import { auditRowHash, GENESIS_HASH, verifyChain, type ChainVerdict } from '../audit/audit-chain';
 import type { AuditRow, DecisionEvent, DecisionEventType } from '../audit/types';
@@ -24,11 +25,6 @@ export interface AuditHead {
 }
 
 const LOCK_TIMEOUT = '20s';
-/**
- * Serialises writers. An advisory lock rather than a table lock: LOCK TABLE in a writer's mode needs UPDATE or
- * DELETE privilege, which the application's role should not have on this table (it needs SELECT and INSERT only).
- */
-export const AUDIT_LOG_WRITER_LOCK = 8_785_001;
 const EVENT_TYPES: readonly DecisionEventType[] = ['started', 'signal', 'update-accepted', 'update-completed'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Keeps each INSERT … SELECT FROM unnest(…) to a moderate size; the transaction holds all of them together.
@@ -54,7 +50,7 @@ export async function appendAuditRows(
   return dataSource.transaction(async (manager) => {
     // A writer stuck behind the lock gives up (and its activity retries) instead of holding a connection for good.
     await manager.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOG_WRITER_LOCK]);
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [FIXED_LOCKS.auditLogWriter]);
     const recorded = await alreadyRecorded(manager, normalised);
     const fresh: AuditEventToAppend[] = [];
     for (const event of normalised) {

@@ -1,9 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
-
-/** Key of the PostgreSQL advisory lock that lets only one process run migrations at a time. */
-const MIGRATION_LOCK = 7_346_210;
+import { FIXED_LOCKS } from './shared/locks';
 
 export function createDataSource(url: string): DataSource {
   return new DataSource({
@@ -23,10 +21,10 @@ export async function openDatabase(url: string, migrationUrl?: string): Promise<
   const migrator = await createDataSource(migrationUrl ?? url).initialize();
   const runner = migrator.createQueryRunner();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await runner.query('SELECT pg_advisory_lock($1)', [FIXED_LOCKS.migrations]);
     await migrator.runMigrations();
   } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.query('SELECT pg_advisory_unlock($1)', [FIXED_LOCKS.migrations]).catch(() => undefined);
     await runner.release();
   }
   if (!migrationUrl) return migrator;

@@ -4,7 +4,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { auditRowHash, verifyChain } from '../../libs/audit/audit-chain';
 import type { AuditRow } from '../../libs/audit/types';
 import {
-  AUDIT_LOG_WRITER_LOCK,
+  FIXED_LOCKS,
   appendAuditRows,
   createDataSource,
   readAuditRows,
@@ -247,7 +247,7 @@ describe('[audit] the append-only, hash-chained audit log', () => {
     try {
       // What appendAuditRows holds from its first statement to its commit.
       await holder.query('BEGIN');
-      await holder.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOG_WRITER_LOCK]);
+      await holder.query('SELECT pg_advisory_xact_lock($1)', [FIXED_LOCKS.auditLogWriter]);
       let appended = false;
       const append = appendAuditRows(scratch, decisions(`entry-audit-${randomUUID()}`, 1)).then((result) => {
         appended = true;

@@ -1,0 +1,2 @@
+export * from './cycle-lookup';
+export * from './locks';
