@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { TahapConfig } from '../config';
 import { openDatabase } from '../persistence';
 import { createTemporalClient } from '../temporal/client';
-import { TAHAP_CONFIG, TEMPORAL_CLIENT } from './tokens';
+import { DB, TAHAP_CONFIG, TEMPORAL_CLIENT } from './tokens';
 
 /** What both processes need: validated config, the database (migrated at start) and a Temporal client. */
 @Global()
@@ -21,9 +21,10 @@ export class InfrastructureModule implements OnApplicationShutdown {
       providers: [
         { provide: TAHAP_CONFIG, useValue: config },
         { provide: DataSource, useFactory: () => openDatabase(config.databaseUrl, config.databaseMigrationUrl) },
+        { provide: DB, useFactory: (dataSource: DataSource) => dataSource.manager, inject: [DataSource] },
         { provide: TEMPORAL_CLIENT, useFactory: () => createTemporalClient(config) },
       ],
-      exports: [TAHAP_CONFIG, DataSource, TEMPORAL_CLIENT],
+      exports: [TAHAP_CONFIG, DataSource, DB, TEMPORAL_CLIENT],
     };
   }
 

@@ -1,2 +1,3 @@
 export * from './cycle-lookup';
 export * from './locks';
+export * from './db';
