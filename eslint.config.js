@@ -84,4 +84,50 @@ module.exports = tseslint.config(
       ],
     },
   },
+  {
+    // Queries live in libs/persistence, one folder per feature; everything else calls its named functions with a
+    // `Db`. Migrations, the infrastructure that opens the database, scripts and tests are the exceptions.
+    files: ['apps/**/*.ts', 'activities/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['libs/persistence/**', 'libs/infrastructure/**', '**/*.spec.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'typeorm',
+              importNames: ['DataSource', 'Repository', 'QueryRunner', 'SelectQueryBuilder'],
+              message: 'Reach the database through a store in libs/persistence/<feature>, with a Db.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(query|getRepository|createQueryBuilder|insert|upsert|find|findOne|findOneBy|findBy|findAndCount|count|save|update|delete|increment)$/][callee.object.name=/^(tx|db|manager|dataSource|em|repository)$/]',
+          message: 'Queries live in libs/persistence/<feature>: call a named store function instead.',
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(query|getRepository|createQueryBuilder)$/]',
+          message: 'Queries live in libs/persistence/<feature>: call a named store function instead.',
+        },
+      ],
+    },
+  },
+  {
+    // The API reaches workflows through Temporal and data through the stores, never through activity code.
+    files: ['apps/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/activities/*', '**/activities/**'], message: 'The API does not import activities.' },
+          ],
+        },
+      ],
+    },
+  },
 );
