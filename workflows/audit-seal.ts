@@ -1,8 +1,5 @@
-import { patched, proxyActivities } from '@temporalio/workflow';
+import { proxyActivities } from '@temporalio/workflow';
 import type { AuditActivities } from '../activities/audit/audit.activities';
-
-/** Histories from before workflows sealed their decisions into the audit log replay without the seal steps. */
-export const AUDIT_SEAL_PATCH = 'audit-seal';
 
 const { sealAuditTrail } = proxyActivities<AuditActivities>({
   startToCloseTimeout: '2 minutes',
@@ -15,5 +12,5 @@ const { sealAuditTrail } = proxyActivities<AuditActivities>({
  * idempotent, so a retry or a second seal writes nothing twice.
  */
 export async function sealAudit(subject: { cycleId: string; entryId?: string }): Promise<void> {
-  if (patched(AUDIT_SEAL_PATCH)) await sealAuditTrail(subject);
+  await sealAuditTrail(subject);
 }

@@ -1,4 +1,4 @@
-import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { CycleStageActivities } from '../activities/cycle-stage.activities';
 import { ErrorCode } from '../libs/domain/error-codes';
 import {
@@ -11,7 +11,7 @@ import {
   type CycleState,
   type ResumeCycleRequest,
 } from './cycle.messages';
-import { notify, NOTIFY_PATCH } from './notify';
+import { notify } from './notify';
 import { reject } from './rejection';
 
 const { recordDeadlineExtension, recordCyclePause } = proxyActivities<CycleStageActivities>({
@@ -119,17 +119,9 @@ export function installCycleControls(state: CycleState): CycleControls {
       } finally {
         extending = false;
       }
-      if (patched(NOTIFY_PATCH)) {
-        controls.notices.push(
-          notify({
-            kind: 'stage-deadline-extended',
-            cycleId: state.cycleId,
-            stageKey,
-            closesAt: stage.closesAt,
-            reason,
-          }),
-        );
-      }
+      controls.notices.push(
+        notify({ kind: 'stage-deadline-extended', cycleId: state.cycleId, stageKey, closesAt: stage.closesAt, reason }),
+      );
       return { stageKey, previousClosesAt, closesAt: stage.closesAt };
     },
     {
@@ -151,6 +143,17 @@ export function installCycleControls(state: CycleState): CycleControls {
           );
         }
         if (instant <= Date.now()) reject(ErrorCode.StageDeadlineInvalid, 'closesAt must be in the future.');
+        // A stage opens when the one before it closes: a close at or past the next stage's own close would open
+        // that stage with no time left and close it at once. The admin extends the later stage first.
+        const next = state.stages[state.stages.indexOf(stage) + 1];
+        if (next?.closesAt && instant >= Date.parse(next.closesAt)) {
+          reject(
+            ErrorCode.StageWindowClash,
+            `closesAt ${new Date(instant).toISOString()} is not before the close of the next stage "${next.key}" ` +
+              `(${next.closesAt}), which would then run for no time at all. Extend "${next.key}" first, or choose an ` +
+              'earlier close.',
+          );
+        }
         requireReason(reason, ErrorCode.StageDeadlineInvalid, '; agencies are told it.');
       },
     },

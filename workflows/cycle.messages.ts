@@ -20,6 +20,7 @@ export interface CycleState {
     /** Set once the read model shows the stage open. */
     openedAt?: string;
     closesAt?: string;
+    closedAt?: string;
     closedBy?: 'schedule' | 'admin';
   }[];
 }

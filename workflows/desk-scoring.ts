@@ -1,4 +1,4 @@
-import { currentUpdateInfo, patched, proxyActivities, setHandler } from '@temporalio/workflow';
+import { currentUpdateInfo, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { DeskEntryActivities } from '../activities/desk/desk-entry.activities';
 import { checkDeskScore } from '../libs/domain/scoring/check-score';
 import { ErrorCode } from '../libs/domain/error-codes';
@@ -15,9 +15,6 @@ const desk = proxyActivities<DeskEntryActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumInterval: '30 seconds' },
 });
-
-/** Histories recorded before entries took desk scores replay without loading them. */
-const DESK_SCORING_PATCH = 'desk-scoring';
 
 /**
  * Desk scoring on the entry: evaluators submit score sheets as an Update. The validator refuses, from the
@@ -68,7 +65,7 @@ export function installDeskScoring(state: EntryState) {
   return {
     /** Called after an `entered` event is recorded: a desk stage loads its rubric and evaluators. */
     async entered(event: StageEvent): Promise<void> {
-      if (event.stageType !== 'desk-evaluation' || !patched(DESK_SCORING_PATCH)) return;
+      if (event.stageType !== 'desk-evaluation') return;
       const scoring = await desk.loadDeskScoring({ entryId: state.entryId, stageKey: event.stageKey });
       const change = changes.get(event.stageKey);
       state.desk = change && newer(change, scoring) ? { ...scoring, ...change } : scoring;

@@ -1,4 +1,4 @@
-import { condition, currentUpdateInfo, patched, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, currentUpdateInfo, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { InterviewEntryActivities } from '../activities/interview/interview-entry.activities';
 import { checkDeskScore } from '../libs/domain/scoring/check-score';
 import { ErrorCode } from '../libs/domain/error-codes';
@@ -25,9 +25,6 @@ const forUpdates = proxyActivities<InterviewEntryActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumAttempts: 4 },
 });
-
-/** Histories recorded before entries kept interview appointments replay without them. */
-const INTERVIEW_BOOKING_PATCH = 'interview-booking';
 
 const HOUR = 3_600_000;
 
@@ -325,7 +322,7 @@ export function installInterview(state: EntryState) {
   return {
     /** Called after an `entered` event is recorded: an interview stage loads the entry's booking and keeps it. */
     async entered(event: StageEvent): Promise<void> {
-      if (event.stageType !== 'interview' || !patched(INTERVIEW_BOOKING_PATCH)) return;
+      if (event.stageType !== 'interview') return;
       const loaded: InterviewPlan = await interview.loadInterviewPlan({
         entryId: state.entryId,
         stageKey: event.stageKey,

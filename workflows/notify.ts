@@ -7,6 +7,3 @@ export const { notify } = proxyActivities<NotifyActivities>({
   heartbeatTimeout: '1 minute',
   retry: { maximumInterval: '1 minute' },
 });
-
-/** Histories from before notices went through `notify` (the step wrote the inbox itself) replay without it. */
-export const NOTIFY_PATCH = 'notify-activity';

@@ -31,6 +31,7 @@ export const ErrorCode = {
   StageNotFound: 'STAGE.NOT_FOUND',
   StageAlreadyOpen: 'STAGE.ALREADY_OPEN',
   StageNotNext: 'STAGE.NOT_NEXT',
+  StageWindowClash: 'STAGE.WINDOW_CLASH',
   ConcurrentChange: 'REQUEST.CONCURRENT_CHANGE',
   RegistrationIneligible: 'REGISTRATION.INELIGIBLE',
   IdempotencyKeyReused: 'REGISTRATION.IDEMPOTENCY_KEY_REUSED',

@@ -22,10 +22,11 @@ export async function contactableAgency(stack: Stack, zone: 'WIB' | 'WITA' | 'WI
 
 /**
  * A cycle in which these agencies registered, past submission and into screening: extending the screening
- * deadline then tells exactly these agencies (the ones with active entries), through `notify`.
+ * deadline then tells exactly these agencies (the ones with active entries), through `notify`. Stages last three
+ * days, so a day's extension stays before the next stage's close.
  */
 export async function cycleInScreening(stack: Stack, year: number, agencies: { token: string }[]): Promise<string> {
-  const cycleId = await startCycle(stack, compressedPkri(year, { submission: 600, others: 600 }));
+  const cycleId = await startCycle(stack, compressedPkri(year, { submission: 600, others: 3 * 86_400 }));
   await stageReaches(stack, cycleId, 'pendaftaran', 'open');
   for (const [index, as] of agencies.entries()) {
     const { status, body } = await stack.request(

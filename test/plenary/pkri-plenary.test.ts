@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   compressCalendar,
+  correctionWorkflowId,
   plenaryWorkflowId,
   PKRI_2024,
   type CompetitionTemplate,
@@ -483,6 +484,7 @@ describe('[plenary] a compressed PKRI 2024 cycle from registration to announceme
       supersedes: `1/PKRI-${YEAR}`,
       corrections: [{ entryId: corrected.id, from: 'winner', to: 'not-selected' }],
     });
+    await recordReplayFixture(stack.client, correctionWorkflowId(cycleId, 2), 'decision-correction');
     const again = await stack.request('POST', `/cycles/${cycleId}/decisions/corrections`, {
       supersedes: `1/PKRI-${YEAR}`,
       reason: 'Koreksi kedua atas keputusan yang sudah dikoreksi.',

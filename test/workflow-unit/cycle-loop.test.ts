@@ -148,20 +148,20 @@ describe('[workflow-unit] the cycle loop with faked activities', () => {
     expect(closes.map((call) => call.input.closedBy)).toEqual(KEYS.map(() => 'admin'));
     expect(closes.map((call) => call.input.cycleId)).toEqual(KEYS.map(() => handle.workflowId));
 
-    // Entries hear of every stage after the first; desk and interview entries are told the type, so they load
-    // their score sheets and bookings. Each close carries the outcome source the stage settles.
+    // Entries hear of every stage after the first, with its type (desk and interview entries load their score
+    // sheets and bookings by it). Each close carries the outcome source the stage settles.
     const events = unit.callsOf(handle.workflowId, 'fanOutStageEvent').map((call) => call.input);
     expect(
       events
         .filter((input) => input.event.kind === 'entered')
-        .map((input) => [input.event.stageKey, input.event.stageType ?? null]),
+        .map((input) => [input.event.stageKey, input.event.stageType]),
     ).toEqual([
-      [SCREENING, null],
+      [SCREENING, 'screening'],
       [DESK, 'desk-evaluation'],
-      [SELECTION, null],
+      [SELECTION, 'selection'],
       [INTERVIEW, 'interview'],
-      [PLENARY, null],
-      [ANNOUNCEMENT, null],
+      [PLENARY, 'plenary'],
+      [ANNOUNCEMENT, 'announcement'],
     ]);
     expect(
       events

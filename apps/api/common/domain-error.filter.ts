@@ -31,6 +31,7 @@ const STATUS_BY_CODE: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.AuthTooManyAttempts]: HttpStatus.TOO_MANY_REQUESTS,
   [ErrorCode.UserExists]: HttpStatus.CONFLICT,
   [ErrorCode.ApiKeyNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.StageWindowClash]: HttpStatus.CONFLICT,
   [ErrorCode.CyclePaused]: HttpStatus.CONFLICT,
   [ErrorCode.CycleNotPaused]: HttpStatus.CONFLICT,
   [ErrorCode.CycleStartInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
