@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '../libs/domain';
 import { isUniqueViolation } from '../libs/persistence';
-import { existingAgency } from '../libs/persistence/agencies';
+import { existingAgency } from '../libs/persistence/agencies/agency-directory';
 import { databaseNow, existingCycle, lockOpenSubmission } from '../libs/persistence/cycles';
 import {
   existingEntry,

@@ -5,7 +5,7 @@ import type { TahapConfig } from '../../../libs/config';
 import { DomainError, entryWorkflowId, ErrorCode, type Principal } from '../../../libs/domain';
 import { DB, TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
 import { isUniqueViolation } from '../../../libs/persistence';
-import { agencyByCode } from '../../../libs/persistence/agencies';
+import { agencyByCode } from '../../../libs/persistence/agencies/agency-directory';
 import { existingCycle, lockOpenSubmission } from '../../../libs/persistence/cycles';
 import { entryByIdempotencyKey, entryWorkflowInput, insertActiveEntry } from '../../../libs/persistence/entries';
 import type { EntryEntity } from '../../../libs/persistence/entities';
