@@ -2,12 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import type { Principal } from '../../../libs/domain';
 import { DB } from '../../../libs/infrastructure';
-import {
-  entryCountsBy,
-  entryListAll,
-  entryListPage,
-  type EntryListFilter,
-} from '../../../libs/persistence/entries';
+import { entryCountsBy, entryListAll, entryListPage, type EntryListFilter } from '../../../libs/persistence/entries';
 import type { EntryEntity } from '../../../libs/persistence/entities';
 import { cycleOrNotFound, type Db } from '../../../libs/persistence/shared';
 import type { ListEntriesQueryDto } from './list-entries.query.dto';

@@ -7,13 +7,13 @@ import { HealthService } from './health.service';
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly health: HealthService) {}
+  constructor(private readonly checks: HealthService) {}
 
   @Get()
   @Allow('public')
   @ApiOperation({ summary: 'Whether the API reaches PostgreSQL and Temporal; 503 when either is down' })
-  async check(@Res({ passthrough: true }) response: Response) {
-    const [database, temporal] = await Promise.all([this.health.database(), this.health.temporal()]);
+  async health(@Res({ passthrough: true }) response: Response) {
+    const [database, temporal] = await Promise.all([this.checks.database(), this.checks.temporal()]);
     const ok = database.ok && temporal.ok;
     response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return { status: ok ? 'ok' : 'degraded', database, temporal };
