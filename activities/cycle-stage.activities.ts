@@ -1,23 +1,25 @@
-import type { DataSource } from 'typeorm';
-import { CycleEntity, CycleStageEntity, StageDeadlineChangeEntity } from '../libs/persistence';
+import {
+  markCycleCompleted,
+  markCycleRunning,
+  markStageClosed,
+  moveStageDeadline,
+  openPendingStage,
+  setCyclePaused,
+} from '../libs/persistence/cycles';
+import { inTransaction, lockStage, type Db } from '../libs/persistence/shared';
 
 /**
  * Keep the cycle's read model in step with its workflow. Each write is conditional on the current state,
  * so a retried activity changes nothing twice.
  */
-export function createCycleStageActivities(dataSource: DataSource) {
+export function createCycleStageActivities(db: Db) {
   return {
     async markCycleRunning(cycleId: string): Promise<void> {
-      await dataSource.getRepository(CycleEntity).update({ id: cycleId, status: 'scheduled' }, { status: 'running' });
+      await markCycleRunning(db, cycleId);
     },
 
     async openStage(input: { cycleId: string; stageKey: string; at: string }): Promise<void> {
-      await dataSource
-        .getRepository(CycleStageEntity)
-        .update(
-          { cycleId: input.cycleId, key: input.stageKey, status: 'pending' },
-          { status: 'open', openedAt: new Date(input.at) },
-        );
+      await openPendingStage(db, input.cycleId, input.stageKey, new Date(input.at));
     },
 
     /** Takes the same row lock as registration, so an entry is either in before the close or refused after it. */
@@ -27,21 +29,10 @@ export function createCycleStageActivities(dataSource: DataSource) {
       at: string;
       closedBy: 'schedule' | 'admin';
     }): Promise<void> {
-      await dataSource.transaction(async (tx) => {
-        const stage = await tx.getRepository(CycleStageEntity).findOne({
-          where: { cycleId: input.cycleId, key: input.stageKey },
-          lock: { mode: 'pessimistic_write' },
-        });
+      await inTransaction(db, async (tx) => {
+        const stage = await lockStage(tx, input.cycleId, input.stageKey, 'update');
         if (!stage || stage.status === 'closed') return;
-        await tx.getRepository(CycleStageEntity).update(
-          { cycleId: input.cycleId, key: input.stageKey },
-          {
-            status: 'closed',
-            closedAt: new Date(input.at),
-            closedBy: input.closedBy,
-            openedAt: stage.openedAt ?? new Date(input.at),
-          },
-        );
+        await markStageClosed(tx, stage, new Date(input.at), input.closedBy);
       });
     },
 
@@ -55,28 +46,18 @@ export function createCycleStageActivities(dataSource: DataSource) {
       requestedBy: string;
       at: string;
     }): Promise<void> {
-      await dataSource.transaction(async (tx) => {
-        await tx.getRepository(CycleStageEntity).findOneOrFail({
-          where: { cycleId: input.cycleId, key: input.stageKey },
-          lock: { mode: 'pessimistic_write' },
+      await inTransaction(db, async (tx) => {
+        const stage = await lockStage(tx, input.cycleId, input.stageKey, 'update');
+        if (!stage) throw new Error(`Cycle ${input.cycleId} has no stage "${input.stageKey}".`);
+        await moveStageDeadline(tx, {
+          cycleId: input.cycleId,
+          stageKey: input.stageKey,
+          previousClosesAt: new Date(input.previousClosesAt),
+          closesAt: new Date(input.closesAt),
+          reason: input.reason,
+          requestedBy: input.requestedBy,
+          changedAt: new Date(input.at),
         });
-        const closesAt = new Date(input.closesAt);
-        await tx.getRepository(CycleStageEntity).update({ cycleId: input.cycleId, key: input.stageKey }, { closesAt });
-        await tx
-          .createQueryBuilder()
-          .insert()
-          .into(StageDeadlineChangeEntity)
-          .values({
-            cycleId: input.cycleId,
-            stageKey: input.stageKey,
-            previousClosesAt: new Date(input.previousClosesAt),
-            closesAt,
-            reason: input.reason,
-            requestedBy: input.requestedBy,
-            changedAt: new Date(input.at),
-          })
-          .orIgnore()
-          .execute();
       });
     },
 
@@ -87,13 +68,11 @@ export function createCycleStageActivities(dataSource: DataSource) {
       requestedBy: string;
       at: string;
     }): Promise<void> {
-      await dataSource.getRepository(CycleEntity).update({ id: input.cycleId }, { paused: input.paused });
+      await setCyclePaused(db, input.cycleId, input.paused);
     },
 
     async completeCycle(input: { cycleId: string; at: string }): Promise<void> {
-      await dataSource
-        .getRepository(CycleEntity)
-        .update({ id: input.cycleId, status: 'running' }, { status: 'completed', completedAt: new Date(input.at) });
+      await markCycleCompleted(db, input.cycleId, new Date(input.at));
     },
   };
 }

@@ -1,18 +1,23 @@
 import { Context } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
-import { In, MoreThan } from 'typeorm';
 import { entryWorkflowId } from '../libs/domain';
-import { CycleEntity, EntryEntity, ScreeningDecisionEntity, SelectionOutcomeEntity } from '../libs/persistence';
+import { existingCycle } from '../libs/persistence/cycles';
+import {
+  activeEntriesAfter,
+  entryWorkflowInput,
+  screeningDecisionsOf,
+  selectionOutcomesOf,
+} from '../libs/persistence/entries';
+import type { CycleEntity, EntryEntity } from '../libs/persistence/entities';
+import type { Db } from '../libs/persistence/shared';
 import { latestSelection, selectionStageFor } from './desk/selection-writer';
 import { interviewEvents } from './interview/interview-outcomes';
 import { stageEventSignal, type EntryWorkflowInput, type StageEvent } from '../workflows/entry.messages';
-import { entryWorkflowInput } from './entry-workflow-input';
 
 export const FAN_OUT_BATCH_SIZE = 200;
 
 export interface FanOutDeps {
-  dataSource: DataSource;
+  db: Db;
   client: Client;
   taskQueue: string;
 }
@@ -22,7 +27,7 @@ export interface FanOutDeps {
  * history stays O(stages). Progress is heartbeated as the last entry id signalled: a retry resumes there, and an
  * entry signalled twice ignores the repeat. Signal-with-start heals an entry whose workflow was never started.
  */
-export function createFanOutActivities({ dataSource, client, taskQueue }: FanOutDeps) {
+export function createFanOutActivities({ db, client, taskQueue }: FanOutDeps) {
   return {
     /**
      * `outcomes` gives each entry its own outcome and reason instead of `event.outcome`: its screening decision, or
@@ -35,23 +40,20 @@ export function createFanOutActivities({ dataSource, client, taskQueue }: FanOut
       outcomes?: 'screening' | 'selection' | 'interview';
     }): Promise<{ signalled: number }> {
       const context = Context.current();
-      const cycle = await dataSource.getRepository(CycleEntity).findOneByOrFail({ id: input.cycleId });
+      const cycle = await existingCycle(db, input.cycleId);
       let cursor: string = context.info.heartbeatDetails ?? '00000000-0000-0000-0000-000000000000';
       let signalled = 0;
       for (;;) {
-        const batch = await dataSource.getRepository(EntryEntity).find({
-          where: { cycleId: input.cycleId, status: 'active', id: MoreThan(cursor) },
-          order: { id: 'ASC' },
-          take: FAN_OUT_BATCH_SIZE,
-        });
+        const batch = await activeEntriesAfter(db, input.cycleId, cursor, FAN_OUT_BATCH_SIZE);
         if (batch.length === 0) return { signalled };
         const eventFor =
           input.outcomes === 'screening'
-            ? await screeningEvents(dataSource, batch, input.event)
+            ? await screeningEvents(db, batch, input.event)
             : input.outcomes === 'selection'
-              ? await selectionEvents(dataSource, cycle, batch, input.event)
+              ? await selectionEvents(db, cycle, batch, input.event)
               : input.outcomes === 'interview'
-                ? await interviewEvents(dataSource, cycle, batch, input.event)
+                ? // interviewEvents still takes a DataSource until it moves to libs/persistence/interview.
+                  await interviewEvents(db.connection, cycle, batch, input.event)
                 : undefined;
         await Promise.all(
           batch.map((entry) =>
@@ -66,32 +68,31 @@ export function createFanOutActivities({ dataSource, client, taskQueue }: FanOut
   };
 }
 
-async function screeningEvents(
-  dataSource: DataSource,
-  batch: EntryEntity[],
-  event: StageEvent,
-): Promise<Map<string, StageEvent>> {
-  const decisions = await dataSource
-    .getRepository(ScreeningDecisionEntity)
-    .findBy({ entryId: In(batch.map((entry) => entry.id)) });
+async function screeningEvents(db: Db, batch: EntryEntity[], event: StageEvent): Promise<Map<string, StageEvent>> {
+  const decisions = await screeningDecisionsOf(
+    db,
+    batch.map((entry) => entry.id),
+  );
   return new Map(
     decisions.map((decision) => [decision.entryId, { ...event, outcome: decision.outcome, reason: decision.reason }]),
   );
 }
 
 async function selectionEvents(
-  dataSource: DataSource,
+  db: Db,
   cycle: CycleEntity,
   batch: EntryEntity[],
   event: StageEvent,
 ): Promise<Map<string, StageEvent>> {
   const stageKey = selectionStageFor(cycle.resolvedTemplate, event.stageKey);
-  const selection = stageKey ? await latestSelection(dataSource.manager, cycle.id, stageKey) : null;
+  const selection = stageKey ? await latestSelection(db, cycle.id, stageKey) : null;
   // No selection was made (nobody scored): the entries go on with the stage's own outcome.
   if (!selection) return new Map();
-  const outcomes = await dataSource
-    .getRepository(SelectionOutcomeEntity)
-    .findBy({ selectionId: selection.id, entryId: In(batch.map((entry) => entry.id)) });
+  const outcomes = await selectionOutcomesOf(
+    db,
+    selection.id,
+    batch.map((entry) => entry.id),
+  );
   const byEntry = new Map(outcomes.map((outcome) => [outcome.entryId, outcome]));
   return new Map(
     batch.map((entry) => {

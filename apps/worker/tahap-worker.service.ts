@@ -55,8 +55,8 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
         ? { workflowBundle: { codePath: this.config.workflowBundlePath } }
         : { workflowsPath: require.resolve('../../workflows') }),
       activities: {
-        ...createCycleStageActivities(this.dataSource),
-        ...createEntryActivities(this.dataSource),
+        ...createCycleStageActivities(this.dataSource.manager),
+        ...createEntryActivities(this.dataSource.manager),
         ...createScreeningActivities(this.dataSource),
         ...createDeskEntryActivities(this.dataSource),
         ...createDeskStageActivities(launchDeps),
@@ -64,8 +64,8 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
         ...createInterviewStageActivities(this.dataSource),
         ...createPlenaryActivities(this.dataSource),
         ...createInterviewEntryActivities(this.dataSource),
-        ...createFanOutActivities(launchDeps),
-        ...createYearlyCycleActivities(launchDeps),
+        ...createFanOutActivities({ ...launchDeps, db: this.dataSource.manager }),
+        ...createYearlyCycleActivities({ ...launchDeps, db: this.dataSource.manager }),
         ...createAuditActivities(launchDeps),
         ...createNotifyActivities({
           ...launchDeps,

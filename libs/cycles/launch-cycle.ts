@@ -1,10 +1,10 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
 import { cycleId as cycleIdOf, DomainError, ErrorCode, formatInZone, type ResolvedTemplate } from '../domain';
-import { CycleEntity, CycleStageEntity } from '../persistence';
+import { databaseNow, deleteCycle, insertScheduledCycle } from '../persistence/cycles';
+import { inTransaction, type Db } from '../persistence/shared';
 
 export interface LaunchDeps {
-  dataSource: DataSource;
+  db: Db;
   client: Client;
   taskQueue: string;
 }
@@ -16,7 +16,7 @@ export interface LaunchDeps {
  */
 export async function launchCycle(deps: LaunchDeps, template: ResolvedTemplate, startAt?: Date): Promise<string> {
   const submission = template.stages[0];
-  const [{ now }] = await deps.dataSource.query<{ now: Date }[]>('SELECT now() AS now');
+  const now = await databaseNow(deps.db);
   const closesAt = new Date(submission.closesAt);
   if (closesAt <= now) {
     throw new DomainError(
@@ -32,7 +32,8 @@ export async function launchCycle(deps: LaunchDeps, template: ResolvedTemplate, 
     );
   }
   const id = cycleIdOf(template.programme, template.year);
-  await insertRows(deps.dataSource, id, template, startAt);
+  const inserted = await inTransaction(deps.db, (tx) => insertScheduledCycle(tx, id, template, startAt ?? null));
+  if (!inserted) throw new DomainError(ErrorCode.CycleExists, `Cycle ${id} already exists.`);
   try {
     await deps.client.workflow.start('cycleWorkflow', {
       workflowId: id,
@@ -42,49 +43,11 @@ export async function launchCycle(deps: LaunchDeps, template: ResolvedTemplate, 
       startDelay: startAt ? startAt.getTime() - now.getTime() : undefined,
     });
   } catch (error) {
-    await deps.dataSource.getRepository(CycleEntity).delete({ id });
+    await deleteCycle(deps.db, id);
     if (error instanceof WorkflowExecutionAlreadyStartedError) {
       throw new DomainError(ErrorCode.CycleExists, `Cycle ${id} has already run; a programme has one cycle a year.`);
     }
     throw error;
   }
   return id;
-}
-
-async function insertRows(dataSource: DataSource, id: string, template: ResolvedTemplate, startAt?: Date) {
-  await dataSource.transaction(async (tx) => {
-    const inserted = await tx
-      .createQueryBuilder()
-      .insert()
-      .into(CycleEntity)
-      .values({
-        id,
-        programme: template.programme,
-        year: template.year,
-        templateKey: template.key,
-        templateVersion: template.version,
-        resolvedTemplate: template,
-        status: 'scheduled',
-        startsAt: startAt ?? null,
-        paused: false,
-      })
-      .orIgnore()
-      .execute();
-    if ((inserted.raw as unknown[]).length === 0) {
-      throw new DomainError(ErrorCode.CycleExists, `Cycle ${id} already exists.`);
-    }
-    await tx.getRepository(CycleStageEntity).insert(
-      template.stages.map((stage, position) => ({
-        cycleId: id,
-        key: stage.key,
-        position,
-        type: stage.type,
-        name: stage.name,
-        zone: stage.zone,
-        opensAt: new Date(stage.opensAt),
-        closesAt: new Date(stage.closesAt),
-        status: 'pending' as const,
-      })),
-    );
-  });
 }

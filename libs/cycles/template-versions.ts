@@ -1,6 +1,6 @@
-import type { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, type CompetitionTemplate } from '../domain';
-import { TemplateEntity } from '../persistence';
+import { templateVersionRow } from '../persistence/cycles';
+import type { Db } from '../persistence/shared';
 
 export interface TemplateVersion {
   key: string;
@@ -10,15 +10,8 @@ export interface TemplateVersion {
 }
 
 /** The given version of a template, or its latest when none is given. */
-export async function findTemplateVersion(
-  dataSource: DataSource,
-  key: string,
-  version?: number,
-): Promise<TemplateVersion> {
-  const row = await dataSource.getRepository(TemplateEntity).findOne({
-    where: version === undefined ? { key } : { key, version },
-    order: { version: 'DESC' },
-  });
+export async function findTemplateVersion(db: Db, key: string, version?: number): Promise<TemplateVersion> {
+  const row = await templateVersionRow(db, key, version);
   if (!row) {
     throw new DomainError(
       ErrorCode.TemplateNotFound,

@@ -1,9 +1,16 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import bcrypt from 'bcryptjs';
-import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthConfig } from '../../../libs/config';
 import { DomainError, ErrorCode, formatInZone, type Principal } from '../../../libs/domain';
-import { UserEntity } from '../../../libs/persistence';
+import { DB } from '../../../libs/infrastructure';
+import {
+  insertUserUnlessEmailTaken,
+  recentLoginFailures,
+  recordLoginFailure,
+  userWithPasswordByEmail,
+} from '../../../libs/persistence/accounts';
+import type { UserEntity } from '../../../libs/persistence/entities';
+import { advisoryLock, inTransaction, LockNamespace, type Db } from '../../../libs/persistence/shared';
 import { AUTH_CONFIG } from './auth-config.token';
 import { CredentialsService } from './credentials.service';
 
@@ -24,7 +31,7 @@ export class AuthService implements OnApplicationBootstrap {
   private readonly logger = new Logger(AuthService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(DB) private readonly db: Db,
     private readonly credentials: CredentialsService,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
@@ -33,35 +40,32 @@ export class AuthService implements OnApplicationBootstrap {
     const admin = this.config.bootstrapAdmin;
     if (!admin) return;
     // Several API replicas may start at once; the unique e-mail index lets exactly one insert.
-    const inserted = await this.dataSource.query<unknown[]>(
-      `INSERT INTO users (email, display_name, role, password_hash) VALUES ($1, 'Admin', 'admin', $2)
-       ON CONFLICT (lower(email)) DO NOTHING RETURNING id`,
-      [admin.email, await hashPassword(admin.password)],
-    );
-    if (inserted.length > 0) this.logger.log(`Created the first admin, ${admin.email}`);
+    const inserted = await insertUserUnlessEmailTaken(this.db, {
+      email: admin.email,
+      displayName: 'Admin',
+      role: 'admin',
+      agencyCode: null,
+      passwordHash: await hashPassword(admin.password),
+    });
+    if (inserted !== null) this.logger.log(`Created the first admin, ${admin.email}`);
   }
 
   /** Sign-ins to one account are taken one at a time, so a burst of guesses cannot slip past the limit. */
   async login(email: string, password: string, client: string) {
-    const user = await this.dataSource.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext(lower($1)))', [email]);
+    const user = await inTransaction(this.db, async (tx) => {
+      await advisoryLock(tx, LockNamespace.AccountEmail, email.toLowerCase());
       await this.refuseWhenThrottled(tx, email, client);
       const found = await this.checkPassword(tx, email, password);
       // Recorded in the same transaction, so it commits before the next attempt at this account may look.
-      if (!found) await tx.query('INSERT INTO login_failures (email, client) VALUES ($1, $2)', [email, client]);
+      if (!found) await recordLoginFailure(tx, email, client);
       return found;
     });
     if (!user) throw new DomainError(ErrorCode.AuthInvalidCredentials, 'E-mail or password is wrong.');
     return this.session(user);
   }
 
-  private async checkPassword(tx: EntityManager, email: string, password: string): Promise<UserEntity | undefined> {
-    const user = await tx
-      .getRepository(UserEntity)
-      .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
-      .where('lower(user.email) = lower(:email)', { email })
-      .getOne();
+  private async checkPassword(tx: Db, email: string, password: string): Promise<UserEntity | undefined> {
+    const user = await userWithPasswordByEmail(tx, email);
     const matches = await bcrypt.compare(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
     return user && matches ? user : undefined;
   }
@@ -85,15 +89,8 @@ export class AuthService implements OnApplicationBootstrap {
     };
   }
 
-  private async refuseWhenThrottled(tx: EntityManager, email: string, client: string): Promise<void> {
-    const [row] = await tx.query<{ account: number; client: number; oldest: Date | null }[]>(
-      `SELECT count(*) FILTER (WHERE lower(email) = lower($1))::int AS account,
-              count(*) FILTER (WHERE client = $2)::int AS client,
-              min(at) FILTER (WHERE lower(email) = lower($1) OR client = $2) AS oldest
-         FROM login_failures
-        WHERE at > now() - make_interval(mins => $3) AND (lower(email) = lower($1) OR client = $2)`,
-      [email, client, FAILURE_WINDOW_MINUTES],
-    );
+  private async refuseWhenThrottled(tx: Db, email: string, client: string): Promise<void> {
+    const row = await recentLoginFailures(tx, email, client, FAILURE_WINDOW_MINUTES);
     if (row.account >= FAILURES_PER_ACCOUNT || row.client >= FAILURES_PER_CLIENT) {
       const retryAt = new Date(row.oldest!.getTime() + FAILURE_WINDOW_MINUTES * 60_000);
       throw new DomainError(

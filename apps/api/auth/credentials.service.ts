@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import jwt from 'jsonwebtoken';
-import { DataSource, IsNull } from 'typeorm';
 import type { AuthConfig } from '../../../libs/config';
 import { DomainError, ErrorCode, isRole, type Principal } from '../../../libs/domain';
-import { ApiKeyEntity } from '../../../libs/persistence';
+import { DB } from '../../../libs/infrastructure';
+import { activeApiKeyByDigest } from '../../../libs/persistence/accounts';
+import type { Db } from '../../../libs/persistence/shared';
 import { AUTH_CONFIG } from './auth-config.token';
 
 /** Pinned: a token naming any other algorithm (including `none`) is refused. */
@@ -27,7 +28,7 @@ export function sha256(text: string): string {
 @Injectable()
 export class CredentialsService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(DB) private readonly db: Db,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
 
@@ -80,9 +81,7 @@ export class CredentialsService {
   }
 
   private async fromApiKey(key: string): Promise<Principal> {
-    const found = await this.dataSource
-      .getRepository(ApiKeyEntity)
-      .findOneBy({ secretSha256: sha256(key), revokedAt: IsNull() });
+    const found = await activeApiKeyByDigest(this.db, sha256(key));
     if (!found) throw new DomainError(ErrorCode.AuthRequired, 'The API key is unknown or revoked.');
     return { userId: found.createdBy, role: 'agency', agencyCode: found.agencyCode, via: 'api-key' };
   }

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
 import type { TahapConfig } from '../../../libs/config';
 import { launchCycle } from '../../../libs/cycles';
-import { DomainError, ErrorCode, formatInZone, type Principal } from '../../../libs/domain';
-import { TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
-import { CycleEntity, CycleStageEntity } from '../../../libs/persistence';
+import { formatInZone, type Principal } from '../../../libs/domain';
+import { DB, TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
+import { cycleList, stagesOfCycle } from '../../../libs/persistence/cycles';
+import { cycleOrNotFound, type Db } from '../../../libs/persistence/shared';
 import {
   closeStageNowUpdate,
   extendStageDeadlineUpdate,
@@ -18,7 +18,7 @@ import { TemplatesService } from '../templates/templates.service';
 @Injectable()
 export class CyclesService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(DB) private readonly db: Db,
     private readonly templates: TemplatesService,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(TAHAP_CONFIG) private readonly config: TahapConfig,
@@ -26,17 +26,14 @@ export class CyclesService {
 
   async create(templateKey: string, templateVersion?: number, startAt?: string) {
     const template = await this.templates.resolve(templateKey, templateVersion);
-    const deps = { dataSource: this.dataSource, client: this.client, taskQueue: this.config.taskQueue };
+    const deps = { db: this.db, client: this.client, taskQueue: this.config.taskQueue };
     const id = await launchCycle(deps, template, startAt ? new Date(startAt) : undefined);
     return this.get(id);
   }
 
   async get(id: string) {
-    const cycle = await this.dataSource.getRepository(CycleEntity).findOneBy({ id });
-    if (!cycle) throw new DomainError(ErrorCode.CycleNotFound, `No cycle "${id}".`);
-    const stages = await this.dataSource
-      .getRepository(CycleStageEntity)
-      .find({ where: { cycleId: id }, order: { position: 'ASC' } });
+    const cycle = await cycleOrNotFound(this.db, id);
+    const stages = await stagesOfCycle(this.db, id);
     return {
       id: cycle.id,
       programme: cycle.programme,
@@ -64,20 +61,8 @@ export class CyclesService {
     };
   }
 
-  async list() {
-    return this.dataSource.getRepository(CycleEntity).find({
-      select: {
-        id: true,
-        programme: true,
-        year: true,
-        templateKey: true,
-        templateVersion: true,
-        status: true,
-        paused: true,
-        createdAt: true,
-      },
-      order: { createdAt: 'DESC' },
-    });
+  list() {
+    return cycleList(this.db);
   }
 
   /** The cycle workflow's validators refuse, with the reason, what does not apply to the cycle as it stands. */

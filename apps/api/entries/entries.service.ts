@@ -1,16 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
 import { canSeeEntry, DomainError, ErrorCode, type EntryDocument, type Principal } from '../../../libs/domain';
-import { TEMPORAL_CLIENT } from '../../../libs/infrastructure';
+import { DB, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
+import { existingCycle, existingStageOfType, stageOfType } from '../../../libs/persistence/cycles';
 import {
-  CycleEntity,
-  CycleStageEntity,
-  EntryAssignmentEntity,
-  EntryEntity,
-  EntryStageEventEntity,
-  ScreeningDecisionEntity,
-} from '../../../libs/persistence';
+  assignedUserIds,
+  entryById,
+  existingEntry,
+  screeningDecisionOf,
+  stageHistoryOf,
+} from '../../../libs/persistence/entries';
+import type { EntryEntity } from '../../../libs/persistence/entities';
+import type { Db } from '../../../libs/persistence/shared';
 import { editEntryUpdate, withdrawEntryUpdate } from '../../../workflows/entry.messages';
 import type { EditEntryRequestDto } from './edit-entry.request.dto';
 import { checkEligible, documentOf, present } from './entry-document';
@@ -19,17 +20,15 @@ import { checkEligible, documentOf, present } from './entry-document';
 /** Reading an entry as its caller may, and the agency's edits and withdrawal (Updates on its workflow). */
 export class EntriesService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(DB) private readonly db: Db,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
   ) {}
 
   /** Edits go through the entry's workflow (an Update), whose validator and activity refuse after submission. */
   async edit(entryId: string, changes: EditEntryRequestDto, by: Principal) {
     const entry = await this.changeableEntry(entryId, by);
-    const cycle = await this.dataSource.getRepository(CycleEntity).findOneByOrFail({ id: entry.cycleId });
-    const submission = await this.dataSource
-      .getRepository(CycleStageEntity)
-      .findOneByOrFail({ cycleId: entry.cycleId, type: 'submission' });
+    const cycle = await existingCycle(this.db, entry.cycleId);
+    const submission = await existingStageOfType(this.db, entry.cycleId, 'submission');
     const nulled = (['title', 'summary', 'launchDate', 'evidenceLinks'] as const).filter(
       (key) => changes[key] === null,
     );
@@ -45,7 +44,7 @@ export class EntriesService {
       throw new DomainError(ErrorCode.ValidationFailed, 'Nothing to change: send at least one field.');
     }
     const document = documentOf({ ...documentOf(entry), ...given });
-    await checkEligible(this.dataSource.manager, cycle, submission, entry.groupKey, document, entry.agencyCode);
+    await checkEligible(this.db, cycle, submission, entry.groupKey, document, entry.agencyCode);
     const normalised = Object.fromEntries(Object.keys(given).map((key) => [key, document[key as keyof EntryDocument]]));
     await this.client.workflow
       .getHandle(entry.workflowId)
@@ -77,11 +76,9 @@ export class EntriesService {
 
   /** The entry if the caller may see it; "not found" otherwise, so ids of others' entries reveal nothing. */
   async visibleEntry(id: string, by: Principal): Promise<EntryEntity> {
-    const entry = await this.dataSource.getRepository(EntryEntity).findOneBy({ id });
+    const entry = await entryById(this.db, id);
     const assigned =
-      entry && (by.role === 'evaluator' || by.role === 'panelist')
-        ? (await this.dataSource.getRepository(EntryAssignmentEntity).findBy({ entryId: id })).map((a) => a.userId)
-        : [];
+      entry && (by.role === 'evaluator' || by.role === 'panelist') ? await assignedUserIds(this.db, id) : [];
     if (!entry || !canSeeEntry(by, entry, assigned))
       throw new DomainError(ErrorCode.EntryNotFound, `No entry "${id}".`);
     return entry;
@@ -89,15 +86,11 @@ export class EntriesService {
 
   /** `by` undefined: an internal read after an ownership check already made. */
   async get(id: string, by: Principal | undefined) {
-    const entry = by
-      ? await this.visibleEntry(id, by)
-      : await this.dataSource.getRepository(EntryEntity).findOneByOrFail({ id });
+    const entry = by ? await this.visibleEntry(id, by) : await existingEntry(this.db, id);
     const [events, decision, screeningStage] = await Promise.all([
-      this.dataSource
-        .getRepository(EntryStageEventEntity)
-        .find({ where: { entryId: id }, order: { occurredAt: 'ASC', id: 'ASC' } }),
-      this.dataSource.getRepository(ScreeningDecisionEntity).findOneBy({ entryId: id }),
-      this.dataSource.getRepository(CycleStageEntity).findOneBy({ cycleId: entry.cycleId, type: 'screening' }),
+      stageHistoryOf(this.db, id),
+      screeningDecisionOf(this.db, id),
+      stageOfType(this.db, entry.cycleId, 'screening'),
     ]);
     // While screening is open a decision may still change; the agency sees it once the stage has closed.
     const visible = decision && (by?.role !== 'agency' || screeningStage?.status === 'closed') ? decision : null;

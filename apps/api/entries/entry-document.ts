@@ -1,12 +1,14 @@
-import { Not, type EntityManager } from 'typeorm';
 import { DomainError, eligibilityIssues, ErrorCode, type EntryDocument, type FieldIssue } from '../../../libs/domain';
-import {
+import { existingCycle } from '../../../libs/persistence/cycles';
+import { entryById, entryNotWithdrawn } from '../../../libs/persistence/entries';
+import type {
   CycleEntity,
   CycleStageEntity,
   EntryEntity,
   EntryStageEventEntity,
   ScreeningDecisionEntity,
-} from '../../../libs/persistence';
+} from '../../../libs/persistence/entities';
+import type { Db } from '../../../libs/persistence/shared';
 
 /** An entry's document and eligibility, shared by registration and edits, and how the API shows an entry. */
 
@@ -23,7 +25,7 @@ function ineligible(issues: FieldIssue[]): DomainError {
  * an innovation entered again, its earlier entry (continuationIssues).
  */
 export async function checkEligible(
-  tx: EntityManager,
+  tx: Db,
   cycle: CycleEntity,
   submission: CycleStageEntity,
   groupKey: string,
@@ -34,9 +36,7 @@ export async function checkEligible(
   const params = cycle.resolvedTemplate.stages.find((stage) => stage.key === submission.key)!.params;
   const issues = eligibilityIssues(params, group, document, submission.closesAt);
   if (document.replicatesEntryId && issues.every((issue) => issue.path !== 'replicatesEntryId')) {
-    const original = await tx
-      .getRepository(EntryEntity)
-      .findOneBy({ id: document.replicatesEntryId, status: Not('withdrawn') });
+    const original = await entryNotWithdrawn(tx, document.replicatesEntryId);
     if (!original) {
       issues.push({ path: 'replicatesEntryId', message: 'names no registered innovation' });
     } else if (original.agencyCode === agencyCode) {
@@ -56,13 +56,13 @@ export async function checkEligible(
  * names the original it copies.
  */
 async function continuationIssues(
-  tx: EntityManager,
+  tx: Db,
   cycle: CycleEntity,
   earlierId: string,
   agencyCode: string,
 ): Promise<FieldIssue[]> {
   const path = 'continuesEntryId';
-  const earlier = await tx.getRepository(EntryEntity).findOneBy({ id: earlierId });
+  const earlier = await entryById(tx, earlierId);
   if (!earlier) {
     return [
       { path, message: 'names no registered entry: give the id of your entry of this innovation in an earlier cycle' },
@@ -79,7 +79,7 @@ async function continuationIssues(
   if (earlier.status === 'withdrawn') {
     return [{ path, message: 'names an entry that was withdrawn: give an entry that took part in its cycle' }];
   }
-  const earlierCycle = await tx.getRepository(CycleEntity).findOneByOrFail({ id: earlier.cycleId });
+  const earlierCycle = await existingCycle(tx, earlier.cycleId);
   if (earlierCycle.year >= cycle.year) {
     return [
       {

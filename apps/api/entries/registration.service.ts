@@ -1,18 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { DataSource, type EntityManager } from 'typeorm';
-import { entryWorkflowInput } from '../../../activities/entry-workflow-input';
 import type { TahapConfig } from '../../../libs/config';
 import { DomainError, entryWorkflowId, ErrorCode, type Principal } from '../../../libs/domain';
-import { TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
-import {
-  AgencyEntity,
-  CycleEntity,
-  EntryEntity,
-  isUniqueViolation,
-  lockOpenSubmission,
-} from '../../../libs/persistence';
+import { DB, TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
+import { isUniqueViolation } from '../../../libs/persistence';
+import { agencyByCode } from '../../../libs/persistence/agencies/agency-directory';
+import { existingCycle, lockOpenSubmission } from '../../../libs/persistence/cycles';
+import { entryByIdempotencyKey, entryWorkflowInput, insertActiveEntry } from '../../../libs/persistence/entries';
+import type { EntryEntity } from '../../../libs/persistence/entities';
+import { cycleOrNotFound, inTransaction, type Db } from '../../../libs/persistence/shared';
 import type { EntryWorkflowInput } from '../../../workflows/entry.messages';
 import { checkEligible, documentOf, present } from './entry-document';
 import type { RegisterEntryRequestDto } from './register-entry.request.dto';
@@ -29,7 +26,7 @@ export class RegistrationService {
   private readonly logger = new Logger(RegistrationService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(DB) private readonly db: Db,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(TAHAP_CONFIG) private readonly config: TahapConfig,
   ) {}
@@ -55,7 +52,7 @@ export class RegistrationService {
     }
     let created: { entry: EntryEntity; input: EntryWorkflowInput };
     try {
-      created = await this.dataSource.transaction((tx) =>
+      created = await inTransaction(this.db, (tx) =>
         this.insertEntry(tx, cycleId, agencyCode, request, idempotencyKey ?? null, fingerprint),
       );
     } catch (error) {
@@ -92,7 +89,7 @@ export class RegistrationService {
   }
 
   private async replay(agencyCode: string, key: string, fingerprint: string): Promise<Registration | undefined> {
-    const earlier = await this.dataSource.getRepository(EntryEntity).findOneBy({ agencyCode, idempotencyKey: key });
+    const earlier = await entryByIdempotencyKey(this.db, agencyCode, key);
     if (!earlier) return undefined;
     if (earlier.requestFingerprint !== fingerprint) {
       throw new DomainError(
@@ -103,23 +100,22 @@ export class RegistrationService {
     }
     // Heal an entry whose workflow never started; a finished entry stays finished.
     if (earlier.status === 'active') {
-      const cycle = await this.dataSource.getRepository(CycleEntity).findOneByOrFail({ id: earlier.cycleId });
+      const cycle = await existingCycle(this.db, earlier.cycleId);
       await this.startWorkflow(earlier.workflowId, entryWorkflowInput(cycle, earlier));
     }
     return { entry: present(earlier, [], null), replayed: true };
   }
 
   private async insertEntry(
-    tx: EntityManager,
+    tx: Db,
     cycleId: string,
     agencyCode: string,
     request: RegisterEntryRequestDto,
     idempotencyKey: string | null,
     fingerprint: string | null,
   ) {
-    const cycle = await tx.getRepository(CycleEntity).findOneBy({ id: cycleId });
-    if (!cycle) throw new DomainError(ErrorCode.CycleNotFound, `No cycle "${cycleId}".`);
-    const agency = await tx.getRepository(AgencyEntity).findOneBy({ code: agencyCode });
+    const cycle = await cycleOrNotFound(tx, cycleId);
+    const agency = await agencyByCode(tx, agencyCode);
     if (!agency) {
       throw new DomainError(ErrorCode.AgencyNotFound, `No agency with code "${agencyCode}".`, [
         { path: 'agencyCode', message: 'unknown agency' },
@@ -136,20 +132,18 @@ export class RegistrationService {
     const document = documentOf(request);
     await checkEligible(tx, cycle, submission, group.key, document, agencyCode);
     const id = randomUUID();
-    await tx.getRepository(EntryEntity).insert({
+    const entry = await insertActiveEntry(tx, {
       id,
       cycleId,
       agencyCode,
       ...document,
       groupKey: group.key,
       cluster: agency.cluster,
-      status: 'active',
       currentStage: submission.key,
       workflowId: entryWorkflowId(cycleId, id),
       idempotencyKey,
       requestFingerprint: fingerprint,
     });
-    const entry = await tx.getRepository(EntryEntity).findOneByOrFail({ id });
     return { entry, input: entryWorkflowInput(cycle, entry) };
   }
 

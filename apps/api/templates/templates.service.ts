@@ -1,5 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   assertValidTemplate,
   BUILTIN_TEMPLATES,
@@ -8,30 +7,32 @@ import {
   type ResolvedTemplate,
 } from '../../../libs/domain';
 import { findTemplateVersion, type TemplateVersion } from '../../../libs/cycles';
-import { TemplateEntity } from '../../../libs/persistence';
+import { DB } from '../../../libs/infrastructure';
+import {
+  allTemplateVersions,
+  insertFirstVersions,
+  insertTemplateVersion,
+  latestVersionNumber,
+} from '../../../libs/persistence/cycles';
+import type { TemplateEntity } from '../../../libs/persistence/entities';
+import { advisoryLock, inTransaction, LockNamespace, type Db } from '../../../libs/persistence/shared';
 
 @Injectable()
 export class TemplatesService implements OnModuleInit {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@Inject(DB) private readonly db: Db) {}
 
   /** The built-in templates exist as version 1 of their keys in every database. */
   async onModuleInit(): Promise<void> {
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(TemplateEntity)
-      .values(BUILTIN_TEMPLATES.map((definition) => ({ key: definition.key, version: 1, definition })))
-      .orIgnore()
-      .execute();
+    await insertFirstVersions(this.db, BUILTIN_TEMPLATES);
   }
 
   async list(): Promise<TemplateVersion[]> {
-    const rows = await this.dataSource.getRepository(TemplateEntity).find({ order: { key: 'ASC', version: 'ASC' } });
+    const rows = await allTemplateVersions(this.db);
     return rows.map(toVersion);
   }
 
   get(key: string, version?: number): Promise<TemplateVersion> {
-    return findTemplateVersion(this.dataSource, key, version);
+    return findTemplateVersion(this.db, key, version);
   }
 
   /** What changed from one version to another, field by field. */
@@ -48,20 +49,11 @@ export class TemplatesService implements OnModuleInit {
   /** Validates and stores a new version under the template's key; versions are never edited. */
   async createVersion(input: unknown): Promise<TemplateVersion> {
     const definition = assertValidTemplate(input);
-    return this.dataSource.transaction(async (tx) => {
+    return inTransaction(this.db, async (tx) => {
       // Serialise concurrent creations of the same key so two requests cannot both take version n+1.
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [definition.key]);
-      const { max } = await tx
-        .getRepository(TemplateEntity)
-        .createQueryBuilder('t')
-        .select('coalesce(max(t.version), 0)', 'max')
-        .where('t.key = :key', { key: definition.key })
-        .getRawOne<{ max: number }>()
-        .then((row) => row ?? { max: 0 });
-      const saved = await tx
-        .getRepository(TemplateEntity)
-        .save({ key: definition.key, version: Number(max) + 1, definition });
-      return toVersion(saved);
+      await advisoryLock(tx, LockNamespace.TemplateKey, definition.key);
+      const latest = await latestVersionNumber(tx, definition.key);
+      return toVersion(await insertTemplateVersion(tx, definition.key, latest + 1, definition));
     });
   }
 }

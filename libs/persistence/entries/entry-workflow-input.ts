@@ -1,5 +1,5 @@
-import type { CycleEntity, EntryEntity } from '../libs/persistence';
-import type { EntryWorkflowInput } from '../workflows/entry.messages';
+import type { CycleEntity, EntryEntity } from '../entities';
+import type { EntryWorkflowInput } from '../../../workflows/entry.messages';
 
 /** The entry workflow's input from the read model: the same at registration and when a fan-out heals an entry. */
 export function entryWorkflowInput(cycle: CycleEntity, entry: EntryEntity): EntryWorkflowInput {

@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../../../libs/domain';
+import { DB } from '../../../libs/infrastructure';
+import { allUsers, existingUser, insertUserUnlessEmailTaken } from '../../../libs/persistence/accounts';
+import { agencyExists } from '../../../libs/persistence/agencies/agency-directory';
+import type { Db } from '../../../libs/persistence/shared';
+import { hashPassword } from './auth.service';
+import type { CreateUserRequestDto } from './create-user.request.dto';
+
+@Injectable()
+export class UsersService {
+  constructor(@Inject(DB) private readonly db: Db) {}
+
+  list() {
+    return allUsers(this.db);
+  }
+
+  /** An agency account acts for one instansi; the e-mail is unique in any letter case. */
+  async create(body: CreateUserRequestDto) {
+    if (body.role === 'agency' && !body.agencyCode) {
+      throw new DomainError(ErrorCode.ValidationFailed, 'An agency account needs agencyCode.', [
+        { path: 'agencyCode', message: 'required for the agency role' },
+      ]);
+    }
+    if (body.role !== 'agency' && body.agencyCode) {
+      throw new DomainError(ErrorCode.ValidationFailed, `A ${body.role} account acts for no agency; drop agencyCode.`, [
+        { path: 'agencyCode', message: 'only for the agency role' },
+      ]);
+    }
+    if (body.agencyCode && !(await agencyExists(this.db, body.agencyCode))) {
+      throw new DomainError(ErrorCode.AgencyNotFound, `No agency with code "${body.agencyCode}".`, [
+        { path: 'agencyCode', message: 'unknown agency' },
+      ]);
+    }
+    const id = await insertUserUnlessEmailTaken(this.db, {
+      email: body.email,
+      displayName: body.displayName,
+      role: body.role,
+      agencyCode: body.agencyCode ?? null,
+      passwordHash: await hashPassword(body.password),
+    });
+    if (id === null) {
+      throw new DomainError(ErrorCode.UserExists, `An account for ${body.email} already exists.`, [
+        { path: 'email', message: 'already has an account' },
+      ]);
+    }
+    return existingUser(this.db, id);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TemplatesModule } from '../templates/templates.module';
+import { CyclesController } from './cycles.controller';
+import { CyclesService } from './cycles.service';
+import { RepetitionsController } from './repetitions.controller';
+
+/** Cycles and their yearly repetitions. (The screening routes under /cycles are registered by ApiModule.) */
+@Module({
+  imports: [TemplatesModule],
+  controllers: [CyclesController, RepetitionsController],
+  providers: [CyclesService],
+  exports: [CyclesService],
+})
+export class CyclesModule {}

@@ -1,0 +1,83 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { stringify } from 'csv-stringify/sync';
+import type { Principal } from '../../../libs/domain';
+import { DB } from '../../../libs/infrastructure';
+import { entryCountsBy, entryListAll, entryListPage, type EntryListFilter } from '../../../libs/persistence/entries';
+import type { EntryEntity } from '../../../libs/persistence/entities';
+import { cycleOrNotFound, type Db } from '../../../libs/persistence/shared';
+import type { ListEntriesQueryDto } from './list-entries.query.dto';
+
+/** An entry as lists show it: no idempotency data, no document bodies. */
+function summaryOf(entry: EntryEntity) {
+  return {
+    id: entry.id,
+    cycleId: entry.cycleId,
+    agencyCode: entry.agencyCode,
+    title: entry.title,
+    group: entry.groupKey,
+    cluster: entry.cluster,
+    status: entry.status,
+    currentStage: entry.currentStage,
+    workflowId: entry.workflowId,
+    registeredAt: entry.createdAt,
+  };
+}
+
+const CSV_COLUMNS = ['id', 'agency_code', 'title', 'group', 'cluster', 'status', 'current_stage', 'registered_at'];
+
+/** A cycle's entries for admins (and, narrowed to what is theirs, for everyone else): filtered, paged, exportable. */
+@Injectable()
+export class EntryListsService {
+  constructor(@Inject(DB) private readonly db: Db) {}
+
+  async list(cycleId: string, query: ListEntriesQueryDto, principal: Principal) {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    await cycleOrNotFound(this.db, cycleId);
+    const [items, total] = await entryListPage(this.db, cycleId, filterOf(query, principal), {
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items: items.map(summaryOf), total, page, pageSize };
+  }
+
+  async csv(cycleId: string, query: ListEntriesQueryDto, principal: Principal): Promise<string> {
+    await cycleOrNotFound(this.db, cycleId);
+    const entries = await entryListAll(this.db, cycleId, filterOf(query, principal));
+    const rows = entries.map((entry) => [
+      entry.id,
+      entry.agencyCode,
+      entry.title,
+      entry.groupKey,
+      entry.cluster,
+      entry.status,
+      entry.currentStage,
+      entry.createdAt.toISOString(),
+    ]);
+    return stringify([CSV_COLUMNS, ...rows]);
+  }
+
+  async dashboard(cycleId: string) {
+    await cycleOrNotFound(this.db, cycleId);
+    const [byStage, byCluster, byGroup] = await Promise.all([
+      entryCountsBy(this.db, cycleId, 'stage'),
+      entryCountsBy(this.db, cycleId, 'cluster'),
+      entryCountsBy(this.db, cycleId, 'group'),
+    ]);
+    const total = byStage.reduce((sum, row) => sum + row.count, 0);
+    return { cycleId, total, byStage, byCluster, byGroup };
+  }
+}
+
+/** The query's filters, narrowed for an agency to its own entries and for evaluators and panelists to theirs. */
+function filterOf(query: ListEntriesQueryDto, principal: Principal): EntryListFilter {
+  const { stage, cluster, group, status } = query;
+  return {
+    stage,
+    cluster,
+    group,
+    status,
+    ...(principal.role === 'agency' && { agencyCode: principal.agencyCode }),
+    ...((principal.role === 'evaluator' || principal.role === 'panelist') && { assignedTo: principal.userId }),
+  };
+}

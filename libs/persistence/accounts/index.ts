@@ -1,0 +1,3 @@
+export * from './api-keys';
+export * from './login-failures';
+export * from './users';

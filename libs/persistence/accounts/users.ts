@@ -1,0 +1,42 @@
+import type { Role } from '../../domain';
+import { UserEntity } from '../entities';
+import type { Db } from '../shared/db';
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  role: Role;
+  agencyCode: string | null;
+  passwordHash: string;
+}
+
+/**
+ * Creates the account unless one exists for the e-mail in any letter case (the unique index on lower(email) decides,
+ * so of several concurrent requests exactly one inserts). Returns the new id, or null when the e-mail was taken.
+ */
+export async function insertUserUnlessEmailTaken(db: Db, user: NewUser): Promise<string | null> {
+  const rows = await db.query<{ id: string }[]>(
+    `INSERT INTO users (email, display_name, role, agency_code, password_hash) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (lower(email)) DO NOTHING RETURNING id`,
+    [user.email, user.displayName, user.role, user.agencyCode, user.passwordHash],
+  );
+  return rows[0]?.id ?? null;
+}
+
+export function existingUser(db: Db, userId: string): Promise<UserEntity> {
+  return db.getRepository(UserEntity).findOneByOrFail({ id: userId });
+}
+
+export function allUsers(db: Db): Promise<UserEntity[]> {
+  return db.getRepository(UserEntity).find({ order: { email: 'ASC' } });
+}
+
+/** The account for the e-mail in any letter case, with its password hash (which other reads leave out). */
+export function userWithPasswordByEmail(db: Db, email: string): Promise<UserEntity | null> {
+  return db
+    .getRepository(UserEntity)
+    .createQueryBuilder('user')
+    .addSelect('user.passwordHash')
+    .where('lower(user.email) = lower(:email)', { email })
+    .getOne();
+}
