@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, ErrorCode, type Principal } from '../../../libs/domain';
 import { Allow } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { FileObjectionRequestDto, ResolveObjectionRequestDto } from './objection.request.dto';
 import { ObjectionsService } from './objections.service';
+import { ObjectionDto, ObjectionFiledDto, ObjectionResolutionDto } from './selection.response.dto';
 
 function objectionIdParam() {
   return new ParseUUIDPipe({
@@ -22,6 +23,7 @@ export class ObjectionsController {
   @Post()
   @Allow('public')
   @ApiOperation({ summary: 'Object to a nominee during the objection window (anyone; a contact is required)' })
+  @ApiCreatedResponse({ type: ObjectionFiledDto })
   file(@Param('cycleId') cycleId: string, @Body() body: FileObjectionRequestDto) {
     return this.objections.file(cycleId, body);
   }
@@ -29,6 +31,7 @@ export class ObjectionsController {
   @Get()
   @Allow('admin', 'auditor')
   @ApiOperation({ summary: 'Every objection of the cycle and its resolution' })
+  @ApiOkResponse({ type: [ObjectionDto] })
   list(@Param('cycleId') cycleId: string) {
     return this.objections.list(cycleId);
   }
@@ -40,6 +43,7 @@ export class ObjectionsController {
     summary: 'Uphold (the nominee leaves, the next in rank enters) or dismiss an objection, with a reason',
     description: 'The objector and the agency are told; an entry that enters the list has its agency told too.',
   })
+  @ApiOkResponse({ type: ObjectionResolutionDto })
   resolve(
     @Param('cycleId') cycleId: string,
     @Param('objectionId', objectionIdParam()) objectionId: string,
