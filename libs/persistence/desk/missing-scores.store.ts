@@ -2,6 +2,19 @@ import type { Db } from '../shared/db';
 
 export type MissingScorePolicy = 'extend' | 'reassign' | 'rank-with-available';
 
+/** A row of `desk_missing_scores`: what was done about a score missing at a desk stage's deadline. */
+export interface DeskMissingScoreRow {
+  cycle_id: string;
+  stage_key: string;
+  entry_id: string;
+  user_id: string;
+  policy: MissingScorePolicy;
+  replacement_user_id: string | null;
+  due_at: Date | null;
+  note: string;
+  decided_at: Date;
+}
+
 /** A decision on a score missing at the deadline (a row of `desk_missing_scores` before it is written). */
 export interface MissingScoreDecision {
   entryId: string;
@@ -18,7 +31,7 @@ export async function missingScoresDecided(
   cycleId: string,
   stageKey: string,
 ): Promise<{ decided: number; until: Date | null }> {
-  const [row] = await db.query<{ until: Date | null; n: number }[]>(
+  const [row] = await db.query<{ until: DeskMissingScoreRow['due_at']; n: number }[]>(
     `SELECT max(due_at) AS until, count(*)::int AS n FROM desk_missing_scores WHERE cycle_id = $1 AND stage_key = $2`,
     [cycleId, stageKey],
   );
