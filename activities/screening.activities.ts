@@ -1,6 +1,7 @@
-import type { DataSource } from 'typeorm';
 import { screeningRuleFailures, type ResolvedTemplate } from '../libs/domain';
-import { CycleEntity, EntryEntity, ScreeningDecisionEntity } from '../libs/persistence';
+import { cycleOrFail } from '../libs/persistence/desk';
+import { activeEntries, recordDefaultOutcomes, recordRuleFailures } from '../libs/persistence/screening';
+import type { Db } from '../libs/persistence/shared';
 
 const DEFAULT_REASON = {
   pass: 'Tidak diputuskan sebelum seleksi administrasi ditutup; hasil bawaan templat: lolos.',
@@ -17,48 +18,24 @@ function screeningParams(template: ResolvedTemplate, stageKey: string) {
  * gets the template's default outcome, recorded as such (the workflow then has `notify` tell each agency). Decisions
  * are keyed by entry, so retries change nothing.
  */
-export function createScreeningActivities(dataSource: DataSource) {
+export function createScreeningActivities(db: Db) {
   return {
     async applyScreeningRules(input: { cycleId: string; stageKey: string }): Promise<{ failed: number }> {
-      const cycle = await dataSource.getRepository(CycleEntity).findOneByOrFail({ id: input.cycleId });
+      const cycle = await cycleOrFail(db, input.cycleId);
       const params = screeningParams(cycle.resolvedTemplate, input.stageKey);
-      const entries = await dataSource.getRepository(EntryEntity).findBy({ cycleId: input.cycleId, status: 'active' });
-      const failures = entries.flatMap((entry) => {
+      const failures = (await activeEntries(db, input.cycleId)).flatMap((entry) => {
         const problems = screeningRuleFailures(params, entry);
-        return problems.length > 0 ? [{ entry, reason: problems.join(' ') }] : [];
+        return problems.length > 0 ? [{ entryId: entry.id, reason: problems.join(' ') }] : [];
       });
-      for (let start = 0; start < failures.length; start += 500) {
-        await dataSource
-          .createQueryBuilder()
-          .insert()
-          .into(ScreeningDecisionEntity)
-          .values(
-            failures.slice(start, start + 500).map(({ entry, reason }) => ({
-              entryId: entry.id,
-              cycleId: input.cycleId,
-              outcome: 'fail' as const,
-              reason,
-              decidedBy: 'rule' as const,
-              decidedAt: () => 'now()',
-            })),
-          )
-          .orIgnore()
-          .execute();
-      }
+      await recordRuleFailures(db, input.cycleId, failures);
       return { failed: failures.length };
     },
 
     async applyDefaultScreeningOutcome(input: { cycleId: string; stageKey: string; at: string }): Promise<void> {
-      const cycle = await dataSource.getRepository(CycleEntity).findOneByOrFail({ id: input.cycleId });
+      const cycle = await cycleOrFail(db, input.cycleId);
       const outcome = (screeningParams(cycle.resolvedTemplate, input.stageKey).defaultOutcome ?? 'pass') as
         'pass' | 'fail';
-      await dataSource.query(
-        `INSERT INTO screening_decisions (entry_id, cycle_id, outcome, reason, decided_by, decided_at)
-         SELECT e.id, e.cycle_id, $2, $3, 'default', $4 FROM entries e
-          WHERE e.cycle_id = $1 AND e.status = 'active'
-         ON CONFLICT (entry_id) DO NOTHING`,
-        [input.cycleId, outcome, DEFAULT_REASON[outcome], input.at],
-      );
+      await recordDefaultOutcomes(db, input.cycleId, outcome, DEFAULT_REASON[outcome], input.at);
     },
   };
 }

@@ -1,15 +1,25 @@
-import type { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, formatInZone, rubricOfGroup, weightedScore } from '../../libs/domain';
-import { CycleStageEntity, DeskScoreEntity, EntryEntity } from '../../libs/persistence';
+import type { DeskScoreEntity } from '../../libs/persistence';
+import {
+  activeEvaluators,
+  currentAssignment,
+  databaseNow,
+  deskScoreOfUpdate,
+  deskStage,
+  entryOrFail,
+  insertDeskScore,
+  lastScoreVersion,
+  lockScoreSheet,
+} from '../../libs/persistence/desk';
+import { inTransaction, lockStage, type Db } from '../../libs/persistence/shared';
 import type { DeskScoreReceipt, DeskScoring, SubmitDeskScoreRequest } from '../../workflows/entry.messages';
 import { refusingAsFailure } from '../business-failure';
-import { activeEvaluators, currentAssignment, deskStage } from './desk-data';
 
 /** The entry workflow's side of desk scoring: what it needs to validate, and the recorded score versions. */
-export function createDeskEntryActivities(dataSource: DataSource) {
+export function createDeskEntryActivities(db: Db) {
   const rubricOf = async (entryId: string, stageKey: string) => {
-    const entry = await dataSource.getRepository(EntryEntity).findOneByOrFail({ id: entryId });
-    const { cycle, params } = await deskStage(dataSource.manager, entry.cycleId, stageKey);
+    const entry = await entryOrFail(db, entryId);
+    const { cycle, params } = await deskStage(db, entry.cycleId, stageKey);
     return { entry, params, criteria: rubricOfGroup(cycle.resolvedTemplate, entry.groupKey).criteria };
   };
 
@@ -20,7 +30,7 @@ export function createDeskEntryActivities(dataSource: DataSource) {
         stageKey: input.stageKey,
         criteria,
         commentRequired: params.commentRequired,
-        ...(await activeEvaluators(dataSource.manager, input.entryId, input.stageKey)),
+        ...(await activeEvaluators(db, input.entryId, input.stageKey)),
       };
     },
 
@@ -31,13 +41,10 @@ export function createDeskEntryActivities(dataSource: DataSource) {
     async recordDeskScore(input: SubmitDeskScoreRequest & { entryId: string; stageKey: string; updateId: string }) {
       const { entry, criteria } = await rubricOf(input.entryId, input.stageKey);
       return refusingAsFailure(() =>
-        dataSource.transaction(async (tx): Promise<DeskScoreReceipt> => {
-          const recorded = await tx.getRepository(DeskScoreEntity).findOneBy({ updateId: input.updateId });
+        inTransaction(db, async (tx): Promise<DeskScoreReceipt> => {
+          const recorded = await deskScoreOfUpdate(tx, input.updateId);
           if (recorded) return receipt(recorded);
-          const stage = await tx.getRepository(CycleStageEntity).findOne({
-            where: { cycleId: entry.cycleId, key: input.stageKey },
-            lock: { mode: 'pessimistic_read' },
-          });
+          const stage = await lockStage(tx, entry.cycleId, input.stageKey, 'share');
           if (stage?.status !== 'open') throw new DomainError(ErrorCode.StageNotOpen, 'Desk evaluation has closed.');
           const assignment = await currentAssignment(tx, {
             entryId: input.entryId,
@@ -47,7 +54,7 @@ export function createDeskEntryActivities(dataSource: DataSource) {
           if (!assignment) {
             throw new DomainError(ErrorCode.NotAssigned, 'This entry is not assigned to you for desk evaluation.');
           }
-          const [{ now }] = await tx.query<{ now: Date }[]>('SELECT now() AS now');
+          const now = await databaseNow(tx);
           const until = assignment.dueAt && assignment.dueAt > stage.closesAt ? assignment.dueAt : stage.closesAt;
           if (now > until) {
             throw new DomainError(
@@ -55,15 +62,9 @@ export function createDeskEntryActivities(dataSource: DataSource) {
               `The desk evaluation deadline (${formatInZone(until, stage.zone)}) has passed.`,
             );
           }
-          await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-            `desk-score|${input.entryId}|${input.evaluatorId}`,
-          ]);
-          const [{ last }] = await tx.query<{ last: number }[]>(
-            `SELECT coalesce(max(version), 0)::int AS last FROM desk_scores
-              WHERE entry_id = $1 AND stage_key = $2 AND user_id = $3`,
-            [input.entryId, input.stageKey, input.evaluatorId],
-          );
-          const saved = await tx.getRepository(DeskScoreEntity).save({
+          await lockScoreSheet(tx, input.entryId, input.evaluatorId);
+          const last = await lastScoreVersion(tx, input.entryId, input.stageKey, input.evaluatorId);
+          const saved = await insertDeskScore(tx, {
             cycleId: entry.cycleId,
             stageKey: input.stageKey,
             entryId: input.entryId,

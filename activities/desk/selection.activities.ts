@@ -1,21 +1,100 @@
-import type { DataSource } from 'typeorm';
-import { DomainError, ErrorCode } from '../../libs/domain';
-import type { EntityManager } from 'typeorm';
-import { CycleEntity, CycleStageEntity, ObjectionEntity, SelectionEntity } from '../../libs/persistence';
+import {
+  deskStageBefore,
+  DomainError,
+  ErrorCode,
+  selectionRulesOf,
+  selectionStageFor,
+  selectNominees,
+  type SelectionCandidate,
+} from '../../libs/domain';
+import type { SelectionEntity, SelectionOutcomeEntity } from '../../libs/persistence';
+import { cycleOrFail, hasDeskResults } from '../../libs/persistence/desk';
+import {
+  insertSelection,
+  insertSelectionOutcomes,
+  lapseOpenObjections,
+  latestSelection,
+  lockSelections,
+  objectionOf,
+  recordObjectionResolution,
+  selectedIn,
+  selectionCandidates,
+  selectionVersion,
+  selectionWithReason,
+  unresolvedObjectionIds,
+  upheldObjections,
+} from '../../libs/persistence/selection';
+import { inTransaction, lockStage, type Db } from '../../libs/persistence/shared';
 import type { ResolveObjectionRequest } from '../../workflows/cycle.messages';
 import { refusingAsFailure } from '../business-failure';
-import { latestSelection, selectedIn, selectionStageFor, writeSelection } from './selection-writer';
+
+/**
+ * Ranks the cycle's active entries by their desk results and writes the result as a new numbered selection,
+ * with an explanation per entry. Entries without a desk score, and those an upheld objection removed, are out
+ * with that reason. The caller holds the transaction; selections of one cycle are written one at a time.
+ */
+async function writeSelection(
+  tx: Db,
+  cycleId: string,
+  stageKey: string,
+  reason: string,
+  createdBy: string,
+): Promise<SelectionEntity> {
+  await lockSelections(tx, cycleId, stageKey);
+  const cycle = await cycleOrFail(tx, cycleId);
+  const deskKey = deskStageBefore(cycle.resolvedTemplate, stageKey);
+  const rows = await selectionCandidates(tx, cycleId, deskKey ?? '');
+  const excluded = new Map<string, string>();
+  for (const objection of await upheldObjections(tx, cycleId)) {
+    excluded.set(objection.entry_id, `objection upheld: ${objection.resolution_reason}`);
+  }
+  const candidates = rows.map((row): SelectionCandidate => {
+    if (row.score === null && !excluded.has(row.id)) excluded.set(row.id, 'no desk score was recorded for it');
+    return {
+      entryId: row.id,
+      title: row.title,
+      cluster: row.cluster,
+      group: row.group_key,
+      region3T: row.region_3t,
+      score: row.score === null ? 0 : Number(row.score),
+      launchDate: row.launch_date ?? '9999-12-31',
+      registeredAt: new Date(row.created_at).toISOString(),
+      replicationCount: row.replications,
+    };
+  });
+  const rules = selectionRulesOf(cycle.resolvedTemplate, stageKey);
+  const outcomes = selectNominees(candidates, rules, excluded);
+  const previous = await latestSelection(tx, cycleId, stageKey);
+  const selection = await insertSelection(tx, {
+    cycleId,
+    stageKey,
+    version: (previous?.version ?? 0) + 1,
+    reason,
+    rules: { ...rules, deskStage: deskKey ?? null, excluded: Object.fromEntries(excluded) },
+    createdBy,
+  });
+  await insertSelectionOutcomes(
+    tx,
+    outcomes.map((outcome): SelectionOutcomeEntity => ({
+      selectionId: selection.id,
+      entryId: outcome.entryId,
+      overallRank: outcome.overallRank,
+      rankInCell: outcome.rankInCell,
+      score: outcome.score,
+      selected: outcome.selected,
+      via3T: outcome.via3TShare,
+      explanation: outcome.explanation,
+    })),
+  );
+  return selection;
+}
 
 /**
  * What a selection changed on the list compared with the version before it: who entered, and who left besides
  * the entry objected to (a recomputed 3T share can displace another).
  */
-async function changesWith(tx: EntityManager, selection: SelectionEntity, objectedEntryId: string) {
-  const before = await tx.getRepository(SelectionEntity).findOneBy({
-    cycleId: selection.cycleId,
-    stageKey: selection.stageKey,
-    version: selection.version - 1,
-  });
+async function changesWith(tx: Db, selection: SelectionEntity, objectedEntryId: string) {
+  const before = await selectionVersion(tx, selection.cycleId, selection.stageKey, selection.version - 1);
   const previous = before ? await selectedIn(tx, before.id) : new Set<string>();
   const now = await selectedIn(tx, selection.id);
   return {
@@ -24,25 +103,17 @@ async function changesWith(tx: EntityManager, selection: SelectionEntity, object
   };
 }
 
-async function hasDeskResults(tx: EntityManager, cycleId: string): Promise<boolean> {
-  const [{ any }] = await tx.query<{ any: boolean }[]>(
-    'SELECT EXISTS (SELECT 1 FROM desk_results WHERE cycle_id = $1) AS any',
-    [cycleId],
-  );
-  return any;
-}
-
 const upheldReason = (objectionId: string, reason: string) => `Objection ${objectionId} upheld: ${reason}`;
 
 /** Selection (the ranked nominee list) and uji publik (objections to it), as the cycle workflow runs them. */
-export function createSelectionActivities(dataSource: DataSource) {
+export function createSelectionActivities(db: Db) {
   return {
     /**
      * The first selection, when the selection stage opens; a retry finds it written. A cycle in which nobody
      * scored (no evaluators were added) gets none: its entries go on as before rather than all being dropped.
      */
     async selectNomineesForStage(input: { cycleId: string; stageKey: string }) {
-      return dataSource.transaction(async (tx) => {
+      return inTransaction(db, async (tx) => {
         const existing = await latestSelection(tx, input.cycleId, input.stageKey);
         if (!existing && !(await hasDeskResults(tx, input.cycleId))) return { version: 0, nominees: 0 };
         const selection =
@@ -59,47 +130,39 @@ export function createSelectionActivities(dataSource: DataSource) {
      */
     async resolveObjection(input: ResolveObjectionRequest & { cycleId: string }) {
       return refusingAsFailure(() =>
-        dataSource.transaction(async (tx) => {
-          const objection = await tx.getRepository(ObjectionEntity).findOne({
-            where: { id: input.objectionId, cycleId: input.cycleId },
-            lock: { mode: 'pessimistic_write' },
-          });
+        inTransaction(db, async (tx) => {
+          const objection = await objectionOf(tx, input.cycleId, input.objectionId, true);
           if (!objection)
             throw new DomainError(
               ErrorCode.ObjectionNotFound,
               `No objection ${input.objectionId} in ${input.cycleId}.`,
             );
           // The stage's close takes this row exclusively, so a resolution either lands before it or is refused.
-          const stage = await tx.getRepository(CycleStageEntity).findOne({
-            where: { cycleId: input.cycleId, key: input.stageKey },
-            lock: { mode: 'pessimistic_read' },
-          });
+          const stage = await lockStage(tx, input.cycleId, input.stageKey, 'share');
           if (stage?.status !== 'open') {
             throw new DomainError(ErrorCode.StageNotOpen, 'The objection window has closed; the list is final.');
           }
           if (objection.status !== 'open') {
             if (objection.status === input.decision && objection.resolvedBy === input.requestedBy) {
-              const written = await tx.getRepository(SelectionEntity).findOneBy({
-                cycleId: input.cycleId,
-                reason: upheldReason(objection.id, objection.resolutionReason ?? ''),
-              });
+              const written = await selectionWithReason(
+                tx,
+                input.cycleId,
+                upheldReason(objection.id, objection.resolutionReason ?? ''),
+              );
               const changes = written ? await changesWith(tx, written, objection.entryId) : { entered: [], left: [] };
               return { objectionId: objection.id, decision: input.decision, ...changes };
             }
             throw new DomainError(ErrorCode.ObjectionResolved, `The objection was already ${objection.status}.`);
           }
-          await tx.getRepository(ObjectionEntity).update(
-            { id: objection.id },
-            {
-              status: input.decision,
-              resolutionReason: input.reason,
-              resolvedBy: input.requestedBy,
-              resolvedAt: new Date(),
-            },
-          );
+          await recordObjectionResolution(tx, objection.id, {
+            status: input.decision,
+            resolutionReason: input.reason,
+            resolvedBy: input.requestedBy,
+            resolvedAt: new Date(),
+          });
           let changes = { entered: [] as string[], left: [] as string[] };
           if (input.decision === 'upheld') {
-            const cycle = await tx.getRepository(CycleEntity).findOneByOrFail({ id: input.cycleId });
+            const cycle = await cycleOrFail(tx, input.cycleId);
             const stageKey = selectionStageFor(cycle.resolvedTemplate, input.stageKey)!;
             const next = await writeSelection(
               tx,
@@ -117,17 +180,8 @@ export function createSelectionActivities(dataSource: DataSource) {
 
     /** At the window's close, objections nobody decided are recorded as such; returns them, for their objectors. */
     async lapseOpenObjections(input: { cycleId: string }): Promise<{ objectionIds: string[] }> {
-      await dataSource.query(
-        `UPDATE objections SET status = 'unresolved', resolved_at = now(),
-                resolution_reason = 'The objection window closed before an admin decided.'
-          WHERE cycle_id = $1 AND status = 'open'`,
-        [input.cycleId],
-      );
-      const rows = await dataSource.query<{ id: string }[]>(
-        `SELECT id FROM objections WHERE cycle_id = $1 AND status = 'unresolved' ORDER BY filed_at`,
-        [input.cycleId],
-      );
-      return { objectionIds: rows.map((row) => row.id) };
+      await lapseOpenObjections(db, input.cycleId);
+      return { objectionIds: await unresolvedObjectionIds(db, input.cycleId) };
     },
   };
 }

@@ -1,4 +1,3 @@
-import { In, type DataSource } from 'typeorm';
 import {
   deskAssignedNotice,
   deskReassignedNotice,
@@ -9,10 +8,23 @@ import {
   nominationLostNotice,
   objectionResolvedNotice,
   objectionUnresolvedNotice,
-  type Language,
-  type Zone,
 } from '../../libs/domain';
-import { AgencyEntity, CycleStageEntity, EntryEntity, ObjectionEntity } from '../../libs/persistence';
+import {
+  agencyOrFail,
+  entriesWithIds,
+  entryOrFail,
+  evaluatorRecipients,
+  reassignedRecipients,
+  remindedEvaluators,
+  type EvaluatorRecipientRow,
+} from '../../libs/persistence/desk';
+import {
+  explanationsInLatestSelection,
+  objectionOrFail,
+  objectionsNamed,
+  stageRowOrFail,
+} from '../../libs/persistence/selection';
+import type { Db } from '../../libs/persistence/shared';
 import type { NoticeDraft } from './notice-drafts';
 
 export type DeskNoticeEvent =
@@ -23,40 +35,17 @@ export type DeskNoticeEvent =
   | { kind: 'objection-resolved'; cycleId: string; objectionId: string; entered: string[]; left: string[] }
   | { kind: 'objections-unresolved'; cycleId: string; objectionIds: string[] };
 
-interface EvaluatorRow {
-  user_id: string;
-  email: string;
-  language: Language;
-  zone: Zone;
-  affiliations: string[];
-  entries: number;
-}
-
-/** The cycle's evaluators as recipients, with how many entries each has (unscored only, when asked). */
-async function evaluators(dataSource: DataSource, cycleId: string, stageKey: string | null, unscoredOnly = false) {
-  return dataSource.query<EvaluatorRow[]>(
-    `SELECT ce.user_id, u.email, ce.language, ce.zone, ce.affiliations,
-            (SELECT count(*)::int FROM desk_assignments d JOIN entries e ON e.id = d.entry_id AND e.status = 'active'
-              WHERE d.cycle_id = ce.cycle_id AND d.stage_key = $2 AND d.user_id = ce.user_id AND d.ended_at IS NULL
-                AND (NOT $3 OR NOT EXISTS (SELECT 1 FROM desk_scores s WHERE s.entry_id = d.entry_id
-                                              AND s.stage_key = d.stage_key AND s.user_id = d.user_id))) AS entries
-       FROM cycle_evaluators ce JOIN users u ON u.id = ce.user_id
-      WHERE ce.cycle_id = $1 ORDER BY ce.user_id`,
-    [cycleId, stageKey, unscoredOnly],
-  );
-}
-
-/** The entries of these ids; none for none (an empty `findBy` list would mean no condition at all). */
-const entriesNamed = (dataSource: DataSource, ids: string[]) =>
-  ids.length === 0 ? Promise.resolve([]) : dataSource.getRepository(EntryEntity).findBy({ id: In(ids) });
-
-const person = (row: EvaluatorRow) => ({ person: { email: row.email, language: row.language, userId: row.user_id } });
+const person = (row: Pick<EvaluatorRecipientRow, 'email' | 'language' | 'user_id'>) => ({
+  person: { email: row.email, language: row.language, userId: row.user_id },
+});
 
 /** Notices of desk evaluation and of uji publik: to evaluators, objectors, and the agencies concerned. */
-export async function deskNoticeDrafts(dataSource: DataSource, event: DeskNoticeEvent): Promise<NoticeDraft[]> {
+export async function deskNoticeDrafts(source: Db | { manager: Db }, event: DeskNoticeEvent): Promise<NoticeDraft[]> {
+  // Accepts the data source the notify activities still pass, until they hand over a Db.
+  const db = 'manager' in source ? source.manager : source;
   switch (event.kind) {
     case 'evaluator-invited': {
-      const rows = (await evaluators(dataSource, event.cycleId, null)).filter((row) =>
+      const rows = (await evaluatorRecipients(db, event.cycleId, null)).filter((row) =>
         event.userIds.includes(row.user_id),
       );
       return rows.map((row) => ({
@@ -68,17 +57,11 @@ export async function deskNoticeDrafts(dataSource: DataSource, event: DeskNotice
     }
     case 'desk-assigned':
     case 'desk-reminder': {
-      const stage = await dataSource
-        .getRepository(CycleStageEntity)
-        .findOneByOrFail({ cycleId: event.cycleId, key: event.stageKey });
+      const stage = await stageRowOrFail(db, event.cycleId, event.stageKey);
       const reminder = event.kind === 'desk-reminder';
-      let rows = await evaluators(dataSource, event.cycleId, event.stageKey, reminder);
+      let rows = await evaluatorRecipients(db, event.cycleId, event.stageKey, reminder);
       if (reminder) {
-        const reminded = await dataSource.query<{ user_id: string }[]>(
-          `SELECT user_id FROM desk_reminders WHERE cycle_id = $1 AND stage_key = $2 AND hours_before = $3`,
-          [event.cycleId, event.stageKey, event.hoursBefore],
-        );
-        const ids = new Set(reminded.map((row) => row.user_id));
+        const ids = await remindedEvaluators(db, event.cycleId, event.stageKey, event.hoursBefore);
         rows = rows.filter((row) => ids.has(row.user_id));
       }
       return rows
@@ -102,16 +85,7 @@ export async function deskNoticeDrafts(dataSource: DataSource, event: DeskNotice
         });
     }
     case 'desk-reassigned': {
-      const rows = await dataSource.query<
-        (EvaluatorRow & { assignment_id: string; title: string; due_at: Date | null; closes_at: Date })[]
-      >(
-        `SELECT d.id AS assignment_id, d.user_id, u.email, ce.language, ce.zone, e.title, d.due_at, s.closes_at
-           FROM desk_assignments d JOIN users u ON u.id = d.user_id JOIN entries e ON e.id = d.entry_id
-           JOIN cycle_evaluators ce ON ce.cycle_id = d.cycle_id AND ce.user_id = d.user_id
-           JOIN cycle_stages s ON s.cycle_id = d.cycle_id AND s.key = d.stage_key
-          WHERE d.id = ANY($1::bigint[]) ORDER BY d.id`,
-        [event.assignmentIds],
-      );
+      const rows = await reassignedRecipients(db, event.assignmentIds);
       return rows.map((row) => ({
         kind: event.kind,
         key: `${event.cycleId}/desk-reassigned/${row.assignment_id}`,
@@ -124,14 +98,12 @@ export async function deskNoticeDrafts(dataSource: DataSource, event: DeskNotice
       }));
     }
     case 'objections-unresolved': {
-      const objections =
-        event.objectionIds.length === 0
-          ? []
-          : await dataSource.getRepository(ObjectionEntity).findBy({ id: In(event.objectionIds) });
+      const objections = await objectionsNamed(db, event.objectionIds);
       const titles = new Map(
-        (await entriesNamed(dataSource, [...new Set(objections.map((objection) => objection.entryId))])).map(
-          (entry) => [entry.id, entry.title],
-        ),
+        (await entriesWithIds(db, [...new Set(objections.map((objection) => objection.entryId))])).map((entry) => [
+          entry.id,
+          entry.title,
+        ]),
       );
       return objections.map((objection) => ({
         kind: event.kind,
@@ -144,10 +116,10 @@ export async function deskNoticeDrafts(dataSource: DataSource, event: DeskNotice
       }));
     }
     case 'objection-resolved': {
-      const objection = await dataSource.getRepository(ObjectionEntity).findOneByOrFail({ id: event.objectionId });
+      const objection = await objectionOrFail(db, event.objectionId);
       const upheld = objection.status === 'upheld';
-      const entry = await dataSource.getRepository(EntryEntity).findOneByOrFail({ id: objection.entryId });
-      const agency = await dataSource.getRepository(AgencyEntity).findOneByOrFail({ code: entry.agencyCode });
+      const entry = await entryOrFail(db, objection.entryId);
+      const agency = await agencyOrFail(db, entry.agencyCode);
       const facts = { cycleId: event.cycleId, title: entry.title, upheld, reason: objection.resolutionReason ?? '' };
       const key = `${event.cycleId}/objection/${objection.id}`;
       const drafts: NoticeDraft[] = [
@@ -164,10 +136,8 @@ export async function deskNoticeDrafts(dataSource: DataSource, event: DeskNotice
           text: objectionResolvedNotice(agency.language, { ...facts, audience: 'agency' }),
         },
       ];
-      for (const entered of await entriesNamed(dataSource, event.entered)) {
-        const enteredAgency = await dataSource
-          .getRepository(AgencyEntity)
-          .findOneByOrFail({ code: entered.agencyCode });
+      for (const entered of await entriesWithIds(db, event.entered)) {
+        const enteredAgency = await agencyOrFail(db, entered.agencyCode);
         drafts.push({
           kind: event.kind,
           key: `${key}/entered/${entered.id}`,
@@ -175,15 +145,9 @@ export async function deskNoticeDrafts(dataSource: DataSource, event: DeskNotice
           text: nominationGainedNotice(enteredAgency.language, { cycleId: event.cycleId, title: entered.title }),
         });
       }
-      const selection = await dataSource.query<{ entry_id: string; explanation: string }[]>(
-        `SELECT o.entry_id, o.explanation FROM selection_outcomes o
-          WHERE o.entry_id = ANY($1::uuid[])
-            AND o.selection_id = (SELECT max(s.id) FROM selections s WHERE s.cycle_id = $2)`,
-        [event.left, event.cycleId],
-      );
-      const why = new Map(selection.map((row) => [row.entry_id, row.explanation]));
-      for (const left of await entriesNamed(dataSource, event.left)) {
-        const leftAgency = await dataSource.getRepository(AgencyEntity).findOneByOrFail({ code: left.agencyCode });
+      const why = await explanationsInLatestSelection(db, event.cycleId, event.left);
+      for (const left of await entriesWithIds(db, event.left)) {
+        const leftAgency = await agencyOrFail(db, left.agencyCode);
         drafts.push({
           kind: event.kind,
           key: `${key}/left/${left.id}`,

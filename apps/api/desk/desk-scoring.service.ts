@@ -1,19 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import { DataSource, type EntityManager } from 'typeorm';
-import {
-  endAssignment,
-  insertAssignments,
-  lockAssignments,
-  signalEvaluators,
-} from '../../../activities/desk/desk-assignments';
-import {
-  assignableEntries,
-  assignableEvaluators,
-  currentAssignment,
-  deskStage,
-  evaluatorLoads,
-} from '../../../activities/desk/desk-data';
 import {
   assertScoreSheet,
   conflictOf,
@@ -23,8 +9,27 @@ import {
   rubricOfGroup,
   type Principal,
 } from '../../../libs/domain';
-import { TEMPORAL_CLIENT } from '../../../libs/infrastructure';
-import { CycleStageEntity, DeskAssignmentEntity, DeskScoreEntity, type EntryEntity } from '../../../libs/persistence';
+import { signalEvaluators } from '../../../libs/desk';
+import { DB, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
+import type { DeskAssignmentEntity, EntryEntity } from '../../../libs/persistence';
+import {
+  activeAssignmentId,
+  assignableEntries,
+  assignableEvaluators,
+  assignmentsOfEntry,
+  currentAssignment,
+  deskScoresOfEntry,
+  deskStage,
+  endAssignment,
+  evaluatorLoads,
+  evaluatorsOnEntry,
+  insertAssignments,
+  latestDueAt,
+  lockAssignments,
+  openDeskStageRow,
+  recordConflict,
+} from '../../../libs/persistence/desk';
+import { inTransaction, type Db } from '../../../libs/persistence/shared';
 import { submitDeskScoreUpdate } from '../../../workflows/entry.messages';
 import { EntriesService } from '../entries/entries.service';
 import { NoticesService } from '../notify/notices.service';
@@ -38,7 +43,7 @@ import type { DeclareConflictRequestDto, DeskScoreRequestDto, ReassignRequestDto
 @Injectable()
 export class DeskScoringService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(DB) private readonly db: Db,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     private readonly entries: EntriesService,
     private readonly notices: NoticesService,
@@ -46,7 +51,7 @@ export class DeskScoringService {
 
   async submitScore(entryId: string, body: DeskScoreRequestDto, by: Principal) {
     const entry = await this.entries.visibleEntry(entryId, by);
-    const { cycle, params } = await this.openDeskStage(this.dataSource.manager, entry, false);
+    const { cycle, params } = await this.openDeskStage(this.db, entry, false);
     const rubric = rubricOfGroup(cycle.resolvedTemplate, entry.groupKey);
     assertScoreSheet(rubric, params.commentRequired, body.scores, body.comment);
     return this.client.workflow.getHandle(entry.workflowId).executeUpdate(submitDeskScoreUpdate, {
@@ -57,48 +62,36 @@ export class DeskScoringService {
   /** Every version of every sheet; an evaluator sees only their own. */
   async scores(entryId: string, by: Principal) {
     await this.entries.visibleEntry(entryId, by);
-    return this.dataSource.getRepository(DeskScoreEntity).find({
-      where: { entryId, ...(by.role === 'evaluator' ? { userId: by.userId } : {}) },
-      order: { stageKey: 'ASC', userId: 'ASC', version: 'ASC' },
-    });
+    return deskScoresOfEntry(this.db, entryId, by.role === 'evaluator' ? by.userId : undefined);
   }
 
   async assignments(entryId: string, by: Principal) {
     await this.entries.visibleEntry(entryId, by);
-    return this.dataSource.getRepository(DeskAssignmentEntity).find({ where: { entryId }, order: { id: 'ASC' } });
+    return assignmentsOfEntry(this.db, entryId);
   }
 
   /** An evaluator declares a conflict: the conflict is recorded, and the entry given to another evaluator. */
   async declareConflict(entryId: string, body: DeclareConflictRequestDto, by: Principal) {
     const entry = await this.entries.visibleEntry(entryId, by);
-    const result = await this.dataSource.transaction(async (tx) => {
+    const result = await inTransaction(this.db, async (tx) => {
       const { stage } = await this.openDeskStage(tx, entry);
       await lockAssignments(tx, entry.cycleId, stage.key);
       const current = await this.activeAssignment(tx, entryId, stage.key, by.userId);
-      await tx.query(
-        `INSERT INTO evaluator_conflicts (entry_id, user_id, cycle_id, reason) VALUES ($1, $2, $3, $4)
-         ON CONFLICT DO NOTHING`,
-        [entryId, by.userId, entry.cycleId, body.reason],
-      );
+      await recordConflict(tx, { entry_id: entryId, user_id: by.userId, cycle_id: entry.cycleId, reason: body.reason });
       return this.replace(tx, entry, stage.key, current, undefined, {
         ended: `Declared a conflict of interest: ${body.reason}`,
         added: 'Replaces an evaluator who declared a conflict of interest',
         by: by.userId,
       });
     });
-    await signalEvaluators(
-      { dataSource: this.dataSource, client: this.client },
-      entry.cycleId,
-      entryId,
-      result.stageKey,
-    );
+    await signalEvaluators(this.db, this.client, entry.cycleId, entryId, result.stageKey);
     return result;
   }
 
   /** An admin moves an entry from one evaluator to another (or to the least-loaded one without a conflict). */
   async reassign(entryId: string, body: ReassignRequestDto, by: Principal) {
     const entry = await this.entries.visibleEntry(entryId, by);
-    const result = await this.dataSource.transaction(async (tx) => {
+    const result = await inTransaction(this.db, async (tx) => {
       const { stage } = await this.openDeskStage(tx, entry);
       await lockAssignments(tx, entry.cycleId, stage.key);
       const current = await this.activeAssignment(tx, entryId, stage.key, body.remove, 'remove');
@@ -108,23 +101,13 @@ export class DeskScoringService {
         by: by.userId,
       });
     });
-    await signalEvaluators(
-      { dataSource: this.dataSource, client: this.client },
-      entry.cycleId,
-      entryId,
-      result.stageKey,
-    );
+    await signalEvaluators(this.db, this.client, entry.cycleId, entryId, result.stageKey);
     return result;
   }
 
   /** The entry's workflow learns its evaluators; the one given the entry is told. */
   private async afterChange(entry: EntryEntity, result: { stageKey: string; assignmentId: string | null }) {
-    await signalEvaluators(
-      { dataSource: this.dataSource, client: this.client },
-      entry.cycleId,
-      entry.id,
-      result.stageKey,
-    );
+    await signalEvaluators(this.db, this.client, entry.cycleId, entry.id, result.stageKey);
     if (result.assignmentId) {
       await this.notices.send({
         kind: 'desk-reassigned',
@@ -136,7 +119,7 @@ export class DeskScoringService {
   }
 
   private async replace(
-    tx: EntityManager,
+    tx: Db,
     entry: EntryEntity,
     stageKey: string,
     current: DeskAssignmentEntity,
@@ -147,11 +130,7 @@ export class DeskScoringService {
     const rules = { sameProvince: params.conflictSameProvince };
     const [assignable] = await assignableEntries(tx, entry.cycleId, [entry.id]);
     const evaluators = await assignableEvaluators(tx, entry.cycleId);
-    const onEntry = await tx.query<{ user_id: string }[]>(
-      `SELECT DISTINCT user_id FROM desk_assignments WHERE entry_id = $1 AND stage_key = $2 AND (ended_at IS NULL OR user_id = $3)`,
-      [entry.id, stageKey, current.userId],
-    );
-    const taken = onEntry.map((row) => row.user_id);
+    const taken = await evaluatorsOnEntry(tx, entry.id, stageKey, current.userId);
     let replacement: { evaluatorId: string; reason: string } | null;
     if (chosen) {
       const evaluator = evaluators.find((candidate) => candidate.id === chosen);
@@ -187,10 +166,7 @@ export class DeskScoringService {
     let assignmentId: string | null = null;
     if (replacement) {
       // After the deadline (in a grace period) the newcomer gets the latest time anyone on the stage has.
-      const [{ grace }] = await tx.query<{ grace: Date | null }[]>(
-        `SELECT max(due_at) AS grace FROM desk_assignments WHERE cycle_id = $1 AND stage_key = $2 AND ended_at IS NULL`,
-        [entry.cycleId, stageKey],
-      );
+      const grace = await latestDueAt(tx, entry.cycleId, stageKey);
       await insertAssignments(tx, [
         {
           cycleId: entry.cycleId,
@@ -202,11 +178,7 @@ export class DeskScoringService {
           dueAt: current.dueAt ?? grace,
         },
       ]);
-      const [{ id }] = await tx.query<{ id: string }[]>(
-        `SELECT id FROM desk_assignments WHERE entry_id = $1 AND stage_key = $2 AND user_id = $3 AND ended_at IS NULL`,
-        [entry.id, stageKey, replacement.evaluatorId],
-      );
-      assignmentId = id;
+      assignmentId = await activeAssignmentId(tx, entry.id, stageKey, replacement.evaluatorId);
     }
     return {
       entryId: entry.id,
@@ -218,7 +190,7 @@ export class DeskScoringService {
     };
   }
 
-  private async activeAssignment(tx: EntityManager, entryId: string, stageKey: string, userId: string, path?: string) {
+  private async activeAssignment(tx: Db, entryId: string, stageKey: string, userId: string, path?: string) {
     const assignment = await currentAssignment(tx, { entryId, stageKey, userId }, true);
     if (!assignment) {
       throw new DomainError(
@@ -231,11 +203,8 @@ export class DeskScoringService {
   }
 
   /** The cycle's open desk stage; desk actions are refused before it opens and after it closes. */
-  private async openDeskStage(tx: EntityManager, entry: EntryEntity, lock = true) {
-    const row = await tx.getRepository(CycleStageEntity).findOne({
-      where: { cycleId: entry.cycleId, type: 'desk-evaluation', status: 'open' },
-      ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}),
-    });
+  private async openDeskStage(tx: Db, entry: EntryEntity, lock = true) {
+    const row = await openDeskStageRow(tx, entry.cycleId, lock);
     if (!row) throw new DomainError(ErrorCode.StageNotOpen, `Desk evaluation is not open in ${entry.cycleId}.`);
     return deskStage(tx, entry.cycleId, row.key);
   }

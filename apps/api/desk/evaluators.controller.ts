@@ -1,125 +1,36 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource, In } from 'typeorm';
-import { DomainError, ErrorCode, type Principal } from '../../../libs/domain';
-import { CycleEntity, CycleEvaluatorEntity, CycleStageEntity, UserEntity } from '../../../libs/persistence';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '../../../libs/domain';
 import { Allow } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
-import { NoticesService } from '../notify/notices.service';
-import { cycleEvaluators } from './cycle-evaluators';
+import { DeskCycleEvaluatorDto } from './desk.response.dto';
 import { AddEvaluatorsRequestDto } from './evaluators.request.dto';
+import { EvaluatorsService } from './evaluators.service';
 
-/**
- * A cycle's evaluators and the affiliations they declare. Adding is all or nothing; adding someone again updates
- * their declaration. Each is told (inbox and e-mail) which affiliations they declared.
- */
+/** A cycle's evaluators and the affiliations they declare. */
 @ApiTags('desk evaluation')
 @ApiBearerAuth()
 @Controller('cycles/:cycleId/evaluators')
 export class EvaluatorsController {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly notices: NoticesService,
-  ) {}
+  constructor(private readonly evaluators: EvaluatorsService) {}
 
   @Post()
   @Allow('admin')
   @ApiOperation({ summary: 'Add (invite) evaluators to a cycle with their declared affiliations' })
-  async add(
+  @ApiCreatedResponse({ type: [DeskCycleEvaluatorDto] })
+  add(
     @Param('cycleId') cycleId: string,
     @Body() body: AddEvaluatorsRequestDto,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const cycle = await this.dataSource.getRepository(CycleEntity).findOneBy({ id: cycleId });
-    if (!cycle) throw new DomainError(ErrorCode.CycleNotFound, `No cycle "${cycleId}".`);
-    const emails = body.evaluators.map((evaluator) => evaluator.email.toLowerCase());
-    const repeated = emails.findIndex((email, index) => emails.indexOf(email) !== index);
-    if (repeated >= 0) {
-      throw new DomainError(ErrorCode.ValidationFailed, `${emails[repeated]} is listed twice.`, [
-        { path: `evaluators[${repeated}].email`, message: 'appears twice' },
-      ]);
-    }
-    const users = await this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('user')
-      .where('lower(user.email) IN (:...emails)', { emails })
-      .getMany();
-    const byEmail = new Map(users.map((user) => [user.email.toLowerCase(), user]));
-    const problems = emails.flatMap((email, index) => {
-      const user = byEmail.get(email);
-      if (!user)
-        return [
-          { path: `evaluators[${index}].email`, message: 'no account; create it with POST /users (role evaluator)' },
-        ];
-      return user.role === 'evaluator'
-        ? []
-        : [{ path: `evaluators[${index}].email`, message: `is a ${user.role} account, not an evaluator` }];
-    });
-    if (problems.length > 0) {
-      throw new DomainError(
-        ErrorCode.EvaluatorNotFound,
-        `${problems.length} of the evaluators have no evaluator account; nobody was added.`,
-        problems,
-      );
-    }
-    await this.refuseChangedDeclarations(cycleId, body, byEmail);
-    const rows = body.evaluators.map((evaluator) => ({
-      cycleId,
-      userId: byEmail.get(evaluator.email.toLowerCase())!.id,
-      affiliations: [...new Set(evaluator.affiliations)],
-      province: evaluator.province ?? null,
-      zone: evaluator.zone ?? 'WIB',
-      language: evaluator.language ?? 'id',
-      addedBy: principal.userId,
-    }));
-    await this.dataSource.getRepository(CycleEvaluatorEntity).upsert(rows, ['cycleId', 'userId']);
-    await this.notices.send({ kind: 'evaluator-invited', cycleId, userIds: rows.map((row) => row.userId) });
-    return cycleEvaluators(
-      this.dataSource.manager,
-      cycleId,
-      rows.map((row) => row.userId),
-    );
-  }
-
-  /**
-   * Once desk evaluation has opened, assignments rest on the affiliations declared; changing them then would leave
-   * a conflicted assignment in place. An evaluator declares a new conflict on the entry instead.
-   */
-  private async refuseChangedDeclarations(
-    cycleId: string,
-    body: AddEvaluatorsRequestDto,
-    byEmail: Map<string, UserEntity>,
-  ): Promise<void> {
-    const opened = await this.dataSource
-      .getRepository(CycleStageEntity)
-      .existsBy({ cycleId, type: 'desk-evaluation', status: In(['open', 'closed']) });
-    if (!opened) return;
-    const existing = new Map(
-      (await this.dataSource.getRepository(CycleEvaluatorEntity).findBy({ cycleId })).map((row) => [row.userId, row]),
-    );
-    const problems = body.evaluators.flatMap((evaluator, index) => {
-      const before = existing.get(byEmail.get(evaluator.email.toLowerCase())!.id);
-      const same =
-        !before ||
-        ([...new Set(evaluator.affiliations)].sort().join() === [...before.affiliations].sort().join() &&
-          (evaluator.province ?? null) === before.province);
-      return same
-        ? []
-        : [{ path: `evaluators[${index}].affiliations`, message: 'cannot change once desk evaluation has opened' }];
-    });
-    if (problems.length > 0) {
-      throw new DomainError(
-        ErrorCode.EvaluatorConflict,
-        'Affiliations cannot change once desk evaluation has opened; the evaluator declares a conflict on the entry instead (POST /entries/{entryId}/conflicts).',
-        problems,
-      );
-    }
+    return this.evaluators.add(cycleId, body, principal);
   }
 
   @Get()
   @Allow('admin', 'auditor')
   @ApiOperation({ summary: 'The cycle’s evaluators, their affiliations and current desk loads' })
+  @ApiOkResponse({ type: [DeskCycleEvaluatorDto] })
   list(@Param('cycleId') cycleId: string) {
-    return cycleEvaluators(this.dataSource.manager, cycleId);
+    return this.evaluators.list(cycleId);
   }
 }

@@ -1,3 +1,4 @@
 export * from './assignment';
 export * from './aggregation';
 export * from './selection';
+export * from './selection-stages';

@@ -1,0 +1,2 @@
+export * from './objections.store';
+export * from './selection.store';

@@ -1,0 +1,88 @@
+import { In } from 'typeorm';
+import { CycleStageEntity, ObjectionEntity } from '../entities';
+import type { Db } from '../shared/db';
+
+/** The cycle's objection stage row, or null; `lock` holds it shared until the transaction ends. */
+export function objectionStage(db: Db, cycleId: string, lock = false): Promise<CycleStageEntity | null> {
+  return db.getRepository(CycleStageEntity).findOne({
+    where: { cycleId, type: 'objection' },
+    ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}),
+  });
+}
+
+/** The cycle's objection stage row (which must exist). */
+export function objectionStageOrFail(db: Db, cycleId: string): Promise<CycleStageEntity> {
+  return db.getRepository(CycleStageEntity).findOneByOrFail({ cycleId, type: 'objection' });
+}
+
+/** An objection of the cycle, or null; `lock` holds the row exclusively until the transaction ends. */
+export function objectionOf(
+  db: Db,
+  cycleId: string,
+  objectionId: string,
+  lock = false,
+): Promise<ObjectionEntity | null> {
+  return db.getRepository(ObjectionEntity).findOne({
+    where: { id: objectionId, cycleId },
+    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
+}
+
+/** An objection (which must exist). */
+export function objectionOrFail(db: Db, objectionId: string): Promise<ObjectionEntity> {
+  return db.getRepository(ObjectionEntity).findOneByOrFail({ id: objectionId });
+}
+
+/** The objections of these ids; none for none. */
+export function objectionsNamed(db: Db, objectionIds: string[]): Promise<ObjectionEntity[]> {
+  return objectionIds.length === 0
+    ? Promise.resolve([])
+    : db.getRepository(ObjectionEntity).findBy({ id: In(objectionIds) });
+}
+
+/** Every objection of the cycle, in the order filed. */
+export function objectionsOf(db: Db, cycleId: string): Promise<ObjectionEntity[]> {
+  return db.getRepository(ObjectionEntity).find({ where: { cycleId }, order: { filedAt: 'ASC' } });
+}
+
+export function fileObjection(
+  tx: Db,
+  objection: Pick<ObjectionEntity, 'cycleId' | 'entryId' | 'reason' | 'contactName' | 'contactEmail' | 'language'>,
+): Promise<ObjectionEntity> {
+  return tx.getRepository(ObjectionEntity).save({ ...objection, status: 'open' as const });
+}
+
+export async function recordObjectionResolution(
+  tx: Db,
+  objectionId: string,
+  resolution: Pick<ObjectionEntity, 'status' | 'resolutionReason' | 'resolvedBy' | 'resolvedAt'>,
+): Promise<void> {
+  await tx.getRepository(ObjectionEntity).update({ id: objectionId }, resolution);
+}
+
+/** Entry ids and resolution reasons of the cycle's upheld objections, in the order resolved. */
+export function upheldObjections(db: Db, cycleId: string): Promise<{ entry_id: string; resolution_reason: string }[]> {
+  return db.query<{ entry_id: string; resolution_reason: string }[]>(
+    `SELECT entry_id, resolution_reason FROM objections WHERE cycle_id = $1 AND status = 'upheld' ORDER BY resolved_at`,
+    [cycleId],
+  );
+}
+
+/** Records the cycle's open objections as unresolved (the window closed before an admin decided). */
+export async function lapseOpenObjections(db: Db, cycleId: string): Promise<void> {
+  await db.query(
+    `UPDATE objections SET status = 'unresolved', resolved_at = now(),
+            resolution_reason = 'The objection window closed before an admin decided.'
+      WHERE cycle_id = $1 AND status = 'open'`,
+    [cycleId],
+  );
+}
+
+/** Ids of the cycle's unresolved objections, in the order filed. */
+export async function unresolvedObjectionIds(db: Db, cycleId: string): Promise<string[]> {
+  const rows = await db.query<{ id: string }[]>(
+    `SELECT id FROM objections WHERE cycle_id = $1 AND status = 'unresolved' ORDER BY filed_at`,
+    [cycleId],
+  );
+  return rows.map((row) => row.id);
+}
