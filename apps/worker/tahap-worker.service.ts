@@ -62,11 +62,11 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
         ...createDeskStageActivities(launchDeps),
         ...createSelectionActivities(this.dataSource),
         ...createInterviewStageActivities(this.dataSource),
-        ...createPlenaryActivities(this.dataSource),
+        ...createPlenaryActivities(this.dataSource.manager),
         ...createInterviewEntryActivities(this.dataSource),
         ...createFanOutActivities(launchDeps),
         ...createYearlyCycleActivities(launchDeps),
-        ...createAuditActivities(launchDeps),
+        ...createAuditActivities({ db: this.dataSource.manager, client: this.client }),
         ...createNotifyActivities({
           ...launchDeps,
           settings: { retryInitialSeconds: notify.retryInitialSeconds, sendTimeoutSeconds: notify.sendTimeoutSeconds },
