@@ -12,10 +12,7 @@ export type FieldVisitNoticeEvent = { kind: 'field-visit-planned'; cycleId: stri
  * One notice per visit and recipient, keyed by the visit: telling of the same visits again writes nothing new.
  * Panelists declare no language or zone (interview panels do not ask), so they read Indonesian and the stage's zone.
  */
-export async function fieldVisitNoticeDrafts(
-  db: Db,
-  event: FieldVisitNoticeEvent,
-): Promise<NoticeDraft[]> {
+export async function fieldVisitNoticeDrafts(db: Db, event: FieldVisitNoticeEvent): Promise<NoticeDraft[]> {
   if (event.visitIds.length === 0) return [];
   const rows = await plannedVisitsToTell(db, event.cycleId, event.visitIds);
   const agencies = await agenciesByCode(db, [...new Set(rows.map((row) => row.agency_code))]);

@@ -62,7 +62,9 @@ export function createPlenaryActivities(db: Db) {
       const before = template.stages.slice(0, template.stages.indexOf(stage));
       const settled = {
         eliminatingInterviewStages: before
-          .filter((candidate) => candidate.type === 'interview' && interviewParams(candidate.params).noShow === 'eliminate')
+          .filter(
+            (candidate) => candidate.type === 'interview' && interviewParams(candidate.params).noShow === 'eliminate',
+          )
           .map((candidate) => candidate.key),
         selectionStages: before.filter((candidate) => candidate.type === 'selection').map((candidate) => candidate.key),
       };

@@ -306,9 +306,7 @@ export class AuditService {
    */
   async sealCycle(cycleId: string) {
     const { histories, notStarted } = await this.cycleHistories(cycleId);
-    const entryIds = new Map(
-      (await entryWorkflowsOf(this.db, cycleId)).map((entry) => [entry.workflowId, entry.id]),
-    );
+    const entryIds = new Map((await entryWorkflowsOf(this.db, cycleId)).map((entry) => [entry.workflowId, entry.id]));
     let appended = 0;
     for (const fetched of histories) {
       const entryId = entryIds.get(fetched.workflowId) ?? null;

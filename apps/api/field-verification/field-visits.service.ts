@@ -6,7 +6,6 @@ import {
   formatInZone,
   planVisits,
   visitDays,
-  type AssignableEvaluator,
   type FieldIssue,
   type Principal,
 } from '../../../libs/domain';
@@ -154,7 +153,8 @@ export class FieldVisitsService {
         (principal.role === 'admin' || [visit.panelist_user_id, visit.evaluator_user_id].includes(principal.userId));
       if (!mayRecord) throw new DomainError(ErrorCode.FieldVisitNotFound, `No field visit ${visitId} of yours.`);
       const stage = await lockStage(tx, visit.cycle_id, visit.stage_key, 'share');
-      if (!stage) throw new Error(`Field visit ${visitId} names stage ${visit.stage_key}, which ${visit.cycle_id} lacks.`);
+      if (!stage)
+        throw new Error(`Field visit ${visitId} names stage ${visit.stage_key}, which ${visit.cycle_id} lacks.`);
       if (stage.status === 'pending') {
         throw new DomainError(
           ErrorCode.StageNotOpen,
@@ -248,11 +248,7 @@ export class FieldVisitsService {
     }
   }
 
-  private async refuseAlreadyPlanned(
-    tx: Db,
-    stage: CycleStageEntity,
-    body: PlanFieldVisitsRequestDto,
-  ): Promise<void> {
+  private async refuseAlreadyPlanned(tx: Db, stage: CycleStageEntity, body: PlanFieldVisitsRequestDto): Promise<void> {
     const ids = body.visits.map((visit) => visit.entryId);
     const planned = await visitsPlannedFor(tx, stage, ids);
     const existing = new Map(planned.map((row) => [row.entry_id, row]));
@@ -272,7 +268,6 @@ export class FieldVisitsService {
     }
   }
 }
-
 
 function toView(row: FieldVisitViewRow): FieldVisitView {
   return {

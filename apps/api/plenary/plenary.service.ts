@@ -62,6 +62,7 @@ export class PlenaryService {
 
   async state(cycleId: string, principal: Principal) {
     await this.mustSit(cycleId, principal);
+    // eslint-disable-next-line no-restricted-syntax -- a Temporal query of the plenary workflow, not SQL
     return this.plenaryCall(cycleId, (handle) => handle.query(plenaryStateQuery));
   }
 

@@ -178,9 +178,10 @@ export async function grantVisitorsAccess(tx: Db, visits: NewFieldVisit[]): Prom
 export async function lockFieldVisit(
   tx: Db,
   visitId: string,
-): Promise<
-  Pick<FieldVisitRow, 'cycle_id' | 'stage_key' | 'panelist_user_id' | 'evaluator_user_id' | 'outcome' | 'outcome_at'> | null
-> {
+): Promise<Pick<
+  FieldVisitRow,
+  'cycle_id' | 'stage_key' | 'panelist_user_id' | 'evaluator_user_id' | 'outcome' | 'outcome_at'
+> | null> {
   const [visit] = await tx.query<FieldVisitRow[]>(
     `SELECT cycle_id, stage_key, panelist_user_id, evaluator_user_id, outcome, outcome_at
        FROM field_visits WHERE id = $1 FOR UPDATE`,
