@@ -1,15 +1,15 @@
 import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
 import { decisionEvents } from '../../libs/audit/decision-events';
-import { appendAuditRows, type AuditHead } from '../../libs/persistence/audit-log';
+import { appendAuditRows, type AuditHead } from '../../libs/persistence/audit';
+import type { Db } from '../../libs/persistence/shared';
 
 export interface AuditDeps {
-  dataSource: DataSource;
+  db: Db;
   client: Client;
 }
 
-export function createAuditActivities({ dataSource, client }: AuditDeps) {
+export function createAuditActivities({ db, client }: AuditDeps) {
   return {
     /**
      * Appends the calling workflow's decision events not yet in the audit log, in history order, and returns the
@@ -25,7 +25,7 @@ export function createAuditActivities({ dataSource, client }: AuditDeps) {
       const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
       const events = decisionEvents(history, { workflowId, runId });
       return appendAuditRows(
-        dataSource,
+        db,
         events.map((event) => ({ ...event, cycleId: subject.cycleId, entryId: subject.entryId ?? null })),
       );
     },

@@ -72,10 +72,10 @@ export async function noticeDrafts(dataSource: DataSource, event: NoticeEvent): 
     case 'interview-no-show':
       return interviewNoticeDrafts(dataSource, event);
     case 'field-visit-planned':
-      return fieldVisitNoticeDrafts(dataSource, event);
+      return fieldVisitNoticeDrafts(dataSource.manager, event);
     case 'results-announced':
     case 'results-corrected':
-      return resultNoticeDrafts(dataSource, event);
+      return resultNoticeDrafts(dataSource.manager, event);
     case 'stage-deadline-extended': {
       const stage = await dataSource
         .getRepository(CycleStageEntity)

@@ -1,4 +1,3 @@
-import { In, type DataSource } from 'typeorm';
 import {
   resultAnnouncedNotice,
   resultCorrectedNotice,
@@ -6,8 +5,9 @@ import {
   type DecisionGroup,
   type OwnResult,
 } from '../../libs/domain';
-import { AgencyEntity } from '../../libs/persistence';
-import { allDecisions } from '../plenary/decision-store';
+import { agenciesByCode } from '../../libs/persistence/agencies/agencies';
+import { allDecisions, entriesToTellOfResults } from '../../libs/persistence/plenary';
+import type { Db } from '../../libs/persistence/shared/db';
 import type { NoticeDraft } from './notice-drafts';
 
 /** The announcement (every agency with an entry in the cycle) and a correction (agencies whose entry changed). */
@@ -16,8 +16,8 @@ export type ResultNoticeEvent =
   | { kind: 'results-corrected'; cycleId: string; decisionNumber: string };
 
 /** One notice per entry and decision, keyed by both: announcing or correcting again writes nothing new. */
-export async function resultNoticeDrafts(dataSource: DataSource, event: ResultNoticeEvent): Promise<NoticeDraft[]> {
-  const decisions = await allDecisions(dataSource, event.cycleId);
+export async function resultNoticeDrafts(db: Db, event: ResultNoticeEvent): Promise<NoticeDraft[]> {
+  const decisions = await allDecisions(db, event.cycleId);
   const index = decisions.findIndex((stored) => stored.decisionNumber === event.decisionNumber);
   if (index < 0) return [];
   const { decision } = decisions[index];
@@ -25,17 +25,12 @@ export async function resultNoticeDrafts(dataSource: DataSource, event: ResultNo
   for (const group of decision.groups) for (const entry of group.entries) placed.set(entry.entryId, { group, entry });
   const resultsUrl = `/cycles/${event.cycleId}/results`;
 
-  const entries = await dataSource.query<{ id: string; title: string; agency_code: string }[]>(
-    `SELECT id, title, agency_code FROM entries WHERE cycle_id = $1 AND status <> 'withdrawn' ORDER BY id`,
-    [event.cycleId],
-  );
+  const entries = await entriesToTellOfResults(db, event.cycleId);
   const told =
     event.kind === 'results-announced'
       ? entries
       : entries.filter((entry) => decision.corrections.some((c) => c.entryId === entry.id));
-  const codes = [...new Set(told.map((entry) => entry.agency_code))];
-  const found = codes.length === 0 ? [] : await dataSource.getRepository(AgencyEntity).findBy({ code: In(codes) });
-  const agencies = new Map(found.map((agency) => [agency.code, agency]));
+  const agencies = await agenciesByCode(db, [...new Set(told.map((entry) => entry.agency_code))]);
 
   return told.map((entry): NoticeDraft => {
     const agency = agencies.get(entry.agency_code)!;

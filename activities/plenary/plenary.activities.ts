@@ -1,9 +1,9 @@
-import type { DataSource } from 'typeorm';
 import {
   applyOverrides,
   CLUSTER_NAMES,
   decisionGroups,
   decisionNumber,
+  interviewParams,
   plenaryParams,
   quorumOf,
   rankFinalists,
@@ -13,11 +13,19 @@ import {
   type PlenaryDecision,
   type VoteCount,
 } from '../../libs/domain';
-import { CycleEntity } from '../../libs/persistence';
+import {
+  correctionOf,
+  finalistScores,
+  insertDecision,
+  isDecisionRecorded,
+  latestDecision,
+  markAnnounced,
+  plenaryMembers,
+  recorded,
+} from '../../libs/persistence/plenary';
+import { cycleOrNotFound, inTransaction, type Db } from '../../libs/persistence/shared';
 import type { PlenaryOpening, RecordedDecision } from '../../workflows/plenary.messages';
 import { refusingAsFailure } from '../business-failure';
-import { correctionOf, insertDecision, latestDecision, recorded } from './decision-store';
-import { finalistScores, plenaryMembers } from './plenary-data';
 
 export interface RecordPlenaryDecisionInput {
   opening: PlenaryOpening;
@@ -44,17 +52,27 @@ export interface RecordCorrectionInput {
  * it, and recording a correction. Decisions are rows that never change (a trigger refuses it); each is keyed by the
  * workflow that made it, so a retried activity writes nothing twice.
  */
-export function createPlenaryActivities(dataSource: DataSource) {
+export function createPlenaryActivities(db: Db) {
   return {
     async openPlenary({ cycleId, stageKey }: { cycleId: string; stageKey: string }): Promise<PlenaryOpening> {
-      const cycle = await dataSource.getRepository(CycleEntity).findOneByOrFail({ id: cycleId });
+      const cycle = await cycleOrNotFound(db, cycleId);
       const template = cycle.resolvedTemplate;
       const stage = template.stages.find((candidate) => candidate.key === stageKey)!;
+      // The stages before the plenary have closed, but their outcomes may not have reached every entry yet.
+      const before = template.stages.slice(0, template.stages.indexOf(stage));
+      const settled = {
+        eliminatingInterviewStages: before
+          .filter(
+            (candidate) => candidate.type === 'interview' && interviewParams(candidate.params).noShow === 'eliminate',
+          )
+          .map((candidate) => candidate.key),
+        selectionStages: before.filter((candidate) => candidate.type === 'selection').map((candidate) => candidate.key),
+      };
       const params = plenaryParams(
         stage.params,
         template.stages.map((candidate) => candidate.type),
       );
-      const members = await plenaryMembers(dataSource, cycleId);
+      const members = await plenaryMembers(db, cycleId);
       const quorum = params.quorum ?? (members.length > 0 ? quorumOf(members.length) : 1);
       const problems: string[] = [];
       if (members.length < quorum) {
@@ -71,7 +89,7 @@ export function createPlenaryActivities(dataSource: DataSource) {
         topN: params.topN,
         weights: params.weights,
         members,
-        ranking: rankFinalists(await finalistScores(dataSource, cycleId), params.weights, params.topN),
+        ranking: rankFinalists(await finalistScores(db, cycleId, settled), params.weights, params.topN),
         names: {
           clusters: CLUSTER_NAMES,
           groups: Object.fromEntries(template.groups.map((group) => [group.key, group.name])),
@@ -104,7 +122,7 @@ export function createPlenaryActivities(dataSource: DataSource) {
         corrections: [],
         groups: decisionGroups(outcome, opening.names),
       };
-      return insertDecision(dataSource, {
+      return insertDecision(db, {
         cycleId: opening.cycleId,
         stageKey: opening.stageKey,
         sequence: 1,
@@ -118,23 +136,16 @@ export function createPlenaryActivities(dataSource: DataSource) {
 
     /** Makes the decision in force public; answers its number, or null when the plenary decided nothing. */
     async announceResults({ cycleId }: { cycleId: string; stageKey: string }) {
-      const latest = await latestDecision(dataSource, cycleId);
+      const latest = await latestDecision(db, cycleId);
       if (!latest) return { decisionNumber: null };
-      await dataSource.query(
-        `UPDATE plenary_decisions SET announced_at = now() WHERE id = $1 AND announced_at IS NULL`,
-        [latest.id],
-      );
+      await markAnnounced(db, latest.id);
       return { decisionNumber: latest.decisionNumber };
     },
 
     async recordCorrection(input: RecordCorrectionInput): Promise<RecordedDecision> {
       return refusingAsFailure(() =>
-        dataSource.transaction(async (tx) => {
-          const [done] = await tx.query<{ decision_number: string }[]>(
-            `SELECT decision_number FROM plenary_decisions WHERE workflow_id = $1`,
-            [input.workflowId],
-          );
-          if (done) return recorded(tx, input.workflowId);
+        inTransaction(db, async (tx) => {
+          if (await isDecisionRecorded(tx, input.workflowId)) return recorded(tx, input.workflowId);
           const { latest, decision } = await correctionOf(tx, input.cycleId, input, { lock: true });
           return insertDecision(tx, {
             cycleId: input.cycleId,

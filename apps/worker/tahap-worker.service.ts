@@ -62,11 +62,11 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
         ...createDeskStageActivities({ db: this.dataSource.manager, client: this.client }),
         ...createSelectionActivities(this.dataSource.manager),
         ...createInterviewStageActivities(this.dataSource),
-        ...createPlenaryActivities(this.dataSource),
+        ...createPlenaryActivities(this.dataSource.manager),
         ...createInterviewEntryActivities(this.dataSource),
         ...createFanOutActivities({ ...launchDeps, db: this.dataSource.manager }),
         ...createYearlyCycleActivities({ ...launchDeps, db: this.dataSource.manager }),
-        ...createAuditActivities(launchDeps),
+        ...createAuditActivities({ db: this.dataSource.manager, client: this.client }),
         ...createNotifyActivities({
           ...launchDeps,
           settings: { retryInitialSeconds: notify.retryInitialSeconds, sendTimeoutSeconds: notify.sendTimeoutSeconds },

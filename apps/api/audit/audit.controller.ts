@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/access.decorator';
 import { entryIdParam } from '../common/params';
 import {
@@ -9,6 +9,7 @@ import {
   PointInTimeQueryDto,
   RunQueryDto,
 } from './audit.query.dto';
+import { AuditLogRowDto, AuditLogVerdictDto } from './audit.response.dto';
 import { AuditService } from './audit.service';
 
 /** Auditors (and admins) read everything here and change nothing. */
@@ -94,14 +95,16 @@ export class AuditController {
   @Get('log')
   @Allow('auditor', 'admin')
   @ApiOperation({ summary: 'Rows of the hash-chained audit log, in order' })
-  log(@Query() query: AuditLogQueryDto) {
+  @ApiOkResponse({ type: [AuditLogRowDto] })
+  log(@Query() query: AuditLogQueryDto): Promise<AuditLogRowDto[]> {
     return this.audit.auditLog(query);
   }
 
   @Get('log/verify')
   @Allow('auditor', 'admin')
   @ApiOperation({ summary: 'Recompute the audit log’s hash chain; names the first broken row' })
-  verifyLog() {
+  @ApiOkResponse({ type: AuditLogVerdictDto })
+  verifyLog(): Promise<AuditLogVerdictDto> {
     return this.audit.verifyLog();
   }
 }

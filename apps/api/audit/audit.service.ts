@@ -5,7 +5,6 @@ import type { temporal } from '@temporalio/proto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
 import { writeArchive } from '../../../libs/audit/archive';
 import { crossCheck } from '../../../libs/audit/audit-chain';
 import { sealHeads, type SealHead } from '../../../libs/audit/seal-heads';
@@ -17,9 +16,19 @@ import { timeline } from '../../../libs/audit/timeline';
 import { productionBundle } from '../../../libs/audit/workflow-bundle';
 import type { TahapConfig } from '../../../libs/config';
 import { DomainError, ErrorCode, plenaryWorkflowId, SEARCH_ATTRIBUTES } from '../../../libs/domain';
-import { TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure/tokens';
-import { AgencyEntity, CycleEntity, EntryEntity } from '../../../libs/persistence';
-import { appendAuditRows, readAuditRows, verifyAuditLog } from '../../../libs/persistence/audit-log';
+import { DB, TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure/tokens';
+import {
+  agencyZoneOfWorkflow,
+  appendAuditRows,
+  auditedCycle,
+  auditHashesAt,
+  entryWorkflowId,
+  entryWorkflowsOf,
+  readAuditRows,
+  verifyAuditLog,
+} from '../../../libs/persistence/audit';
+import { correctionWorkflowIds } from '../../../libs/persistence/plenary';
+import type { Db } from '../../../libs/persistence/shared';
 import type { FindWorkflowsQueryDto } from './audit.query.dto';
 
 type History = temporal.api.history.v1.IHistory;
@@ -54,7 +63,7 @@ export class AuditService {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(TAHAP_CONFIG) private readonly config: TahapConfig,
-    private readonly dataSource: DataSource,
+    @Inject(DB) private readonly db: Db,
   ) {}
 
   async find(query: FindWorkflowsQueryDto) {
@@ -131,11 +140,11 @@ export class AuditService {
   }
 
   async entryState(entryId: string, at: { eventId?: number; at?: string }) {
-    const entry = await this.dataSource.getRepository(EntryEntity).findOneBy({ id: entryId });
-    if (!entry) throw new DomainError(ErrorCode.EntryNotFound, 'No such entry.');
-    const fetched = await this.history(entry.workflowId);
+    const workflowId = await entryWorkflowId(this.db, entryId);
+    if (!workflowId) throw new DomainError(ErrorCode.EntryNotFound, 'No such entry.');
+    const fetched = await this.history(workflowId);
     try {
-      return { entryId, workflowId: entry.workflowId, runId: fetched.runId, ...entryStateAt(fetched.history, at) };
+      return { entryId, workflowId, runId: fetched.runId, ...entryStateAt(fetched.history, at) };
     } catch (error) {
       throw new DomainError(ErrorCode.EventNotInHistory, (error as Error).message, [
         { path: at.eventId !== undefined ? 'eventId' : 'at', message: (error as Error).message },
@@ -161,20 +170,14 @@ export class AuditService {
    * An entry registered while its workflow start failed has none until the next fan-out starts it: listed apart.
    */
   async cycleHistories(cycleId: string): Promise<CycleHistories> {
-    const cycle = await this.dataSource.getRepository(CycleEntity).findOneBy({ id: cycleId });
+    const cycle = await auditedCycle(this.db, cycleId);
     if (!cycle) throw new DomainError(ErrorCode.CycleNotFound, `No cycle ${cycleId}.`);
-    const entries = await this.dataSource
-      .getRepository(EntryEntity)
-      .find({ where: { cycleId }, select: { workflowId: true }, order: { workflowId: 'ASC' } });
+    const entries = await entryWorkflowsOf(this.db, cycleId);
     // The plenary and the corrections of its decision are the cycle's too; a plenary not reached yet has none.
     const plenaries = cycle.resolvedTemplate.stages
       .filter((stage) => stage.type === 'plenary')
       .map((stage) => plenaryWorkflowId(cycle.id, stage.key));
-    const corrections = await this.dataSource.query<{ workflow_id: string }[]>(
-      `SELECT workflow_id FROM plenary_decisions WHERE cycle_id = $1 AND sequence > 1 ORDER BY sequence`,
-      [cycleId],
-    );
-    const decisionWorkflows = [...plenaries, ...corrections.map((row) => row.workflow_id)];
+    const decisionWorkflows = [...plenaries, ...(await correctionWorkflowIds(this.db, cycleId))];
     const workflowIds = [cycle.id, ...decisionWorkflows, ...entries.map((entry) => entry.workflowId)];
     const found: (FetchedHistory | null)[] = new Array(workflowIds.length).fill(null);
     let next = 0;
@@ -198,7 +201,7 @@ export class AuditService {
   /** The archive of a cycle's histories and audit rows, as bytes (see libs/audit/archive.ts for the format). */
   async exportCycle(cycleId: string): Promise<Buffer> {
     const { histories } = await this.cycleHistories(cycleId);
-    const auditRows = await readAuditRows(this.dataSource, { cycleId });
+    const auditRows = await readAuditRows(this.db, { cycleId });
     const directory = await mkdtemp(join(tmpdir(), 'tahap-export-'));
     try {
       const file = join(directory, 'archive.tar.gz');
@@ -220,11 +223,11 @@ export class AuditService {
   }
 
   auditLog(filter: { cycleId?: string; afterSeq?: number; limit?: number }) {
-    return readAuditRows(this.dataSource, { ...filter, limit: filter.limit ?? 500 });
+    return readAuditRows(this.db, { ...filter, limit: filter.limit ?? 500 });
   }
 
   verifyLog() {
-    return verifyAuditLog(this.dataSource);
+    return verifyAuditLog(this.db);
   }
 
   /**
@@ -235,7 +238,7 @@ export class AuditService {
   async crossCheck(cycleId: string) {
     const { histories, notStarted } = await this.cycleHistories(cycleId);
     const rowsByRun = new Map<string, AuditRow[]>();
-    for (const row of await readAuditRows(this.dataSource, { cycleId })) {
+    for (const row of await readAuditRows(this.db, { cycleId })) {
       const key = `${row.workflowId} ${row.runId}`;
       rowsByRun.set(key, [...(rowsByRun.get(key) ?? []), row]);
     }
@@ -303,18 +306,12 @@ export class AuditService {
    */
   async sealCycle(cycleId: string) {
     const { histories, notStarted } = await this.cycleHistories(cycleId);
-    const entryIds = new Map(
-      (
-        await this.dataSource
-          .getRepository(EntryEntity)
-          .find({ where: { cycleId }, select: { id: true, workflowId: true } })
-      ).map((entry) => [entry.workflowId, entry.id]),
-    );
+    const entryIds = new Map((await entryWorkflowsOf(this.db, cycleId)).map((entry) => [entry.workflowId, entry.id]));
     let appended = 0;
     for (const fetched of histories) {
       const entryId = entryIds.get(fetched.workflowId) ?? null;
       const events = decisionEvents(fetched.history, fetched).map((event) => ({ ...event, cycleId, entryId }));
-      appended += (await appendAuditRows(this.dataSource, events)).appended;
+      appended += (await appendAuditRows(this.db, events)).appended;
     }
     return { cycleId, workflows: histories.length, appended, notStarted };
   }
@@ -322,13 +319,7 @@ export class AuditService {
   /** Heads recorded by seals that the log no longer holds with the same hash. */
   private async headsLost(heads: SealHead[]) {
     if (heads.length === 0) return [];
-    const held = new Map(
-      (
-        (await this.dataSource.query('SELECT seq, hash FROM audit_log WHERE seq = ANY($1)', [
-          [...new Set(heads.map((head) => head.seq))],
-        ])) as { seq: string; hash: string }[]
-      ).map((row) => [Number(row.seq), row.hash]),
-    );
+    const held = await auditHashesAt(this.db, [...new Set(heads.map((head) => head.seq))]);
     return heads
       .filter((head) => held.get(head.seq) !== head.hash)
       .map((head) => ({
@@ -347,10 +338,7 @@ export class AuditService {
   }
 
   private async zoneOf(workflowId: string): Promise<string> {
-    const entry = await this.dataSource.getRepository(EntryEntity).findOneBy({ workflowId });
-    if (!entry) return MINISTRY_ZONE;
-    const agency = await this.dataSource.getRepository(AgencyEntity).findOneBy({ code: entry.agencyCode });
-    return agency?.zone ?? MINISTRY_ZONE;
+    return (await agencyZoneOfWorkflow(this.db, workflowId)) ?? MINISTRY_ZONE;
   }
 }
 

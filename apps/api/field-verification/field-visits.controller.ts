@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, ErrorCode, type Principal } from '../../../libs/domain';
 import { Allow } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
+import { FieldVerificationVisitDto, FieldVerificationPlanDto } from './field-verification.response.dto';
 import { PlanFieldVisitsRequestDto, RecordFieldVisitOutcomeRequestDto } from './field-visit.request.dto';
 import { FieldVisitsService } from './field-visits.service';
 
@@ -33,11 +34,12 @@ export class FieldVisitsController {
       'field-verification or has closed, a day outside its window (in its zone), an entry that is not active in ' +
       'the cycle or already has a visit, or an entry nobody may visit.',
   })
+  @ApiCreatedResponse({ type: FieldVerificationPlanDto })
   async plan(
     @Param('cycleId') cycleId: string,
     @Body() body: PlanFieldVisitsRequestDto,
     @CurrentPrincipal() principal: Principal,
-  ) {
+  ): Promise<FieldVerificationPlanDto> {
     return { visits: await this.visits.plan(cycleId, body, principal) };
   }
 
@@ -46,7 +48,11 @@ export class FieldVisitsController {
   @ApiOperation({
     summary: 'The cycle’s field visits with visitors, reasons and outcomes (a panelist or evaluator: their own)',
   })
-  list(@Param('cycleId') cycleId: string, @CurrentPrincipal() principal: Principal) {
+  @ApiOkResponse({ type: [FieldVerificationVisitDto] })
+  list(
+    @Param('cycleId') cycleId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<FieldVerificationVisitDto[]> {
     return this.visits.list(cycleId, principal);
   }
 
@@ -57,11 +63,12 @@ export class FieldVisitsController {
     summary:
       'Record what a visit found, with notes (one of its two visitors, or an admin); once, while the stage is open',
   })
+  @ApiOkResponse({ type: FieldVerificationVisitDto })
   recordOutcome(
     @Param('visitId', visitIdParam()) visitId: string,
     @Body() body: RecordFieldVisitOutcomeRequestDto,
     @CurrentPrincipal() principal: Principal,
-  ) {
+  ): Promise<FieldVerificationVisitDto> {
     return this.visits.recordOutcome(visitId, body, principal);
   }
 }

@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { assignableEntries, assignableEvaluators } from '../../../activities/desk/desk-data';
 import {
   DomainError,
@@ -7,13 +6,34 @@ import {
   formatInZone,
   planVisits,
   visitDays,
-  type AssignableEvaluator,
   type FieldIssue,
   type Principal,
-  type Zone,
 } from '../../../libs/domain';
 import { formatDayInZone } from '../../../libs/domain/notices/field-visit-notice-texts';
-import { CycleEntity, CycleStageEntity } from '../../../libs/persistence';
+import { DB } from '../../../libs/infrastructure/tokens';
+import type { CycleStageEntity } from '../../../libs/persistence';
+import {
+  cyclePanelists,
+  entriesToVisit,
+  fieldVerificationStages,
+  fieldVisitViews,
+  grantVisitorsAccess,
+  insertFieldVisits,
+  lockFieldVisit,
+  recordFieldVisitOutcome,
+  visitLoads,
+  visitsPlannedFor,
+  type FieldVisitViewRow,
+  type NewFieldVisit,
+} from '../../../libs/persistence/field-verification';
+import {
+  advisoryLock,
+  cycleOrNotFound,
+  inTransaction,
+  lockStage,
+  LockNamespace,
+  type Db,
+} from '../../../libs/persistence/shared';
 import { NoticesService } from '../notify/notices.service';
 import type { PlanFieldVisitsRequestDto, RecordFieldVisitOutcomeRequestDto } from './field-visit.request.dto';
 
@@ -46,31 +66,6 @@ export interface FieldVisitView {
   outcomeAt: Date | null;
 }
 
-interface ViewRow {
-  id: string;
-  cycle_id: string;
-  stage_key: string;
-  entry_id: string;
-  title: string;
-  agency_code: string;
-  visit_date: string;
-  zone: Zone;
-  mode: string;
-  reason: string;
-  panelist_user_id: string;
-  panelist_name: string;
-  panelist_email: string;
-  evaluator_user_id: string;
-  evaluator_name: string;
-  evaluator_email: string;
-  planned_by: string;
-  planned_at: Date;
-  outcome: string | null;
-  notes: string | null;
-  outcome_by: string | null;
-  outcome_at: Date | null;
-}
-
 const MAX_ISSUES_IN_MESSAGE = 3;
 
 /** `visits[0].date: …; visits[2].entryId: …` and how many more, for a message a person can act on. */
@@ -88,14 +83,14 @@ function listed(issues: FieldIssue[]): string {
 @Injectable()
 export class FieldVisitsService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(DB) private readonly db: Db,
     private readonly notices: NoticesService,
   ) {}
 
   async plan(cycleId: string, body: PlanFieldVisitsRequestDto, principal: Principal): Promise<FieldVisitView[]> {
-    const visitIds = await this.dataSource.transaction(async (tx) => {
+    const visitIds = await inTransaction(this.db, async (tx) => {
       const stage = await this.plannableStage(tx, cycleId, body.stageKey);
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`field-visits|${cycleId}|${stage.key}`]);
+      await advisoryLock(tx, LockNamespace.FieldVisits, `${cycleId}|${stage.key}`);
       await this.refuseBadVisits(tx, cycleId, stage, body);
       await this.refuseAlreadyPlanned(tx, stage, body);
 
@@ -118,49 +113,28 @@ export class FieldVisitsService {
         );
       }
       const byEntry = new Map(body.visits.map((visit) => [visit.entryId, visit]));
-      const rows = await tx.query<{ id: string }[]>(
-        `INSERT INTO field_visits
-           (cycle_id, stage_key, entry_id, panelist_user_id, evaluator_user_id, visit_date, mode, reason, planned_by)
-         SELECT $1, $2, unnest($3::uuid[]), unnest($4::uuid[]), unnest($5::uuid[]), unnest($6::date[]),
-                unnest($7::text[]), unnest($8::text[]), $9
-         RETURNING id`,
-        [
-          cycleId,
-          stage.key,
-          plan.visits.map((visit) => visit.entryId),
-          plan.visits.map((visit) => visit.panelistId),
-          plan.visits.map((visit) => visit.evaluatorId),
-          plan.visits.map((visit) => byEntry.get(visit.entryId)!.date),
-          plan.visits.map((visit) => byEntry.get(visit.entryId)!.mode),
-          plan.visits.map((visit) => visit.reason),
-          principal.userId,
-        ],
-      );
-      // Visitors read the entries they verify, as evaluators read those they score.
-      await tx.query(
-        `INSERT INTO entry_assignments (entry_id, user_id, role)
-         SELECT unnest($1::uuid[]), unnest($2::uuid[]), 'panelist'
-         UNION ALL SELECT unnest($1::uuid[]), unnest($3::uuid[]), 'evaluator'
-         ON CONFLICT DO NOTHING`,
-        [
-          plan.visits.map((visit) => visit.entryId),
-          plan.visits.map((visit) => visit.panelistId),
-          plan.visits.map((visit) => visit.evaluatorId),
-        ],
-      );
-      return rows.map((row) => row.id);
+      const visits: NewFieldVisit[] = plan.visits.map((visit) => ({
+        entryId: visit.entryId,
+        panelistId: visit.panelistId,
+        evaluatorId: visit.evaluatorId,
+        date: byEntry.get(visit.entryId)!.date,
+        mode: byEntry.get(visit.entryId)!.mode,
+        reason: visit.reason,
+      }));
+      const ids = await insertFieldVisits(tx, stage, visits, principal.userId);
+      await grantVisitorsAccess(tx, visits);
+      return ids;
     });
     // After the commit, so the notices read the visits; their keys make telling twice harmless.
     await this.notices.send({ kind: 'field-visit-planned', cycleId, visitIds });
-    return fieldVisits(this.dataSource.manager, { cycleId, ids: visitIds });
+    return (await fieldVisitViews(this.db, { cycleId, ids: visitIds })).map(toView);
   }
 
   /** Admins and auditors read every visit of the cycle; a panelist or an evaluator only those they make. */
   async list(cycleId: string, principal: Principal): Promise<FieldVisitView[]> {
-    const cycle = await this.dataSource.getRepository(CycleEntity).existsBy({ id: cycleId });
-    if (!cycle) throw new DomainError(ErrorCode.CycleNotFound, `No cycle "${cycleId}".`);
+    await cycleOrNotFound(this.db, cycleId);
     const own = principal.role === 'panelist' || principal.role === 'evaluator';
-    return fieldVisits(this.dataSource.manager, { cycleId, visitor: own ? principal.userId : undefined });
+    return (await fieldVisitViews(this.db, { cycleId, visitor: own ? principal.userId : undefined })).map(toView);
   }
 
   /**
@@ -172,29 +146,15 @@ export class FieldVisitsService {
     body: RecordFieldVisitOutcomeRequestDto,
     principal: Principal,
   ): Promise<FieldVisitView> {
-    await this.dataSource.transaction(async (tx) => {
-      const [visit] = await tx.query<
-        {
-          cycle_id: string;
-          stage_key: string;
-          panelist_user_id: string;
-          evaluator_user_id: string;
-          outcome: string | null;
-          outcome_at: Date | null;
-        }[]
-      >(
-        `SELECT cycle_id, stage_key, panelist_user_id, evaluator_user_id, outcome, outcome_at
-           FROM field_visits WHERE id = $1 FOR UPDATE`,
-        [visitId],
-      );
+    await inTransaction(this.db, async (tx) => {
+      const visit = await lockFieldVisit(tx, visitId);
       const mayRecord =
         visit &&
         (principal.role === 'admin' || [visit.panelist_user_id, visit.evaluator_user_id].includes(principal.userId));
       if (!mayRecord) throw new DomainError(ErrorCode.FieldVisitNotFound, `No field visit ${visitId} of yours.`);
-      const stage = await tx.getRepository(CycleStageEntity).findOneOrFail({
-        where: { cycleId: visit.cycle_id, key: visit.stage_key },
-        lock: { mode: 'pessimistic_read' },
-      });
+      const stage = await lockStage(tx, visit.cycle_id, visit.stage_key, 'share');
+      if (!stage)
+        throw new Error(`Field visit ${visitId} names stage ${visit.stage_key}, which ${visit.cycle_id} lacks.`);
       if (stage.status === 'pending') {
         throw new DomainError(
           ErrorCode.StageNotOpen,
@@ -213,26 +173,19 @@ export class FieldVisitsService {
           `The outcome of this visit was already recorded (${visit.outcome}, at ${formatInZone(new Date(visit.outcome_at!), stage.zone)}); an outcome is recorded once and not changed.`,
         );
       }
-      await tx.query(
-        `UPDATE field_visits SET outcome = $2, notes = $3, outcome_by = $4, outcome_at = now()
-          WHERE id = $1 AND outcome IS NULL`,
-        [visitId, body.outcome, body.notes, principal.userId],
-      );
+      await recordFieldVisitOutcome(tx, visitId, { outcome: body.outcome, notes: body.notes, by: principal.userId });
     });
-    const [view] = await fieldVisits(this.dataSource.manager, { ids: [visitId] });
-    return view;
+    const [view] = await fieldVisitViews(this.db, { ids: [visitId] });
+    return toView(view);
   }
 
   /** The stage named, if it is a field-verification stage of the cycle that has not closed; held until commit. */
-  private async plannableStage(tx: EntityManager, cycleId: string, stageKey: string): Promise<CycleStageEntity> {
-    const cycle = await tx.getRepository(CycleEntity).existsBy({ id: cycleId });
-    if (!cycle) throw new DomainError(ErrorCode.CycleNotFound, `No cycle "${cycleId}".`);
+  private async plannableStage(tx: Db, cycleId: string, stageKey: string): Promise<CycleStageEntity> {
+    await cycleOrNotFound(tx, cycleId);
     // FOR SHARE: the cycle's close takes this row FOR UPDATE, so a plan commits before the close or sees it closed.
-    const stage = await tx
-      .getRepository(CycleStageEntity)
-      .findOne({ where: { cycleId, key: stageKey }, lock: { mode: 'pessimistic_read' } });
+    const stage = await lockStage(tx, cycleId, stageKey, 'share');
     if (!stage) {
-      const fieldStages = await tx.getRepository(CycleStageEntity).findBy({ cycleId, type: 'field-verification' });
+      const fieldStages = await fieldVerificationStages(tx, cycleId);
       const hint =
         fieldStages.length === 0
           ? `${cycleId} has no field-verification stage`
@@ -260,17 +213,14 @@ export class FieldVisitsService {
 
   /** Every visit naming the same entry twice, a day outside the stage, or an entry that is not active in the cycle. */
   private async refuseBadVisits(
-    tx: EntityManager,
+    tx: Db,
     cycleId: string,
     stage: CycleStageEntity,
     body: PlanFieldVisitsRequestDto,
   ): Promise<void> {
     const { first, last } = visitDays(stage.opensAt, stage.closesAt, stage.zone);
     const ids = body.visits.map((visit) => visit.entryId);
-    const entries = await tx.query<{ id: string; cycle_id: string; status: string }[]>(
-      `SELECT id, cycle_id, status FROM entries WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
+    const entries = await entriesToVisit(tx, ids);
     const found = new Map(entries.map((entry) => [entry.id, entry]));
     const issues: FieldIssue[] = body.visits.flatMap((visit, index) => {
       const problems: FieldIssue[] = [];
@@ -298,17 +248,9 @@ export class FieldVisitsService {
     }
   }
 
-  private async refuseAlreadyPlanned(
-    tx: EntityManager,
-    stage: CycleStageEntity,
-    body: PlanFieldVisitsRequestDto,
-  ): Promise<void> {
+  private async refuseAlreadyPlanned(tx: Db, stage: CycleStageEntity, body: PlanFieldVisitsRequestDto): Promise<void> {
     const ids = body.visits.map((visit) => visit.entryId);
-    const planned = await tx.query<{ entry_id: string; id: string; visit_date: string }[]>(
-      `SELECT entry_id, id, to_char(visit_date, 'YYYY-MM-DD') AS visit_date FROM field_visits
-        WHERE cycle_id = $1 AND stage_key = $2 AND entry_id = ANY($3::uuid[])`,
-      [stage.cycleId, stage.key, ids],
-    );
+    const planned = await visitsPlannedFor(tx, stage, ids);
     const existing = new Map(planned.map((row) => [row.entry_id, row]));
     const issues = ids.flatMap((id, index) => {
       const visit = existing.get(id);
@@ -327,70 +269,8 @@ export class FieldVisitsService {
   }
 }
 
-/**
- * The cycle's panelists (TPI) as conflict rules see them: what they declared for any of the cycle's interview
- * panels (affiliations of all together), and the conflicts they declared on entries.
- */
-async function cyclePanelists(db: EntityManager, cycleId: string): Promise<AssignableEvaluator[]> {
-  const rows = await db.query<
-    { user_id: string; name: string; affiliations: string[]; province: string | null; conflicts: string[] }[]
-  >(
-    `SELECT p.user_id, u.display_name AS name,
-            array(SELECT DISTINCT a FROM interview_panelists q, unnest(q.affiliations) a
-                   WHERE q.cycle_id = p.cycle_id AND q.user_id = p.user_id ORDER BY a) AS affiliations,
-            min(p.province) AS province,
-            array(SELECT c.entry_id::text FROM evaluator_conflicts c
-                   WHERE c.cycle_id = p.cycle_id AND c.user_id = p.user_id ORDER BY c.entry_id) AS conflicts
-       FROM interview_panelists p JOIN users u ON u.id = p.user_id
-      WHERE p.cycle_id = $1
-      GROUP BY p.cycle_id, p.user_id, u.display_name
-      ORDER BY p.user_id`,
-    [cycleId],
-  );
-  return rows.map((row) => ({
-    id: row.user_id,
-    name: row.name,
-    affiliations: row.affiliations,
-    province: row.province,
-    declaredConflictEntryIds: row.conflicts,
-  }));
-}
-
-/** Visits each person already makes in the stage, as panelist or evaluator. */
-async function visitLoads(db: EntityManager, cycleId: string, stageKey: string): Promise<Record<string, number>> {
-  const rows = await db.query<{ user_id: string; load: number }[]>(
-    `SELECT user_id, count(*)::int AS load FROM (
-       SELECT panelist_user_id AS user_id FROM field_visits WHERE cycle_id = $1 AND stage_key = $2
-       UNION ALL SELECT evaluator_user_id FROM field_visits WHERE cycle_id = $1 AND stage_key = $2) visitors
-      GROUP BY user_id`,
-    [cycleId, stageKey],
-  );
-  return Object.fromEntries(rows.map((row) => [row.user_id, row.load]));
-}
-
-/** Visits as people read them, by day then entry; narrowed to a cycle, to ids, or to one visitor's own. */
-async function fieldVisits(
-  db: EntityManager,
-  where: { cycleId?: string; ids?: string[]; visitor?: string },
-): Promise<FieldVisitView[]> {
-  const rows = await db.query<ViewRow[]>(
-    `SELECT v.id, v.cycle_id, v.stage_key, v.entry_id, e.title, e.agency_code,
-            to_char(v.visit_date, 'YYYY-MM-DD') AS visit_date, s.zone, v.mode, v.reason,
-            v.panelist_user_id, p.display_name AS panelist_name, p.email AS panelist_email,
-            v.evaluator_user_id, u.display_name AS evaluator_name, u.email AS evaluator_email,
-            v.planned_by, v.planned_at, v.outcome, v.notes, v.outcome_by, v.outcome_at
-       FROM field_visits v
-       JOIN entries e ON e.id = v.entry_id
-       JOIN cycle_stages s ON s.cycle_id = v.cycle_id AND s.key = v.stage_key
-       JOIN users p ON p.id = v.panelist_user_id
-       JOIN users u ON u.id = v.evaluator_user_id
-      WHERE ($1::text IS NULL OR v.cycle_id = $1)
-        AND ($2::uuid[] IS NULL OR v.id = ANY($2::uuid[]))
-        AND ($3::uuid IS NULL OR v.panelist_user_id = $3 OR v.evaluator_user_id = $3)
-      ORDER BY v.visit_date, v.entry_id`,
-    [where.cycleId ?? null, where.ids ?? null, where.visitor ?? null],
-  );
-  return rows.map((row) => ({
+function toView(row: FieldVisitViewRow): FieldVisitView {
+  return {
     id: row.id,
     cycleId: row.cycle_id,
     stageKey: row.stage_key,
@@ -409,5 +289,5 @@ async function fieldVisits(
     notes: row.notes,
     outcomeBy: row.outcome_by,
     outcomeAt: row.outcome_at,
-  }));
+  };
 }

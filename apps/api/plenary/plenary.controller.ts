@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, ErrorCode, type Principal } from '../../../libs/domain';
 import { Allow } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
@@ -12,6 +12,7 @@ import {
   OverrideRequestDto,
   VoteRequestDto,
 } from './plenary.request.dto';
+import { PlenaryDecisionSummaryDto, PlenaryResultsDto } from './plenary.response.dto';
 
 function sequenceParam() {
   return new ParseIntPipe({
@@ -84,7 +85,11 @@ export class PlenaryController {
   @Get('decisions')
   @Allow('admin', 'panelist', 'auditor')
   @ApiOperation({ summary: 'Every decision of the cycle, the first and its corrections, with their SHA-256' })
-  decisions(@Param('cycleId') cycleId: string, @CurrentPrincipal() principal: Principal) {
+  @ApiOkResponse({ type: [PlenaryDecisionSummaryDto] })
+  decisions(
+    @Param('cycleId') cycleId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PlenaryDecisionSummaryDto[]> {
     return this.plenary.decisions(cycleId, principal);
   }
 
@@ -115,18 +120,20 @@ export class PlenaryController {
     summary: 'Correct the announced decision: a new decision that supersedes it, with a reason; never an edit',
     description: 'Entries move in or out of the winners; each agency whose result changed is told.',
   })
+  @ApiCreatedResponse({ type: PlenaryDecisionSummaryDto })
   correct(
     @Param('cycleId') cycleId: string,
     @Body() body: CorrectionRequestDto,
     @CurrentPrincipal() principal: Principal,
-  ) {
+  ): Promise<PlenaryDecisionSummaryDto> {
     return this.plenary.correct(cycleId, body, principal);
   }
 
   @Get('results')
   @Allow('public')
   @ApiOperation({ summary: 'The announced results: winners of each cluster and group (public)' })
-  results(@Param('cycleId') cycleId: string) {
+  @ApiOkResponse({ type: PlenaryResultsDto })
+  results(@Param('cycleId') cycleId: string): Promise<PlenaryResultsDto> {
     return this.plenary.results(cycleId);
   }
 }

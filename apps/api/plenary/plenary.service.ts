@@ -5,15 +5,6 @@ import {
   type Client,
   type WorkflowHandle,
 } from '@temporalio/client';
-import { DataSource } from 'typeorm';
-import {
-  allDecisions,
-  correctionOf,
-  decisionBySequence,
-  latestDecision,
-  type StoredDecision,
-} from '../../../activities/plenary/decision-store';
-import { plenaryMembers } from '../../../activities/plenary/plenary-data';
 import type { TahapConfig } from '../../../libs/config';
 import {
   correctionWorkflowId,
@@ -24,9 +15,18 @@ import {
   plenaryWorkflowId,
   type Principal,
 } from '../../../libs/domain';
-import { TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
+import { DB, TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
 import { exportDigest } from '../../../libs/plenary/decision-export';
-import { CycleEntity } from '../../../libs/persistence';
+import type { CycleEntity } from '../../../libs/persistence';
+import {
+  allDecisions,
+  correctionOf,
+  decisionBySequence,
+  latestDecision,
+  plenaryMembers,
+  type StoredDecision,
+} from '../../../libs/persistence/plenary';
+import { cycleOrNotFound, type Db } from '../../../libs/persistence/shared';
 import { decisionCorrectionWorkflow } from '../../../workflows/decision-correction.workflow';
 import {
   castVoteUpdate,
@@ -55,13 +55,14 @@ const CONTENT_TYPE = {
 @Injectable()
 export class PlenaryService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(DB) private readonly db: Db,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(TAHAP_CONFIG) private readonly config: TahapConfig,
   ) {}
 
   async state(cycleId: string, principal: Principal) {
     await this.mustSit(cycleId, principal);
+    // eslint-disable-next-line no-restricted-syntax -- a Temporal query of the plenary workflow, not SQL
     return this.plenaryCall(cycleId, (handle) => handle.query(plenaryStateQuery));
   }
 
@@ -108,13 +109,13 @@ export class PlenaryService {
 
   async decisions(cycleId: string, principal: Principal) {
     await this.mustSit(cycleId, principal);
-    return (await allDecisions(this.dataSource, cycleId)).map((stored) => summary(stored));
+    return (await allDecisions(this.db, cycleId)).map((stored) => summary(stored));
   }
 
   /** The same decision always exports to the same bytes; the JSON is the very text stored when it was made. */
   async export(cycleId: string, sequence: number, format: 'json' | 'csv' | 'html', principal: Principal) {
     await this.mustSit(cycleId, principal);
-    const stored = await decisionBySequence(this.dataSource, cycleId, sequence);
+    const stored = await decisionBySequence(this.db, cycleId, sequence);
     const body =
       format === 'json'
         ? stored.canonicalJson
@@ -133,7 +134,7 @@ export class PlenaryService {
   /** The announced decision in force, as the public reads it: the winners of each cluster and group. */
   async results(cycleId: string) {
     await this.cycle(cycleId);
-    const latest = await latestDecision(this.dataSource, cycleId);
+    const latest = await latestDecision(this.db, cycleId);
     if (!latest?.announcedAt) {
       throw new DomainError(ErrorCode.ResultsNotAnnounced, `The results of ${cycleId} have not been announced yet.`);
     }
@@ -160,7 +161,7 @@ export class PlenaryService {
 
   async correct(cycleId: string, body: CorrectionRequestDto, principal: Principal) {
     await this.cycle(cycleId);
-    const { latest } = await correctionOf(this.dataSource, cycleId, { ...body, decidedAt: new Date().toISOString() });
+    const { latest } = await correctionOf(this.db, cycleId, { ...body, decidedAt: new Date().toISOString() });
     try {
       const recorded = await this.client.workflow.execute(decisionCorrectionWorkflow, {
         workflowId: correctionWorkflowId(cycleId, latest.sequence + 1),
@@ -177,7 +178,7 @@ export class PlenaryService {
           },
         ],
       });
-      return summary(await decisionBySequence(this.dataSource, cycleId, recorded.sequence));
+      return summary(await decisionBySequence(this.db, cycleId, recorded.sequence));
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
         throw new DomainError(
@@ -189,10 +190,8 @@ export class PlenaryService {
     }
   }
 
-  private async cycle(cycleId: string): Promise<CycleEntity> {
-    const cycle = await this.dataSource.getRepository(CycleEntity).findOneBy({ id: cycleId });
-    if (!cycle) throw new DomainError(ErrorCode.CycleNotFound, `No cycle "${cycleId}".`);
-    return cycle;
+  private cycle(cycleId: string): Promise<CycleEntity> {
+    return cycleOrNotFound(this.db, cycleId);
   }
 
   /**
@@ -220,7 +219,7 @@ export class PlenaryService {
   private async mustSit(cycleId: string, principal: Principal): Promise<void> {
     await this.cycle(cycleId);
     if (principal.role !== 'panelist') return;
-    const members = await plenaryMembers(this.dataSource, cycleId);
+    const members = await plenaryMembers(this.db, cycleId);
     if (!members.some((member) => member.panelistId === principal.userId)) {
       throw new DomainError(ErrorCode.PlenaryNotFound, `No plenary of ${cycleId} that you sit in.`);
     }

@@ -1,7 +1,7 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { correctDecision, DomainError, ErrorCode, type CorrectionMove, type PlenaryDecision } from '../../libs/domain';
-import { decisionJson, exportDigest } from '../../libs/plenary/decision-export';
-import type { RecordedDecision } from '../../workflows/plenary.messages';
+import { correctDecision, DomainError, ErrorCode, type CorrectionMove, type PlenaryDecision } from '../../domain';
+import { decisionJson, exportDigest } from '../../plenary/decision-export';
+import type { RecordedDecision } from '../../../workflows/plenary.messages';
+import type { Db } from '../shared/db';
 
 /**
  * The plenary's decisions as stored (`plenary_decisions`): written once with their canonical JSON and its SHA-256,
@@ -19,7 +19,8 @@ export interface StoredDecision {
   decidedAt: Date;
 }
 
-interface DecisionRow {
+/** A row of `plenary_decisions`, as far as it is read back. */
+export interface DecisionRow {
   id: string;
   stage_key: string;
   sequence: number;
@@ -46,7 +47,7 @@ const DECISION_COLUMNS = `id, stage_key, sequence, decision_number, canonical_js
 
 /** The decision in force: the latest of the cycle (`lock` holds it against a concurrent correction). */
 export async function latestDecision(
-  db: DataSource | EntityManager,
+  db: Db,
   cycleId: string,
   options: { lock?: boolean } = {},
 ): Promise<StoredDecision | null> {
@@ -58,7 +59,7 @@ export async function latestDecision(
   return row ? toStored(row) : null;
 }
 
-export async function decisionBySequence(db: DataSource | EntityManager, cycleId: string, sequence: number) {
+export async function decisionBySequence(db: Db, cycleId: string, sequence: number): Promise<StoredDecision> {
   const [row] = await db.query<DecisionRow[]>(
     `SELECT ${DECISION_COLUMNS} FROM plenary_decisions WHERE cycle_id = $1 AND sequence = $2`,
     [cycleId, sequence],
@@ -67,7 +68,7 @@ export async function decisionBySequence(db: DataSource | EntityManager, cycleId
   return toStored(row);
 }
 
-export async function allDecisions(db: DataSource | EntityManager, cycleId: string): Promise<StoredDecision[]> {
+export async function allDecisions(db: Db, cycleId: string): Promise<StoredDecision[]> {
   const rows = await db.query<DecisionRow[]>(
     `SELECT ${DECISION_COLUMNS} FROM plenary_decisions WHERE cycle_id = $1 ORDER BY sequence`,
     [cycleId],
@@ -76,7 +77,7 @@ export async function allDecisions(db: DataSource | EntityManager, cycleId: stri
 }
 
 export async function insertDecision(
-  db: Pick<DataSource, 'query'>,
+  db: Db,
   row: {
     cycleId: string;
     stageKey: string;
@@ -113,8 +114,33 @@ export async function insertDecision(
   return recorded(db, row.workflowId);
 }
 
+/** Makes a decision public, once: an announced decision keeps the instant it was first announced. */
+export async function markAnnounced(db: Db, decisionId: string): Promise<void> {
+  await db.query(`UPDATE plenary_decisions SET announced_at = now() WHERE id = $1 AND announced_at IS NULL`, [
+    decisionId,
+  ]);
+}
+
+/** Whether the workflow has recorded its decision already (a retried activity writes nothing twice). */
+export async function isDecisionRecorded(db: Db, workflowId: string): Promise<boolean> {
+  const [done] = await db.query<{ decision_number: string }[]>(
+    `SELECT decision_number FROM plenary_decisions WHERE workflow_id = $1`,
+    [workflowId],
+  );
+  return done !== undefined;
+}
+
+/** The workflows that recorded the cycle's corrections (every decision after the first), in order. */
+export async function correctionWorkflowIds(db: Db, cycleId: string): Promise<string[]> {
+  const rows = await db.query<{ workflow_id: string }[]>(
+    `SELECT workflow_id FROM plenary_decisions WHERE cycle_id = $1 AND sequence > 1 ORDER BY sequence`,
+    [cycleId],
+  );
+  return rows.map((row) => row.workflow_id);
+}
+
 /** What the workflow keeps of a decision: as stored (a retry returns the first attempt's row). */
-export async function recorded(db: Pick<DataSource, 'query'>, workflowId: string): Promise<RecordedDecision> {
+export async function recorded(db: Db, workflowId: string): Promise<RecordedDecision> {
   const [row] = await db.query<{ decision_number: string; sequence: number; json_sha256: string; decided_at: Date }[]>(
     `SELECT decision_number, sequence, json_sha256, decided_at FROM plenary_decisions WHERE workflow_id = $1`,
     [workflowId],
@@ -133,7 +159,7 @@ export async function recorded(db: Pick<DataSource, 'query'>, workflowId: string
  * with it before starting a correction; the activity again under the row's lock.
  */
 export async function correctionOf(
-  db: DataSource | EntityManager,
+  db: Db,
   cycleId: string,
   request: { supersedes: string; reason: string; moves: CorrectionMove[]; decidedAt: string },
   options: { lock?: boolean } = {},

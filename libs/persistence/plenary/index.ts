@@ -1,0 +1,3 @@
+export * from './decision-store';
+export * from './plenary-data';
+export * from './result-notices';
