@@ -1,16 +1,17 @@
-import type { DataSource } from 'typeorm';
+// The event-specific drafters still live in activities/notify; the API reaches them only through this module.
+import { deskNoticeDrafts, type DeskNoticeEvent } from '../../activities/notify/desk-notice-drafts';
+import { fieldVisitNoticeDrafts, type FieldVisitNoticeEvent } from '../../activities/notify/field-visit-notice-drafts';
+import { interviewNoticeDrafts, type InterviewNoticeEvent } from '../../activities/notify/interview-notice-drafts';
+import { resultNoticeDrafts, type ResultNoticeEvent } from '../../activities/notify/result-notice-drafts';
 import {
   deadlineExtendedNotice,
   formatInZone,
   screeningOutcomeNotice,
   type Language,
   type NoticeText,
-} from '../../libs/domain';
-import { AgencyEntity, CycleStageEntity, EntryEntity, ScreeningDecisionEntity } from '../../libs/persistence';
-import { deskNoticeDrafts, type DeskNoticeEvent } from './desk-notice-drafts';
-import { interviewNoticeDrafts, type InterviewNoticeEvent } from './interview-notice-drafts';
-import { fieldVisitNoticeDrafts, type FieldVisitNoticeEvent } from './field-visit-notice-drafts';
-import { resultNoticeDrafts, type ResultNoticeEvent } from './result-notice-drafts';
+} from '../domain';
+import type { AgencyEntity, Db } from '../persistence';
+import { agenciesToTell, noticeStageOrFail, screeningDecisionsToTell } from '../persistence/notify';
 
 /** What happened, as the workflow that saw it tells the notify activity. */
 export type NoticeEvent =
@@ -55,7 +56,9 @@ export interface NoticeAttachment {
 }
 
 /** Who must hear of an event, and what each is told: in the agency's language, every instant in its zone. */
-export async function noticeDrafts(dataSource: DataSource, event: NoticeEvent): Promise<NoticeDraft[]> {
+export async function noticeDrafts(db: Db, event: NoticeEvent): Promise<NoticeDraft[]> {
+  // The drafters still take the DataSource; db.connection is the one behind db.
+  const dataSource = db.connection;
   switch (event.kind) {
     case 'evaluator-invited':
     case 'desk-assigned':
@@ -77,19 +80,11 @@ export async function noticeDrafts(dataSource: DataSource, event: NoticeEvent): 
     case 'results-corrected':
       return resultNoticeDrafts(dataSource, event);
     case 'stage-deadline-extended': {
-      const stage = await dataSource
-        .getRepository(CycleStageEntity)
-        .findOneByOrFail({ cycleId: event.cycleId, key: event.stageKey });
+      const stage = await noticeStageOrFail(db, event.cycleId, event.stageKey);
       // While submission is open any agency may still register; later only those with entries in the cycle.
-      const agencies = dataSource.getRepository(AgencyEntity).createQueryBuilder('agency');
-      if (stage.type !== 'submission') {
-        agencies.where(
-          `EXISTS (SELECT 1 FROM entries e WHERE e.agency_code = agency.code AND e.cycle_id = :cycleId AND e.status = 'active')`,
-          { cycleId: event.cycleId },
-        );
-      }
+      const agencies = await agenciesToTell(db, stage.type !== 'submission' ? event.cycleId : undefined);
       const closesAt = new Date(event.closesAt);
-      return (await agencies.orderBy('agency.code', 'ASC').getMany()).map((agency) => ({
+      return agencies.map((agency) => ({
         kind: event.kind,
         key: `${event.cycleId}/deadline/${event.stageKey}/${closesAt.toISOString()}`,
         recipient: { agency },
@@ -102,14 +97,7 @@ export async function noticeDrafts(dataSource: DataSource, event: NoticeEvent): 
       }));
     }
     case 'screening-outcome': {
-      const rows = (await dataSource
-        .getRepository(ScreeningDecisionEntity)
-        .createQueryBuilder('decision')
-        .innerJoinAndMapOne('decision.entry', EntryEntity, 'entry', 'entry.id = decision.entryId')
-        .innerJoinAndMapOne('decision.agency', AgencyEntity, 'agency', 'agency.code = entry.agencyCode')
-        .where('decision.cycleId = :cycleId', { cycleId: event.cycleId })
-        .orderBy('decision.entryId', 'ASC')
-        .getMany()) as (ScreeningDecisionEntity & { entry: EntryEntity; agency: AgencyEntity })[];
+      const rows = await screeningDecisionsToTell(db, event.cycleId);
       return rows.map((row) => ({
         kind: event.kind,
         key: `${event.cycleId}/screening/${row.entryId}`,

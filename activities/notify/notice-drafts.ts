@@ -1,0 +1,2 @@
+// moved to libs/notify/notice-drafts.ts
+export * from '../../libs/notify/notice-drafts';
