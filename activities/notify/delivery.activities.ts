@@ -1,13 +1,22 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Transporter } from 'nodemailer';
 import { Webhook } from 'standardwebhooks';
-import { In, type DataSource } from 'typeorm';
 import { emailParts, type Language } from '../../libs/domain';
 import { postWebhook } from '../../libs/notify';
-import { DeliveryAttemptEntity, DeliveryEntity, NoticeEntity, WebhookEndpointEntity } from '../../libs/persistence';
+import { inTransaction, type Db, type DeliveryAttemptEntity, type DeliveryEntity } from '../../libs/persistence';
+import {
+  deliveryOrFail,
+  failPendingDeliveries,
+  noticeOrFail,
+  noticesByIds,
+  pendingDeliveriesAmong,
+  recordDeliveryAttempt,
+  updateWebhookEndpoint,
+  webhookEndpointWithSecretsOrFail,
+} from '../../libs/persistence/notify';
 
 export interface DeliveryDeps {
-  dataSource: DataSource;
+  db: Db;
   mailer: Transporter;
   from: string;
   webhooksAllowPrivate: boolean;
@@ -25,28 +34,25 @@ const SENDERS = 5;
  * Every try is written to the delivery log.
  */
 export function createDeliveryActivities(deps: DeliveryDeps) {
-  const { dataSource } = deps;
+  const { db } = deps;
   /** What an attempt's outcome makes of its delivery: a failure stays pending for Temporal's next retry. */
   const STATUS_AFTER = { accepted: 'delivered', gone: 'disabled', refused: 'failed', failed: 'pending' } as const;
   const attempt = async (delivery: DeliveryEntity, outcome: DeliveryAttemptEntity['outcome'], detail: string) => {
-    await dataSource.transaction(async (tx) => {
-      await tx
-        .getRepository(DeliveryAttemptEntity)
-        .insert({ deliveryId: delivery.id, outcome, detail, at: new Date() });
-      await tx.getRepository(DeliveryEntity).increment({ id: delivery.id }, 'attempts', 1);
-      await tx.getRepository(DeliveryEntity).update(
-        { id: delivery.id, status: 'pending' },
+    await inTransaction(db, (tx) =>
+      recordDeliveryAttempt(
+        tx,
+        { deliveryId: delivery.id, outcome, detail, at: new Date() },
         {
           status: STATUS_AFTER[outcome],
           deliveredAt: outcome === 'accepted' ? new Date() : null,
           lastError: outcome === 'accepted' ? null : detail,
         },
-      );
-    });
+      ),
+    );
   };
   const load = async (deliveryId: string) => {
-    const delivery = await dataSource.getRepository(DeliveryEntity).findOneByOrFail({ id: deliveryId });
-    const notice = await dataSource.getRepository(NoticeEntity).findOneByOrFail({ id: delivery.noticeId });
+    const delivery = await deliveryOrFail(db, deliveryId);
+    const notice = await noticeOrFail(db, delivery.noticeId);
     return { delivery, notice };
   };
 
@@ -56,10 +62,13 @@ export function createDeliveryActivities(deps: DeliveryDeps) {
      * batch fails and Temporal retries it later: what was delivered meanwhile is skipped.
      */
     async sendEmails(deliveryIds: string[]): Promise<void> {
-      const pending = await dataSource.getRepository(DeliveryEntity).findBy({ id: In(deliveryIds), status: 'pending' });
+      const pending = await pendingDeliveriesAmong(db, deliveryIds);
       const notices = new Map(
         (
-          await dataSource.getRepository(NoticeEntity).findBy({ id: In(pending.map((delivery) => delivery.noticeId)) })
+          await noticesByIds(
+            db,
+            pending.map((delivery) => delivery.noticeId),
+          )
         ).map((notice) => [notice.id, notice]),
       );
       const failures: string[] = [];
@@ -101,12 +110,7 @@ export function createDeliveryActivities(deps: DeliveryDeps) {
     async sendWebhook(deliveryId: string): Promise<void> {
       const { delivery, notice } = await load(deliveryId);
       if (delivery.status !== 'pending') return;
-      const endpoint = await dataSource
-        .getRepository(WebhookEndpointEntity)
-        .createQueryBuilder('endpoint')
-        .addSelect(['endpoint.secret', 'endpoint.previousSecret'])
-        .where('endpoint.id = :id', { id: delivery.target })
-        .getOneOrFail();
+      const endpoint = await webhookEndpointWithSecretsOrFail(db, delivery.target);
       if (endpoint.status !== 'active') {
         await attempt(delivery, 'gone', `endpoint disabled: ${endpoint.disabledReason ?? 'by the agency'}`);
         return;
@@ -154,9 +158,10 @@ export function createDeliveryActivities(deps: DeliveryDeps) {
       }
       if (status >= 200 && status < 300) return attempt(delivery, 'accepted', `HTTP ${status}`);
       if (status === 410) {
-        await dataSource
-          .getRepository(WebhookEndpointEntity)
-          .update({ id: endpoint.id }, { status: 'disabled', disabledReason: 'the receiver answered 410 Gone' });
+        await updateWebhookEndpoint(db, endpoint.id, {
+          status: 'disabled',
+          disabledReason: 'the receiver answered 410 Gone',
+        });
         return attempt(delivery, 'gone', 'HTTP 410: endpoint disabled');
       }
       await attempt(delivery, 'failed', `HTTP ${status}`);
@@ -164,9 +169,7 @@ export function createDeliveryActivities(deps: DeliveryDeps) {
     },
 
     async markDeliveriesFailed(input: { deliveryIds: string[]; reason: string }): Promise<void> {
-      await dataSource
-        .getRepository(DeliveryEntity)
-        .update({ id: In(input.deliveryIds), status: 'pending' }, { status: 'failed', lastError: input.reason });
+      await failPendingDeliveries(db, input.deliveryIds, input.reason);
     },
   };
 }

@@ -68,11 +68,13 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
         ...createYearlyCycleActivities({ ...launchDeps, db: this.dataSource.manager }),
         ...createAuditActivities({ db: this.dataSource.manager, client: this.client }),
         ...createNotifyActivities({
-          ...launchDeps,
+          db: this.dataSource.manager,
+          client: this.client,
+          taskQueue: this.config.taskQueue,
           settings: { retryInitialSeconds: notify.retryInitialSeconds, sendTimeoutSeconds: notify.sendTimeoutSeconds },
         }),
         ...createDeliveryActivities({
-          dataSource: this.dataSource,
+          db: this.dataSource.manager,
           mailer: this.mailer,
           from: notify.from,
           webhooksAllowPrivate: notify.webhooksAllowPrivate,

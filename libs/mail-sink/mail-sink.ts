@@ -1,8 +1,8 @@
 import { simpleParser } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import type { DataSource } from 'typeorm';
-import { MailSinkMessageEntity } from '../persistence';
+import type { Db } from '../persistence';
+import { storeSinkMessage } from '../persistence/mail-sink';
 
 export interface MailSink {
   /** `smtp://host:port`, what SMTP_URL should say to send here. */
@@ -13,10 +13,11 @@ export interface MailSink {
 /**
  * A local SMTP server that accepts every message and keeps it in `mail_sink_messages`, where the API shows it
  * (GET /mail-sink/messages). The embedded default for `npm start` and the tests' real SMTP server; production
- * sets SMTP_URL to a real relay instead. A message is acknowledged (250) only after it is stored.
+ * sets SMTP_URL to a real relay instead. A message is acknowledged (250) only after it is stored. `database` is the
+ * sink's own connection (its DataSource), held for as long as the server runs.
  */
 export async function startMailSink(
-  dataSource: DataSource,
+  database: { readonly manager: Db },
   options: { host: string; port: number },
 ): Promise<MailSink> {
   const server = new SMTPServer({
@@ -31,7 +32,7 @@ export async function startMailSink(
         const raw = Buffer.concat(chunks).toString('utf8');
         simpleParser(raw)
           .then((parsed) =>
-            dataSource.getRepository(MailSinkMessageEntity).insert({
+            storeSinkMessage(database.manager, {
               messageId: parsed.messageId ?? null,
               envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
               envelopeTo: session.envelope.rcptTo.map((recipient) => recipient.address),

@@ -1,2 +1,4 @@
+export * from './notice-drafts';
+export * from './outbox';
 export * from './webhook-address';
 export * from './webhook-client';

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
-import type { NoticeEvent } from '../../../activities/notify/notice-drafts';
-import { sendNotices, type NotifyDeps } from '../../../activities/notify/notify.activities';
 import type { TahapConfig } from '../../../libs/config';
-import { TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
+import { DB, TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
+import { sendNotices, type NoticeEvent, type NotifyDeps } from '../../../libs/notify';
+import type { Db } from '../../../libs/persistence';
 
 /**
  * The API's way to tell someone of what an admin or evaluator just did: the same outbox and deliveries as `notify`,
@@ -13,7 +12,7 @@ import { TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
 @Injectable()
 export class NoticesService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(DB) private readonly db: Db,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(TAHAP_CONFIG) private readonly config: TahapConfig,
   ) {}
@@ -21,7 +20,7 @@ export class NoticesService {
   get deps(): NotifyDeps {
     const { retryInitialSeconds, sendTimeoutSeconds } = this.config.notify;
     return {
-      dataSource: this.dataSource,
+      db: this.db,
       client: this.client,
       taskQueue: this.config.taskQueue,
       settings: { retryInitialSeconds, sendTimeoutSeconds },
