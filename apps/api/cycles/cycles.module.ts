@@ -4,7 +4,7 @@ import { CyclesController } from './cycles.controller';
 import { CyclesService } from './cycles.service';
 import { RepetitionsController } from './repetitions.controller';
 
-/** Cycles and their yearly repetitions. (The screening routes under /cycles are registered by ApiModule.) */
+/** Cycles and their yearly repetitions. */
 @Module({
   imports: [TemplatesModule],
   controllers: [CyclesController, RepetitionsController],

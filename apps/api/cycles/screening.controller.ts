@@ -1,2 +1,0 @@
-// moved to apps/api/screening (ScreeningModule)
-export { ScreeningController } from '../screening/screening.controller';
