@@ -115,7 +115,9 @@ export async function lockLiveBooking(
   entryId: string,
   stageKey: string,
 ): Promise<{ id: string; slotId: string; startsAt: Date; attendance: InterviewAttendance | null } | null> {
-  const [row] = await tx.query<{ id: string; slotId: string; startsAt: Date; attendance: InterviewAttendance | null }[]>(
+  const [row] = await tx.query<
+    { id: string; slotId: string; startsAt: Date; attendance: InterviewAttendance | null }[]
+  >(
     `SELECT b.id, b.slot_id AS "slotId", s.starts_at AS "startsAt", b.attendance
        FROM interview_bookings b JOIN interview_slots s ON s.id = b.slot_id
       WHERE b.entry_id = $1 AND b.stage_key = $2 AND b.released_at IS NULL FOR UPDATE OF b`,
@@ -290,7 +292,12 @@ export async function recordAttendanceEvent(
  * A no-show recorded by the engine, for this version of the booking only and only once its grace period has run
  * out with no attendance recorded; false when it did not apply.
  */
-export async function recordNoShow(tx: Db, bookingId: string, sequence: number, graceMinutes: number): Promise<boolean> {
+export async function recordNoShow(
+  tx: Db,
+  bookingId: string,
+  sequence: number,
+  graceMinutes: number,
+): Promise<boolean> {
   const rows = await tx.query<[unknown[], number]>(
     `UPDATE interview_bookings b SET attendance = 'no-show', attendance_by = 'engine', attendance_at = now()
        FROM interview_slots s

@@ -1,6 +1,7 @@
 import { DomainError, ErrorCode, interviewParams, type InterviewParams, type Zone } from '../../domain';
 import { CycleEntity, CycleStageEntity } from '../entities';
 import type { Db } from '../shared/db';
+import { cycleOrNotFound } from '../shared/cycle-lookup';
 import { advisoryLock, LockNamespace } from '../shared/locks';
 
 export interface InterviewStage {
@@ -54,4 +55,12 @@ export async function allocationDone(db: Db, cycleId: string, stageKey: string):
 /** The database's clock: the instant cut-offs are measured against, the same for every process. */
 export async function databaseNow(db: Db): Promise<Date> {
   return (await db.query<{ now: Date }[]>('SELECT now() AS now'))[0].now;
+}
+
+/** The cycle's interview stage with its parameters; refused when the cycle is missing or has no interview stage. */
+export async function cycleInterviewStage(db: Db, cycleId: string): Promise<InterviewStage & { stageKey: string }> {
+  const cycle = await cycleOrNotFound(db, cycleId);
+  const stageKey = interviewStageKey(cycle);
+  if (!stageKey) throw new DomainError(ErrorCode.StageNotFound, `${cycleId} has no interview stage.`);
+  return { stageKey, ...(await interviewStage(db, cycleId, stageKey)) };
 }
