@@ -65,7 +65,7 @@ describe('[structure] one agency, two cycles on one day: allocation and moves ap
           key: '1',
           name: `Panel ${label}`,
           meetingUrl: `https://meet.example.id/${label}`,
-          panelists: [{ email: panelist.email, affiliations: [] }],
+          panelists: [{ email: panelist.email, affiliations: ['univ-gadjah-mada'] }],
         },
       ];
       expectStatus(await stack.request('PUT', `/cycles/${id}/interview-panels`, { panels }), 200);
