@@ -1,6 +1,7 @@
-import type { DataSource } from 'typeorm';
 import { interviewParams } from '../../libs/domain';
 import type { CycleEntity, EntryEntity } from '../../libs/persistence';
+import { lastBookingsOf } from '../../libs/persistence/interview';
+import type { Db } from '../../libs/persistence/shared';
 import type { StageEvent } from '../../workflows/entry.messages';
 
 /**
@@ -9,19 +10,19 @@ import type { StageEvent } from '../../workflows/entry.messages';
  * the schedule could never place was the secretariat's to decide and goes on.
  */
 export async function interviewEvents(
-  dataSource: DataSource,
+  // The fan-out still hands its data source over; it passes a Db once it moves.
+  source: Db | { manager: Db },
   cycle: CycleEntity,
   batch: EntryEntity[],
   event: StageEvent,
 ): Promise<Map<string, StageEvent>> {
+  const db = 'manager' in source ? source.manager : source;
   const stage = cycle.resolvedTemplate.stages.find((candidate) => candidate.key === event.stageKey)!;
   if (interviewParams(stage.params).noShow !== 'eliminate') return new Map();
-  const rows = await dataSource.query<{ entry_id: string; attendance: string | null; released: boolean }[]>(
-    `SELECT DISTINCT ON (b.entry_id) b.entry_id, b.attendance, b.released_at IS NOT NULL AS released
-       FROM interview_bookings b
-      WHERE b.stage_key = $1 AND b.entry_id = ANY($2::uuid[])
-      ORDER BY b.entry_id, (b.released_at IS NULL) DESC, b.created_at DESC`,
-    [event.stageKey, batch.map((entry) => entry.id)],
+  const rows = await lastBookingsOf(
+    db,
+    event.stageKey,
+    batch.map((entry) => entry.id),
   );
   const reasons: Record<string, string> = {
     'no-show': 'Did not attend the interview (no-show).',
@@ -32,7 +33,7 @@ export async function interviewEvents(
   for (const row of rows) {
     // A live booking without attendance is a slot the stage closed before (nobody could have missed it).
     const why = row.attendance ? reasons[row.attendance] : row.released ? reasons.released : undefined;
-    if (why) failed.set(row.entry_id, { ...event, outcome: 'fail', reason: why });
+    if (why) failed.set(row.entryId, { ...event, outcome: 'fail', reason: why });
   }
   return failed;
 }

@@ -1,32 +1,45 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../libs/domain';
 import { Allow } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { AvailabilityRequestDto, InterviewPanelsRequestDto } from './interview.request.dto';
-import { InterviewService } from './interview.service';
+import { InterviewScheduleService } from './interview-schedule.service';
+import { InterviewSetupService } from './interview-setup.service';
+import {
+  InterviewAvailabilityDto,
+  InterviewFreeSlotDto,
+  InterviewPanelViewDto,
+  InterviewScheduleDto,
+  InterviewScheduleVerificationDto,
+} from './interview.response.dto';
 
 /** A cycle's interview stage: panels and unavailable days before the schedule, then the schedule itself. */
 @ApiTags('interview')
 @ApiBearerAuth()
 @Controller('cycles/:cycleId')
 export class InterviewScheduleController {
-  constructor(private readonly interview: InterviewService) {}
+  constructor(
+    private readonly setup: InterviewSetupService,
+    private readonly interview: InterviewScheduleService,
+  ) {}
 
   @Put('interview-panels')
   @Allow('admin')
   @ApiOperation({
     summary: 'Set the panels: members with their affiliations, and a meeting link each (until the schedule is made)',
   })
+  @ApiOkResponse({ type: [InterviewPanelViewDto] })
   setPanels(@Param('cycleId') cycleId: string, @Body() body: InterviewPanelsRequestDto) {
-    return this.interview.setPanels(cycleId, body);
+    return this.setup.setPanels(cycleId, body);
   }
 
   @Get('interview-panels')
   @Allow('admin', 'auditor', 'panelist')
   @ApiOperation({ summary: 'The panels, their members and meeting links' })
+  @ApiOkResponse({ type: [InterviewPanelViewDto] })
   panels(@Param('cycleId') cycleId: string) {
-    return this.interview.panels(cycleId);
+    return this.setup.panels(cycleId);
   }
 
   @Put('interview-availability')
@@ -34,12 +47,13 @@ export class InterviewScheduleController {
   @ApiOperation({
     summary: 'Declare the days an agency cannot attend (its own zone); respected when the schedule is made',
   })
+  @ApiOkResponse({ type: InterviewAvailabilityDto })
   setAvailability(
     @Param('cycleId') cycleId: string,
     @Body() body: AvailabilityRequestDto,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.interview.setAvailability(cycleId, body, principal);
+    return this.setup.setAvailability(cycleId, body, principal);
   }
 
   @Get('interview-schedule')
@@ -47,6 +61,7 @@ export class InterviewScheduleController {
   @ApiOperation({
     summary: 'The schedule: bookings (an agency sees its own) and the entries that could not be placed, with why',
   })
+  @ApiOkResponse({ type: InterviewScheduleDto })
   schedule(@Param('cycleId') cycleId: string, @CurrentPrincipal() principal: Principal) {
     return this.interview.schedule(cycleId, principal);
   }
@@ -54,6 +69,7 @@ export class InterviewScheduleController {
   @Get('interview-schedule/verify')
   @Allow('admin', 'auditor')
   @ApiOperation({ summary: 'Derive the opening’s schedule again from the same inputs and compare, booking by booking' })
+  @ApiOkResponse({ type: InterviewScheduleVerificationDto })
   verify(@Param('cycleId') cycleId: string) {
     return this.interview.verify(cycleId);
   }
@@ -61,6 +77,7 @@ export class InterviewScheduleController {
   @Get('interview-slots/free')
   @Allow('admin', 'agency')
   @ApiOperation({ summary: 'Free slots: for an agency those after its cut-off, shown in its zone' })
+  @ApiOkResponse({ type: [InterviewFreeSlotDto] })
   free(@Param('cycleId') cycleId: string, @CurrentPrincipal() principal: Principal) {
     return this.interview.freeSlotsFor(cycleId, principal);
   }

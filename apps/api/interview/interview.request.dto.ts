@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   IsEmail,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -113,4 +114,19 @@ export class InterviewAttendanceRequestDto {
   @ApiProperty({ enum: ['present', 'absent'] })
   @IsIn(['present', 'absent'], { message: 'attendance must be present or absent' })
   attendance: 'present' | 'absent';
+}
+
+export class InterviewScoreRequestDto {
+  @ApiProperty({
+    example: { kebaruan: 80, efektivitas: 75, kemanfaatan: 90, 'kemudahan-replikasi': 70, keberlanjutan: 85 },
+    description: 'A number for every criterion of the interview rubric, within its scale',
+  })
+  @IsObject({ message: 'scores must be an object with a number for each criterion' })
+  scores: Record<string, number>;
+
+  @ApiPropertyOptional({ description: 'Why you scored so' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  comment?: string;
 }

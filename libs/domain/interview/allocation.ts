@@ -3,12 +3,18 @@ import type { LocalSpan } from '../template/stage-params';
 import { instantToLocal, isZone, type Zone } from '../time-zone';
 import { comparePanelKeys } from './slots';
 import { byId, compareText } from '../ordering';
+import { clashingPresentation, presentationClashReason, type AgencyPresentation } from './agency-presence';
 
 export interface SchedulableEntry extends AssignableEntry {
   /** The agency's own zone: its unavailable days and its working hours are read in it. */
   zone: Zone;
   /** Local dates (`YYYY-MM-DD`, in the agency's own zone) on which the agency cannot present. */
   unavailableDays: string[];
+  /**
+   * The agency's interviews outside this schedule (its entries' live bookings in other cycles): a slot overlapping
+   * one does not fit, as for a move (`clashingPresentation`).
+   */
+  presentsElsewhere?: AgencyPresentation[];
 }
 
 export interface InterviewPanel {
@@ -88,6 +94,7 @@ type Placement =
 const CONFLICT = 1;
 const UNAVAILABLE = 2;
 const OUTSIDE = 4;
+const ELSEWHERE = 8;
 const MAX_NAMES_IN_REASON = 5;
 /** Fitting slots scanned, over the whole allocation, by searches that mark slots only along the path. */
 const RETRY_BUDGET = 500_000;
@@ -276,6 +283,9 @@ export function slotFits(
   const clock = localClock([view], entry.zone);
   const found = misfit(fact, view, clock, 0);
   const reasons: string[] = [];
+  if (found & ELSEWHERE) {
+    reasons.push(presentationClashReason(clashingPresentation(slot, entry.id, entry.presentsElsewhere!)!));
+  }
   if (found & CONFLICT) reasons.push(`panel ${slot.panelKey} has a conflict: ${conflictNames(fact.conflicts[panel])}`);
   if (found & UNAVAILABLE) {
     reasons.push(`it falls on ${clock.date[0]}, a day ${entry.agencyCode} declared unavailable`);
@@ -310,6 +320,12 @@ function misfit(fact: EntryFacts, view: SlotView, clock: LocalClock, s: number):
   const start = clock.minute[s];
   // Measured from the start's local midnight, so a slot past midnight cannot pass for an early one.
   if (start < fact.hours.start || start + (view.end - view.start) / MINUTE > fact.hours.end) found |= OUTSIDE;
+  if (
+    fact.entry.presentsElsewhere?.length &&
+    clashingPresentation(view.slot, fact.entry.id, fact.entry.presentsElsewhere)
+  ) {
+    found |= ELSEWHERE;
+  }
   return found;
 }
 
@@ -423,6 +439,7 @@ function noFitReason(fact: EntryFacts, views: SlotView[], panels: InterviewPanel
   if (views.length === 0) return 'no slot fits: there are no interview slots';
   let unavailable = 0;
   let outside = 0;
+  const elsewhere = new Set<string>();
   const daysHit = new Set<string>();
   views.forEach((view, s) => {
     const found = misfit(fact, view, clock, s);
@@ -431,6 +448,10 @@ function noFitReason(fact: EntryFacts, views: SlotView[], panels: InterviewPanel
       daysHit.add(clock.date[s]);
     }
     if (found & OUTSIDE) outside++;
+    if (found & ELSEWHERE)
+      elsewhere.add(
+        presentationClashReason(clashingPresentation(view.slot, fact.entry.id, fact.entry.presentsElsewhere!)!),
+      );
   });
   const parts: string[] = [];
   const conflicted = panels.flatMap((panel, i) => (fact.conflicts[i].length > 0 ? [{ panel, i }] : []));
@@ -453,6 +474,7 @@ function noFitReason(fact: EntryFacts, views: SlotView[], panels: InterviewPanel
   if (outside > 0) {
     parts.push(`${outside} ${of} ${outside === 1 ? 'is' : 'are'} outside ${localDay(fact, fact.entry.zone)}`);
   }
+  if (elsewhere.size > 0) parts.push(`in another cycle, ${listed([...elsewhere].sort())}`);
   return `no slot fits: ${parts.join('; ')}`;
 }
 

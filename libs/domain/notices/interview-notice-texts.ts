@@ -19,7 +19,12 @@ const link = (url: string, language: Language) =>
 /** The first invitation, a moved slot, or a slot booked by the secretariat: the attached calendar replaces any earlier one. */
 export function interviewInvitationNotice(
   language: Language,
-  facts: SlotFacts & { change: 'invited' | 'moved' | 'booked'; confirmed: boolean },
+  facts: SlotFacts & {
+    change: 'invited' | 'moved' | 'booked';
+    confirmed: boolean;
+    /** The agency moved the booking itself: its move confirmed the slot it chose. */
+    chosenByAgency?: boolean;
+  },
 ): NoticeText {
   if (language === 'en') {
     const what = {
@@ -27,9 +32,11 @@ export function interviewInvitationNotice(
       moved: 'Your interview has moved',
       booked: 'An interview slot was booked for you',
     }[facts.change];
-    const confirm = facts.confirmed
-      ? 'The slot is confirmed.'
-      : `Please confirm it by ${facts.cutOffLocal}; until then you may also ask for another free slot.`;
+    const confirm = !facts.confirmed
+      ? `Please confirm it by ${facts.cutOffLocal}; until then you may also ask for another free slot.`
+      : facts.chosenByAgency
+        ? 'You chose this slot when you moved the interview, and the move confirmed it: there is nothing more to confirm.'
+        : 'The slot is confirmed.';
     return {
       subject: `${facts.cycleId}: interview for "${facts.title}" on ${facts.startsAtLocal}`,
       body: `${what}: "${facts.title}" presents to ${facts.panelName} on ${facts.startsAtLocal} (${link(facts.meetingUrl, language)}). ${confirm} The attached calendar file updates the event in your calendar.`,
@@ -40,9 +47,11 @@ export function interviewInvitationNotice(
     moved: 'Jadwal wawancara Anda telah dipindahkan',
     booked: 'Sekretariat menetapkan jadwal wawancara Anda',
   }[facts.change];
-  const confirm = facts.confirmed
-    ? 'Jadwal ini sudah dikonfirmasi.'
-    : `Mohon konfirmasi paling lambat ${facts.cutOffLocal}; sampai saat itu Anda juga dapat meminta slot lain yang masih kosong.`;
+  const confirm = !facts.confirmed
+    ? `Mohon konfirmasi paling lambat ${facts.cutOffLocal}; sampai saat itu Anda juga dapat meminta slot lain yang masih kosong.`
+    : facts.chosenByAgency
+      ? 'Anda sendiri memilih slot ini saat memindahkan jadwal, dan pemindahan itu sekaligus menjadi konfirmasi: tidak perlu konfirmasi lagi.'
+      : 'Jadwal ini sudah dikonfirmasi.';
   return {
     subject: `${facts.cycleId}: wawancara "${facts.title}" pada ${facts.startsAtLocal}`,
     body: `${what}: "${facts.title}" dipresentasikan di hadapan ${facts.panelName} pada ${facts.startsAtLocal} (${link(facts.meetingUrl, language)}). ${confirm} Berkas kalender terlampir memperbarui acara di kalender Anda.`,

@@ -21,6 +21,14 @@ import { StageDeadlineChangeEntity } from './stage-deadline-change.entity';
 import { TemplateEntity } from './template.entity';
 import { UserEntity } from './user.entity';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
+import { InterviewPanelEntity } from './interview-panel.entity';
+import { InterviewPanelistEntity } from './interview-panelist.entity';
+import { InterviewUnavailableDayEntity } from './interview-unavailable-day.entity';
+import { InterviewSlotEntity } from './interview-slot.entity';
+import { InterviewBookingEntity } from './interview-booking.entity';
+import { InterviewBookingEventEntity } from './interview-booking-event.entity';
+import { InterviewUnplacedEntity } from './interview-unplaced.entity';
+import { InterviewScoreEntity } from './interview-score.entity';
 
 export {
   CycleEvaluatorEntity,
@@ -46,6 +54,14 @@ export {
   TemplateEntity,
   UserEntity,
   WebhookEndpointEntity,
+  InterviewPanelEntity,
+  InterviewPanelistEntity,
+  InterviewUnavailableDayEntity,
+  InterviewSlotEntity,
+  InterviewBookingEntity,
+  InterviewBookingEventEntity,
+  InterviewUnplacedEntity,
+  InterviewScoreEntity,
 };
 export type { CycleStatus } from './cycle.entity';
 export type { StageStatus } from './cycle-stage.entity';
@@ -55,6 +71,7 @@ export type { ScreeningDecider, ScreeningOutcome } from './screening-decision.en
 export type { DeliveryChannel, DeliveryStatus } from './delivery.entity';
 export type { DeskResultEvaluator } from './desk-result.entity';
 export type { ObjectionStatus } from './objection.entity';
+export type { InterviewAttendance } from './interview-booking.entity';
 
 export const ENTITIES = [
   CycleEvaluatorEntity,
@@ -80,4 +97,12 @@ export const ENTITIES = [
   TemplateEntity,
   UserEntity,
   WebhookEndpointEntity,
+  InterviewPanelEntity,
+  InterviewPanelistEntity,
+  InterviewUnavailableDayEntity,
+  InterviewSlotEntity,
+  InterviewBookingEntity,
+  InterviewBookingEventEntity,
+  InterviewUnplacedEntity,
+  InterviewScoreEntity,
 ];

@@ -16,6 +16,7 @@ export const LockNamespace = {
   NoticeResend: 7,
   TemplateKey: 8,
   AccountEmail: 9,
+  InterviewScore: 10,
 } as const;
 export type LockNamespace = (typeof LockNamespace)[keyof typeof LockNamespace];
 
