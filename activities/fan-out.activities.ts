@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { entryWorkflowId } from '../libs/domain';
+import { entryWorkflowId, selectionStageFor } from '../libs/domain';
 import { existingCycle } from '../libs/persistence/cycles';
 import {
   activeEntriesAfter,
@@ -10,7 +10,7 @@ import {
 } from '../libs/persistence/entries';
 import type { CycleEntity, EntryEntity } from '../libs/persistence/entities';
 import type { Db } from '../libs/persistence/shared';
-import { latestSelection, selectionStageFor } from './desk/selection-writer';
+import { latestSelection } from '../libs/persistence/selection';
 import { interviewEvents } from './interview/interview-outcomes';
 import { stageEventSignal, type EntryWorkflowInput, type StageEvent } from '../workflows/entry.messages';
 
@@ -53,7 +53,7 @@ export function createFanOutActivities({ db, client, taskQueue }: FanOutDeps) {
               ? await selectionEvents(db, cycle, batch, input.event)
               : input.outcomes === 'interview'
                 ? // interviewEvents still takes a DataSource until it moves to libs/persistence/interview.
-                  await interviewEvents(db.connection, cycle, batch, input.event)
+                  await interviewEvents(db, cycle, batch, input.event)
                 : undefined;
         await Promise.all(
           batch.map((entry) =>

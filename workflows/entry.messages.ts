@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { RubricCriterion, StageType } from '../libs/domain';
+import type { InterviewScoreReceipt } from '../libs/domain/interview/interview-score';
 
 /** What the cycle tells an entry: a stage began or ended for it. `final` marks the end of the cycle's last stage. */
 export interface StageEvent {
@@ -161,6 +162,6 @@ export const confirmInterviewUpdate = defineUpdate<InterviewBooking, [{ requeste
 export const recordInterviewAttendanceUpdate = defineUpdate<InterviewBooking, [InterviewAttendanceRequest]>(
   'recordInterviewAttendance',
 );
-export const submitInterviewScoreUpdate = defineUpdate<DeskScoreReceipt, [SubmitInterviewScoreRequest]>(
+export const submitInterviewScoreUpdate = defineUpdate<InterviewScoreReceipt, [SubmitInterviewScoreRequest]>(
   'submitInterviewScore',
 );

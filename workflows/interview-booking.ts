@@ -1,6 +1,6 @@
 import { condition, currentUpdateInfo, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { InterviewEntryActivities } from '../activities/interview/interview-entry.activities';
-import { checkDeskScore } from '../libs/domain/scoring/check-score';
+import { checkInterviewScore } from '../libs/domain/interview/interview-score';
 import { ErrorCode } from '../libs/domain/error-codes';
 import {
   confirmInterviewUpdate,
@@ -197,7 +197,7 @@ export function installInterview(state: EntryState) {
         if (current.attendance !== 'present') {
           reject(ErrorCode.StageNotOpen, 'Scores are recorded for an interview the agency attended.');
         }
-        const issues = checkDeskScore(plan()!.criteria, false, scores, comment);
+        const issues = checkInterviewScore(plan()!.criteria, scores, comment);
         if (issues.length > 0) {
           reject(ErrorCode.ScoreInvalid, issues.map((issue) => `${issue.path} ${issue.message}`).join('; '));
         }

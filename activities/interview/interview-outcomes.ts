@@ -10,13 +10,11 @@ import type { StageEvent } from '../../workflows/entry.messages';
  * the schedule could never place was the secretariat's to decide and goes on.
  */
 export async function interviewEvents(
-  // The fan-out still hands its data source over; it passes a Db once it moves.
-  source: Db | { manager: Db },
+  db: Db,
   cycle: CycleEntity,
   batch: EntryEntity[],
   event: StageEvent,
 ): Promise<Map<string, StageEvent>> {
-  const db = 'manager' in source ? source.manager : source;
   const stage = cycle.resolvedTemplate.stages.find((candidate) => candidate.key === event.stageKey)!;
   if (interviewParams(stage.params).noShow !== 'eliminate') return new Map();
   const rows = await lastBookingsOf(

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { DataSource } from 'typeorm';
 import { createAuditActivities } from '../../activities/audit/audit.activities';
 import { createCycleStageActivities } from '../../activities/cycle-stage.activities';
 import { createDeskEntryActivities } from '../../activities/desk/desk-entry.activities';
@@ -18,7 +17,8 @@ import { createPlenaryActivities } from '../../activities/plenary/plenary.activi
 import { createYearlyCycleActivities } from '../../activities/yearly-cycle.activities';
 import { createTransport, type Transporter } from 'nodemailer';
 import { ConfigError, type TahapConfig } from '../../libs/config';
-import { TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../libs/infrastructure/tokens';
+import { DB, TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../libs/infrastructure/tokens';
+import type { Db } from '../../libs/persistence/shared';
 
 /** Hosts the Temporal worker inside the Nest application context: activities get their dependencies here. */
 @Injectable()
@@ -32,7 +32,7 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
   constructor(
     @Inject(TAHAP_CONFIG) private readonly config: TahapConfig,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
-    private readonly dataSource: DataSource,
+    @Inject(DB) private readonly db: Db,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -46,7 +46,7 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
     this.mailer = createTransport(
       `${notify.smtpUrl}${notify.smtpUrl.includes('?') ? '&' : '?'}pool=true&maxConnections=5`,
     );
-    const launchDeps = { dataSource: this.dataSource, client: this.client, taskQueue: this.config.taskQueue };
+    const launchDeps = { db: this.db, client: this.client, taskQueue: this.config.taskQueue };
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.temporalNamespace,
@@ -55,26 +55,26 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
         ? { workflowBundle: { codePath: this.config.workflowBundlePath } }
         : { workflowsPath: require.resolve('../../workflows') }),
       activities: {
-        ...createCycleStageActivities(this.dataSource.manager),
-        ...createEntryActivities(this.dataSource.manager),
-        ...createScreeningActivities(this.dataSource.manager),
-        ...createDeskEntryActivities(this.dataSource.manager),
-        ...createDeskStageActivities({ db: this.dataSource.manager, client: this.client }),
-        ...createSelectionActivities(this.dataSource.manager),
-        ...createInterviewStageActivities(this.dataSource.manager),
-        ...createPlenaryActivities(this.dataSource.manager),
-        ...createInterviewEntryActivities(this.dataSource.manager),
-        ...createFanOutActivities({ ...launchDeps, db: this.dataSource.manager }),
-        ...createYearlyCycleActivities({ ...launchDeps, db: this.dataSource.manager }),
-        ...createAuditActivities({ db: this.dataSource.manager, client: this.client }),
+        ...createCycleStageActivities(this.db),
+        ...createEntryActivities(this.db),
+        ...createScreeningActivities(this.db),
+        ...createDeskEntryActivities(this.db),
+        ...createDeskStageActivities(launchDeps),
+        ...createSelectionActivities(this.db),
+        ...createInterviewStageActivities(this.db),
+        ...createPlenaryActivities(this.db),
+        ...createInterviewEntryActivities(this.db),
+        ...createFanOutActivities(launchDeps),
+        ...createYearlyCycleActivities(launchDeps),
+        ...createAuditActivities(launchDeps),
         ...createNotifyActivities({
-          db: this.dataSource.manager,
+          db: this.db,
           client: this.client,
           taskQueue: this.config.taskQueue,
           settings: { retryInitialSeconds: notify.retryInitialSeconds, sendTimeoutSeconds: notify.sendTimeoutSeconds },
         }),
         ...createDeliveryActivities({
-          db: this.dataSource.manager,
+          db: this.db,
           mailer: this.mailer,
           from: notify.from,
           webhooksAllowPrivate: notify.webhooksAllowPrivate,

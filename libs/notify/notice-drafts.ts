@@ -1,8 +1,8 @@
 // The event-specific drafters still live in activities/notify; the API reaches them only through this module.
-import { deskNoticeDrafts, type DeskNoticeEvent } from '../../activities/notify/desk-notice-drafts';
-import { fieldVisitNoticeDrafts, type FieldVisitNoticeEvent } from '../../activities/notify/field-visit-notice-drafts';
-import { interviewNoticeDrafts, type InterviewNoticeEvent } from '../../activities/notify/interview-notice-drafts';
-import { resultNoticeDrafts, type ResultNoticeEvent } from '../../activities/notify/result-notice-drafts';
+import { deskNoticeDrafts, type DeskNoticeEvent } from './desk-notice-drafts';
+import { fieldVisitNoticeDrafts, type FieldVisitNoticeEvent } from './field-visit-notice-drafts';
+import { interviewNoticeDrafts, type InterviewNoticeEvent } from './interview-notice-drafts';
+import { resultNoticeDrafts, type ResultNoticeEvent } from './result-notice-drafts';
 import {
   deadlineExtendedNotice,
   formatInZone,
@@ -71,7 +71,7 @@ export async function noticeDrafts(db: Db, event: NoticeEvent): Promise<NoticeDr
     case 'interview-confirm-reminder':
     case 'interview-reminder':
     case 'interview-no-show':
-      return interviewNoticeDrafts(dataSource, event);
+      return interviewNoticeDrafts(db, event);
     case 'field-visit-planned':
       return fieldVisitNoticeDrafts(db, event);
     case 'results-announced':

@@ -14,11 +14,6 @@ import { SelectionService } from './selection.service';
 @Module({
   imports: [EntriesModule, NotifyModule],
   controllers: [EvaluatorsController, DeskEntriesController, SelectionController, ObjectionsController],
-  providers: [
-    DeskScoringService,
-    EvaluatorsService,
-    SelectionService,
-    ObjectionsService,
-  ],
+  providers: [DeskScoringService, EvaluatorsService, SelectionService, ObjectionsService],
 })
 export class DeskModule {}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { assignableEntries, assignableEvaluators } from '../../../activities/desk/desk-data';
+import { assignableEntries, assignableEvaluators } from '../../../libs/persistence/desk';
 import {
   DomainError,
   ErrorCode,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { EntriesService } from '../entries/entries.service';
+import { EntriesModule } from '../entries/entries.module';
 import { InterviewBookingService } from './interview-booking.service';
 import { InterviewEntryController } from './interview-entry.controller';
 import { InterviewScheduleController } from './interview-schedule.controller';
@@ -9,7 +9,7 @@ import { InterviewSetupService } from './interview-setup.service';
 /** Presentation and interview: panels, unavailable days, the schedule, and each entry's booking and scores. */
 @Module({
   controllers: [InterviewScheduleController, InterviewEntryController],
-  // EntriesService until the entries feature has a module of its own to import.
-  providers: [InterviewSetupService, InterviewScheduleService, InterviewBookingService, EntriesService],
+  imports: [EntriesModule],
+  providers: [InterviewSetupService, InterviewScheduleService, InterviewBookingService],
 })
 export class InterviewModule {}

@@ -34,9 +34,8 @@ export class WebhooksService {
     @Inject(TAHAP_CONFIG) private readonly config: TahapConfig,
   ) {}
 
-  /** agencyVisibleTo still takes the DataSource: db.connection is the one behind db. */
   private visibleAgency(code: string, principal: Principal) {
-    return agencyVisibleTo(this.db.connection, code, principal);
+    return agencyVisibleTo(this.db, code, principal);
   }
 
   async setPreferences(code: string, body: PreferencesRequestDto, principal: Principal) {

@@ -1,5 +1,5 @@
 import type { AgencyPresentation, SchedulableEntry, Zone } from '../../domain';
-import { assignableEntries } from '../../../activities/desk/desk-data';
+import { assignableEntries } from '../desk';
 import { AgencyEntity, EntryEntity } from '../entities';
 import type { Db } from '../shared/db';
 

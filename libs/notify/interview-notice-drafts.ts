@@ -41,12 +41,7 @@ const ORGANIZER = { name: 'Sekretariat Kompetisi Inovasi Pelayanan Publik', emai
 /** Calendar alarms: H-1 day and H-1 hour, as the engine's own reminders. */
 const ALARMS_MINUTES_BEFORE = [24 * 60, 60];
 
-export async function interviewNoticeDrafts(
-  // The notice drafts still hand their data source over; they pass a Db once they move.
-  source: Db | { manager: Db },
-  event: InterviewNoticeEvent,
-): Promise<NoticeDraft[]> {
-  const db = 'manager' in source ? source.manager : source;
+export async function interviewNoticeDrafts(db: Db, event: InterviewNoticeEvent): Promise<NoticeDraft[]> {
   if (event.kind === 'interview-panel-schedule') return panelDrafts(db, event);
   const bookings =
     event.kind === 'interview-invited'

@@ -40,9 +40,7 @@ const person = (row: Pick<EvaluatorRecipientRow, 'email' | 'language' | 'user_id
 });
 
 /** Notices of desk evaluation and of uji publik: to evaluators, objectors, and the agencies concerned. */
-export async function deskNoticeDrafts(source: Db | { manager: Db }, event: DeskNoticeEvent): Promise<NoticeDraft[]> {
-  // Accepts the data source the notify activities still pass, until they hand over a Db.
-  const db = 'manager' in source ? source.manager : source;
+export async function deskNoticeDrafts(db: Db, event: DeskNoticeEvent): Promise<NoticeDraft[]> {
   switch (event.kind) {
     case 'evaluator-invited': {
       const rows = (await evaluatorRecipients(db, event.cycleId, null)).filter((row) =>

@@ -1,2 +1,0 @@
-// moved to libs/persistence/desk
-export { assignableEntries, assignableEvaluators } from '../../libs/persistence/desk';

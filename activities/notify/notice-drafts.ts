@@ -1,2 +1,0 @@
-// moved to libs/notify/notice-drafts.ts
-export * from '../../libs/notify/notice-drafts';

@@ -1,2 +1,0 @@
-// moved to libs/persistence/audit/audit-log.ts
-export * from './audit/audit-log';

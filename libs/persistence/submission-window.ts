@@ -1,2 +1,0 @@
-// moved to libs/persistence/cycles/submission-window.ts
-export * from './cycles/submission-window';
