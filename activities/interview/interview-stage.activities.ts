@@ -1,6 +1,7 @@
 import {
   allocateInterviews,
   earliestStartBeforeCutOff,
+  settledOutcomesBefore,
   instantToLocal,
   localToInstant,
   planSlots,
@@ -19,7 +20,8 @@ import {
   schedulePanels,
   scheduleSummary,
 } from '../../libs/persistence/interview';
-import { inTransaction, type Db } from '../../libs/persistence/shared';
+import { entriesEndedBySettledOutcomes } from '../../libs/persistence/entries';
+import { cycleOrNotFound, inTransaction, type Db } from '../../libs/persistence/shared';
 
 /**
  * The interview stage's cross-entry steps: at the opening, the slots laid out from the template and every finalist
@@ -59,8 +61,14 @@ export function createInterviewStageActivities(db: Db) {
             panels.map((panel) => panel.key),
           ),
         );
-        // An agency's interviews in other cycles count: it cannot present twice at the same time.
-        const entries = await schedulableEntries(tx, input.cycleId, undefined, { presentationsOutside: true });
+        // The finalists are who the stages before settled, whether or not each entry has applied that yet; an
+        // agency's interviews in other cycles count: it cannot present twice at the same time.
+        const { resolvedTemplate } = await cycleOrNotFound(tx, input.cycleId);
+        const settled = settledOutcomesBefore(resolvedTemplate, input.stageKey);
+        const ended = await entriesEndedBySettledOutcomes(tx, input.cycleId, settled);
+        const entries = (await schedulableEntries(tx, input.cycleId, undefined, { presentationsOutside: true })).filter(
+          (entry) => !ended.has(entry.id),
+        );
         const schedule = allocateInterviews(slots, entries, panels, {
           sameProvince: params.conflictSameProvince,
           agencyHours: params.agencyHours,

@@ -3,7 +3,7 @@ import {
   CLUSTER_NAMES,
   decisionGroups,
   decisionNumber,
-  interviewParams,
+  settledOutcomesBefore,
   plenaryParams,
   quorumOf,
   rankFinalists,
@@ -59,15 +59,7 @@ export function createPlenaryActivities(db: Db) {
       const template = cycle.resolvedTemplate;
       const stage = template.stages.find((candidate) => candidate.key === stageKey)!;
       // The stages before the plenary have closed, but their outcomes may not have reached every entry yet.
-      const before = template.stages.slice(0, template.stages.indexOf(stage));
-      const settled = {
-        eliminatingInterviewStages: before
-          .filter(
-            (candidate) => candidate.type === 'interview' && interviewParams(candidate.params).noShow === 'eliminate',
-          )
-          .map((candidate) => candidate.key),
-        selectionStages: before.filter((candidate) => candidate.type === 'selection').map((candidate) => candidate.key),
-      };
+      const settled = settledOutcomesBefore(template, stageKey);
       const params = plenaryParams(
         stage.params,
         template.stages.map((candidate) => candidate.type),

@@ -9,6 +9,7 @@ export * from './template/competition-template';
 export * from './template/compress-calendar';
 export * from './template/resolve-template';
 export * from './template/validate-template';
+export * from './template/settled-outcomes';
 export * from './access/entry-access';
 export * from './access/role';
 export * from './agency/agency-profile';

@@ -5,3 +5,4 @@ export * from './entry-outcomes';
 export * from './entry-workflow-input';
 export * from './lineage';
 export * from './stage-events';
+export * from './settled-outcomes';

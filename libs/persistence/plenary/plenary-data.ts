@@ -1,4 +1,5 @@
-import type { FinalistScores } from '../../domain';
+import type { FinalistScores, SettledOutcomes } from '../../domain';
+import { entriesEndedBySettledOutcomes } from '../entries/settled-outcomes';
 import type { PlenaryMember } from '../../../workflows/plenary.messages';
 import type { Db } from '../shared/db';
 
@@ -14,25 +15,14 @@ export const FIELD_VERIFICATION_SCORE: Record<string, number | null> = {
 const onScale = (value: string | null) =>
   value === null ? null : Math.min(100, Math.max(0, Math.round(Number(value) * 100) / 100));
 
-/** The settled outcomes that end an entry before its own workflow has applied them (see `finalistScores`). */
-export interface SettledOutcomes {
-  /** Interview stages whose missed interviews eliminate: a no-show, absence or unreplaced release there ends it. */
-  eliminatingInterviewStages: string[];
-  /** Selection stages whose latest selection is the nominee list: an entry it did not select has ended. */
-  selectionStages: string[];
-}
-
 /**
  * Every entry still in the competition with the scores the final score weighs: the desk result (the mean of
  * normalised scores), the mean of each interview panelist's latest score, and the field visit's outcome. A launch
- * date the agency never gave sorts last in the launch-date tie-break.
- *
- * Still in the competition is active and not ended by a settled outcome its workflow may not have applied yet
- * (the stages' closes record them before the entries are told): its latest booking in an eliminating interview
- * stage (the live one, else the latest) recorded no-show or absent, or released with none booked again; or the
- * latest selection of a selection stage did not select it. The same outcomes the fan-out hands the entries.
+ * date the agency never gave sorts last in the launch-date tie-break. Still in the competition: active, and not
+ * ended by an outcome the stages before settled (`entriesEndedBySettledOutcomes`).
  */
 export async function finalistScores(db: Db, cycleId: string, settled: SettledOutcomes): Promise<FinalistScores[]> {
+  const ended = await entriesEndedBySettledOutcomes(db, cycleId, settled);
   const rows = await db.query<
     {
       id: string;
@@ -59,36 +49,24 @@ export async function finalistScores(db: Db, cycleId: string, settled: SettledOu
               AS field_outcome
        FROM entries e JOIN agencies a ON a.code = e.agency_code
       WHERE e.cycle_id = $1 AND e.status = 'active'
-        AND NOT EXISTS (
-              SELECT 1 FROM (
-                SELECT DISTINCT ON (b.stage_key) b.attendance, b.released_at IS NOT NULL AS released
-                  FROM interview_bookings b
-                 WHERE b.entry_id = e.id AND b.stage_key = ANY($2::text[])
-                 ORDER BY b.stage_key, (b.released_at IS NULL) DESC, b.created_at DESC) booking
-               WHERE booking.attendance IN ('no-show', 'absent') OR (booking.attendance IS NULL AND booking.released))
-        AND NOT EXISTS (
-              SELECT 1 FROM (
-                SELECT DISTINCT ON (s.stage_key) s.id FROM selections s
-                 WHERE s.cycle_id = $1 AND s.stage_key = ANY($3::text[])
-                 ORDER BY s.stage_key, s.version DESC) selection
-               WHERE NOT EXISTS (SELECT 1 FROM selection_outcomes o
-                                  WHERE o.selection_id = selection.id AND o.entry_id = e.id AND o.selected))
       ORDER BY e.id`,
-    [cycleId, settled.eliminatingInterviewStages, settled.selectionStages],
+    [cycleId],
   );
-  return rows.map((row) => ({
-    entryId: row.id,
-    title: row.title,
-    agencyCode: row.agency_code,
-    agencyName: row.agency_name,
-    cluster: row.cluster,
-    group: row.group_key,
-    desk: onScale(row.desk),
-    interview: onScale(row.interview),
-    fieldVerification: row.field_outcome === null ? null : FIELD_VERIFICATION_SCORE[row.field_outcome],
-    registeredAt: row.created_at.toISOString(),
-    launchDate: row.launch_date ?? '9999-12-31',
-  }));
+  return rows
+    .filter((row) => !ended.has(row.id))
+    .map((row) => ({
+      entryId: row.id,
+      title: row.title,
+      agencyCode: row.agency_code,
+      agencyName: row.agency_name,
+      cluster: row.cluster,
+      group: row.group_key,
+      desk: onScale(row.desk),
+      interview: onScale(row.interview),
+      fieldVerification: row.field_outcome === null ? null : FIELD_VERIFICATION_SCORE[row.field_outcome],
+      registeredAt: row.created_at.toISOString(),
+      launchDate: row.launch_date ?? '9999-12-31',
+    }));
 }
 
 /** The Tim Panel Independen of a cycle: everyone who sat on its interview panels or visited for it, by name. */
