@@ -1,4 +1,4 @@
-import { instantToLocal, isZone, type Zone } from '../domain/time-zone';
+import { instantToLocal, isZone, monthName, type Zone } from '../domain/time-zone';
 import {
   acceptedUpdateOf,
   ActivityCompletions,
@@ -344,11 +344,6 @@ function str(value: unknown): string {
 
 // ---- Dates and numbers as a person reads them ----
 
-const MONTHS: Record<TimelineLanguage, string[]> = {
-  id: ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'],
-  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-};
-
 /** Indonesian writes the time with a full stop (09.00, as PUEBI has it), English with a colon. */
 const TIME_SEPARATOR: Record<TimelineLanguage, string> = { id: '.', en: ':' };
 
@@ -369,13 +364,12 @@ export function localFormatter(
   language: TimelineLanguage,
   timeZone: string,
 ): (instant: Date, options?: { seconds?: boolean }) => string {
-  const months = MONTHS[language];
   const separator = TIME_SEPARATOR[language];
   const show =
     (parts: { year: string; month: string; day: string; hour: string; minute: string; second: string }) =>
     (zone: string, seconds?: boolean) => {
       const time = [parts.hour, parts.minute, ...(seconds && parts.second !== '00' ? [parts.second] : [])];
-      return `${+parts.day} ${months[+parts.month - 1]} ${parts.year} ${time.join(separator)} ${zone}`;
+      return `${+parts.day} ${monthName(+parts.month, language, 'short')} ${parts.year} ${time.join(separator)} ${zone}`;
     };
   const zone = isZone(timeZone) ? timeZone : INDONESIAN_ZONES[timeZone];
   if (zone) {

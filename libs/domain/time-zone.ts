@@ -39,8 +39,29 @@ export function instantToLocal(instant: Date, zone: Zone): string {
 /** How every instant is shown to a person: with its zone named, e.g. `11 Jun 2024 23:59 WIB`. */
 export function formatInZone(instant: Date, zone: Zone): string {
   const local = instantToLocal(instant, zone);
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
   const [date, time] = local.split('T');
   const [year, month, day] = date.split('-');
-  return `${+day} ${months[+month - 1]} ${year} ${time.slice(0, 5)} ${zone}`;
+  return `${+day} ${monthName(+month, 'id', 'short')} ${year} ${time.slice(0, 5)} ${zone}`;
+}
+
+const MONTH_FORMATS = {
+  id: { short: monthFormat('id-ID', 'short'), long: monthFormat('id-ID', 'long') },
+  // en-US: en-GB abbreviates September as "Sept".
+  en: { short: monthFormat('en-US', 'short'), long: monthFormat('en-US', 'long') },
+};
+
+function monthFormat(locale: string, month: 'short' | 'long'): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale, { month, timeZone: 'UTC' });
+}
+
+/** A month's name (1 = January) as the language writes it, from the platform's locale data: `Agu`, `Agustus`. */
+export function monthName(month: number, language: 'id' | 'en', width: 'short' | 'long'): string {
+  return MONTH_FORMATS[language][width].format(new Date(Date.UTC(2000, month - 1, 15)));
+}
+
+const WEEKDAY_FORMAT = new Intl.DateTimeFormat('id-ID', { weekday: 'long', timeZone: 'UTC' });
+
+/** The Indonesian name of a calendar day's weekday (`YYYY-MM-DD`): `Senin`. */
+export function indonesianWeekday(day: string): string {
+  return WEEKDAY_FORMAT.format(new Date(`${day}T12:00:00Z`));
 }

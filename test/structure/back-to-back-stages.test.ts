@@ -1,7 +1,7 @@
 import { compressCalendar, PKRI_2024, type CompetitionTemplate, type Cluster } from '../../libs/domain';
 import { addEvaluators, sheet } from '../desk/desk-fixtures';
 import { expectStatus, schedule } from '../interview/interview-fixtures';
-import { closeStage, openStage, startCycle, stageReaches } from '../support/fixtures';
+import { closeStage, openStage, startCycle, stageReaches, STATE_WAIT_MS } from '../support/fixtures';
 import { eventually, Stack } from '../support/stack';
 
 jest.setTimeout(300_000);
@@ -21,7 +21,7 @@ const KEYS = {
 
 /**
  * PKRI with every stage, one evaluator per entry, the best one of each cluster to the interview, three panels of
- * one panelist heard at once in 30-second slots, and no-shows eliminated. Each stage gets ten minutes; the test
+ * one panelist heard at once in 30-second slots, and no-shows (15 seconds after the start) eliminated. Each stage gets ten minutes; the test
  * moves the cycle on itself.
  */
 function backToBackTemplate(): CompetitionTemplate {
@@ -47,6 +47,7 @@ function backToBackTemplate(): CompetitionTemplate {
           confirmHoursBefore: 0,
           unconfirmed: 'keep',
           noShow: 'eliminate',
+          noShowGraceMinutes: 0.25,
         },
       },
       { ...pick(KEYS.plenary), params: { quorum: 1, topN: 1, deskWeight: 40, interviewWeight: 60 } },
@@ -177,7 +178,16 @@ describe('[structure] stages back to back read what the previous stage settled',
         201,
       );
     }
-    // Nobody recorded the first finalist: its slot began, so the close records it as a no-show.
+    // Nobody records the first finalist: once its grace has run out it is a no-show.
+    await eventually(
+      'the no-show of the first finalist',
+      async () => {
+        const { bookings } = await schedule(stack, cycleId);
+        const booking = bookings.find((candidate) => candidate.entryId === absent.id) as { attendance?: string };
+        return booking.attendance === 'no-show' ? true : undefined;
+      },
+      STATE_WAIT_MS,
+    );
     await closeStage(stack, cycleId, KEYS.interview);
     await openStage(stack, cycleId, KEYS.plenary);
     const plenary = await eventually('the plenary to open', async () => {

@@ -44,7 +44,7 @@ describe('[structure] one agency, two cycles on one day: allocation and moves ap
       const opensAt = new Date(Date.now() + 600_000);
       const id = await startCycle(
         stack,
-        interviewTemplate(2071 + index, 590, {
+        interviewTemplate(2077 + index, 590, {
           opensAt,
           closesAt: localToInstant(`${tomorrow}T09:00`, 'WIB')!,
           zone: 'WIB',

@@ -1,9 +1,7 @@
 import type { Language } from '../agency/agency-profile';
 import type { FieldVisitMode } from '../field-verification/plan-visits';
-import type { Zone } from '../time-zone';
+import { monthName, type Zone } from '../time-zone';
 import type { NoticeText } from './notice-texts';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
 
 /**
  * A visit's day as a person reads it, with the zone it is a day in (the stage's): `16 Jul 2099 (WIB)`. A day, not
@@ -11,7 +9,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', '
  */
 export function formatDayInZone(day: string, zone: Zone): string {
   const [year, month, date] = day.split('-');
-  return `${+date} ${MONTHS[+month - 1]} ${year} (${zone})`;
+  return `${+date} ${monthName(+month, 'id', 'short')} ${year} (${zone})`;
 }
 
 /**

@@ -9,6 +9,8 @@ export const SCORE_COMPONENT_ID: Record<ScoreComponent, string> = {
   fieldVerification: 'nilai verifikasi lapangan',
 };
 
+// Written out rather than taken from Intl: decision documents are hashed and must come out byte for byte the same
+// on every machine and Node release, whatever locale data it ships (docs/architecture.md).
 const DAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
 const MONTHS = [
   'Januari',
