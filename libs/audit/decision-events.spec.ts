@@ -15,7 +15,7 @@ import {
 const HISTORIES = join(__dirname, '../../test/replay/histories');
 const json = (file: string) => JSON.parse(readFileSync(join(HISTORIES, file), 'utf8'));
 const load = (file: string): History => historyFromJSON(json(file));
-const ref = { workflowId: 'entry-cycle-pkri-2095-5aa0693f', runId: 'run-1' };
+const ref = { workflowId: 'entry-cycle-pkri-2095-d66f8add', runId: 'run-1' };
 
 describe('decisionEvents', () => {
   it('lists the start, the signals and each desk score Update of entry-desk-scored, with who scored and the result', () => {
@@ -24,46 +24,46 @@ describe('decisionEvents', () => {
     expect(decisions.map((d) => [d.eventId, d.eventType, d.name])).toEqual([
       [1, 'started', 'entryWorkflow'],
       [13, 'signal', 'stageEvent'],
-      [24, 'signal', 'stageEvent'],
-      [46, 'update-accepted', 'submitDeskScore'],
-      [53, 'update-completed', 'submitDeskScore'],
-      [57, 'update-accepted', 'submitDeskScore'],
-      [64, 'update-completed', 'submitDeskScore'],
-      [65, 'signal', 'stageEvent'],
-      [76, 'signal', 'stageEvent'],
-      [87, 'signal', 'stageEvent'],
-      [98, 'signal', 'stageEvent'],
-      [109, 'signal', 'stageEvent'],
+      [25, 'signal', 'stageEvent'],
+      [50, 'update-accepted', 'submitDeskScore'],
+      [57, 'update-completed', 'submitDeskScore'],
+      [61, 'update-accepted', 'submitDeskScore'],
+      [68, 'update-completed', 'submitDeskScore'],
+      [69, 'signal', 'stageEvent'],
+      [81, 'signal', 'stageEvent'],
+      [97, 'signal', 'stageEvent'],
+      [114, 'signal', 'stageEvent'],
+      [125, 'signal', 'stageEvent'],
     ]);
-    const accepted = decisions.find((d) => d.eventId === 46)!;
+    const accepted = decisions.find((d) => d.eventId === 50)!;
     expect(accepted).toMatchObject({
       ...ref,
-      actor: '0e28e54e-9563-43b8-b5ad-524bb15d6297',
-      occurredAt: '2026-11-29T16:33:45.934Z',
+      actor: '696155e1-b610-43b4-b683-f2bf4f1b9b8c',
+      occurredAt: '2026-12-04T04:23:53.242Z',
       payload: {
-        updateId: '0dcb88a8-63cf-4f69-a957-e2408aec0dee',
-        args: [{ evaluatorId: '0e28e54e-9563-43b8-b5ad-524bb15d6297', scores: { kebaruan: 91 } }],
+        updateId: 'c3285965-7a1c-42d5-bc3b-8e74157f8c1e',
+        args: [{ evaluatorId: '696155e1-b610-43b4-b683-f2bf4f1b9b8c', scores: { kebaruan: 91 } }],
       },
     });
     // The completion names its Update and keeps the request's actor, though the event itself carries neither.
-    expect(decisions.find((d) => d.eventId === 64)).toMatchObject({
+    expect(decisions.find((d) => d.eventId === 68)).toMatchObject({
       name: 'submitDeskScore',
-      actor: '4c2e25d6-827c-4b54-9cfd-b95d0f608c6d',
+      actor: '9e6b20af-5990-4826-83cd-2c620f0a80fa',
       payload: {
-        updateId: '1505c930-646d-44b4-bb51-2dce7d27f778',
-        result: { evaluatorId: '4c2e25d6-827c-4b54-9cfd-b95d0f608c6d', version: 1, weighted: 66 },
+        updateId: '4d962fa7-03b3-4eb9-9513-f30daecaf545',
+        result: { evaluatorId: '9e6b20af-5990-4826-83cd-2c620f0a80fa', version: 1, weighted: 66 },
       },
     });
     expect(decisions[0]).toMatchObject({
       actor: null,
-      occurredAt: '2026-11-29T16:33:26.689Z',
-      payload: [{ entryId: '5aa0693f-033e-42f6-990e-4f5437dcff17', joinedStage: 'pendaftaran' }],
+      occurredAt: '2026-12-04T04:23:26.409Z',
+      payload: [{ entryId: 'd66f8add-2043-4e5f-bc80-021b363c18b5', joinedStage: 'pendaftaran' }],
     });
-    expect(decisions.find((d) => d.eventId === 109)!.payload).toEqual([
+    expect(decisions.find((d) => d.eventId === 125)!.payload).toEqual([
       {
         stageKey: 'uji-publik',
         kind: 'completed',
-        at: '2026-11-29T16:34:33.008Z',
+        at: '2026-12-04T04:24:30.790Z',
         outcome: 'fail',
         final: true,
         reason: 'Excluded: objection upheld: Verifikasi menunjukkan layanan tidak beroperasi.',
@@ -75,14 +75,28 @@ describe('decisionEvents', () => {
     const decisions = decisionEvents(load('cycle-desk-objection.json'), ref);
     expect(decisions.map((d) => `${d.eventType}:${d.name}`)).toEqual([
       'started:cycleWorkflow',
+      // The suite now closes each stage early and opens the next at once: pendaftaran, evaluasi-desk, penetapan-finalis.
+      'update-accepted:closeStageNow',
+      'update-completed:closeStageNow',
+      'update-accepted:openStageNow',
+      'update-completed:openStageNow',
+      'update-accepted:closeStageNow',
+      'update-completed:closeStageNow',
+      'update-accepted:openStageNow',
+      'update-completed:openStageNow',
+      'update-accepted:closeStageNow',
+      'update-completed:closeStageNow',
+      'update-accepted:openStageNow',
+      'update-completed:openStageNow',
       'update-accepted:resolveObjection',
       'update-completed:resolveObjection',
       'update-accepted:closeStageNow',
       'update-completed:closeStageNow',
     ]);
-    expect(decisions[2]).toMatchObject({
-      actor: 'bfb2b307-7192-4eb5-b9ed-03e824d901fc',
-      payload: { result: { decision: 'upheld', entered: ['c30f6596-8106-4d3f-9ef2-b59fab9f93e2'], left: [] } },
+    expect(decisions[14]).toMatchObject({
+      eventId: 195,
+      actor: 'c3ee0a82-412e-4d5e-bb11-030431c56167',
+      payload: { result: { decision: 'upheld', entered: ['4f995857-79a4-44cd-965b-61207bfc4d26'], left: [] } },
     });
   });
 
@@ -130,9 +144,9 @@ describe('decisionEvents', () => {
     expect(refused).toMatchObject({
       eventType: 'update-completed',
       name: 'withdrawEntry',
-      actor: 'b2fe63a5-d1b6-4a02-86fa-8de4d21737f1',
+      actor: '6c568b41-f24c-42d3-a9b4-331b44a47661',
       payload: {
-        updateId: 'cd819032-46f7-4ca2-80f9-43542e38bbdf',
+        updateId: '3629dfd4-d998-4f2e-8c93-278b33e1a1b4',
         failure: {
           message: 'Submission has closed; the entry can no longer be changed or withdrawn.',
           code: 'ENTRY.NOT_EDITABLE',
@@ -159,7 +173,7 @@ describe('history helpers', () => {
     expect(timestampIso({ seconds: '1720749600' })).toBe('2024-07-12T02:00:00.000Z');
     expect(() => timestampIso(undefined)).toThrow(/Timestamp/);
     const [first] = load('entry-withdrawn.json').events!;
-    expect(eventTimeIso(first)).toBe('2026-11-29T14:26:16.842Z');
+    expect(eventTimeIso(first)).toBe('2026-12-04T04:27:07.947Z');
   });
 
   it('takes the actor from the first field found, in the documented order', () => {

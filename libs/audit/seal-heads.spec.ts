@@ -4,8 +4,34 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sealHeads } from './seal-heads';
 
-const fixture = (name: string) =>
-  historyFromJSON(JSON.parse(readFileSync(join(__dirname, '../../test/replay/histories', name), 'utf8')));
+const json = (name: string) =>
+  JSON.parse(readFileSync(join(__dirname, '../../test/replay/histories', name), 'utf8')) as { events: RawEvent[] };
+const fixture = (name: string) => historyFromJSON(json(name));
+
+interface RawEvent {
+  eventId: string;
+  activityTaskScheduledEventAttributes?: { activityType: { name: string } };
+  activityTaskStartedEventAttributes?: { scheduledEventId: string };
+  activityTaskCompletedEventAttributes?: { scheduledEventId: string };
+}
+
+/** A history as it was before the seals: every baseline history seals, so the seal activity's events are taken out. */
+function withoutSeals(name: string) {
+  const raw = json(name);
+  const seals = new Set(
+    raw.events
+      .filter((event) => event.activityTaskScheduledEventAttributes?.activityType.name === 'sealAuditTrail')
+      .map((event) => event.eventId),
+  );
+  expect(seals.size).toBeGreaterThan(0);
+  raw.events = raw.events.filter(
+    (event) =>
+      !seals.has(event.eventId) &&
+      !seals.has(event.activityTaskStartedEventAttributes?.scheduledEventId ?? '') &&
+      !seals.has(event.activityTaskCompletedEventAttributes?.scheduledEventId ?? ''),
+  );
+  return historyFromJSON(raw);
+}
 
 describe('sealHeads', () => {
   it('reads the head every completed seal returned, in history order', () => {
@@ -19,7 +45,10 @@ describe('sealHeads', () => {
   });
 
   it('finds none in a history from before the seals, and ignores other activities’ results', () => {
-    expect(sealHeads(fixture('entry-full-run.json'))).toEqual([]);
+    expect(sealHeads(fixture('entry-full-run.json'))).not.toEqual([]);
+    const beforeSeals = withoutSeals('entry-full-run.json');
+    expect(beforeSeals.events!.some((event) => event.activityTaskCompletedEventAttributes)).toBe(true);
+    expect(sealHeads(beforeSeals)).toEqual([]);
     const history = fixture('entry-audit-sealed.json');
     const completed = history.events!.find((event) => event.activityTaskCompletedEventAttributes)!;
     completed.activityTaskCompletedEventAttributes!.result = {
