@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode } from '../libs/domain';
 import { isUniqueViolation } from '../libs/persistence';
 import { existingAgency } from '../libs/persistence/agencies/agency-directory';
-import { databaseNow, existingCycle, lockOpenSubmission } from '../libs/persistence/cycles';
+import { existingCycle, lockOpenSubmission } from '../libs/persistence/cycles';
 import {
   existingEntry,
   insertStageEventOnce,
@@ -11,7 +11,7 @@ import {
   updateActiveEntryDocument,
 } from '../libs/persistence/entries';
 import type { EntryEntity } from '../libs/persistence/entities';
-import { inTransaction, type Db } from '../libs/persistence/shared';
+import { inTransaction, type Db, databaseNow } from '../libs/persistence/shared';
 import type { EntryChanges, StageEvent } from '../workflows/entry.messages';
 import { refusingAsFailure } from './business-failure';
 

@@ -1,7 +1,7 @@
 import { screeningRuleFailures, type ResolvedTemplate } from '../libs/domain';
-import { cycleOrFail } from '../libs/persistence/desk';
 import { activeEntries, recordDefaultOutcomes, recordRuleFailures } from '../libs/persistence/screening';
 import type { Db } from '../libs/persistence/shared';
+import { existingCycle } from '../libs/persistence/cycles';
 
 const DEFAULT_REASON = {
   pass: 'Tidak diputuskan sebelum seleksi administrasi ditutup; hasil bawaan templat: lolos.',
@@ -21,7 +21,7 @@ function screeningParams(template: ResolvedTemplate, stageKey: string) {
 export function createScreeningActivities(db: Db) {
   return {
     async applyScreeningRules(input: { cycleId: string; stageKey: string }): Promise<{ failed: number }> {
-      const cycle = await cycleOrFail(db, input.cycleId);
+      const cycle = await existingCycle(db, input.cycleId);
       const params = screeningParams(cycle.resolvedTemplate, input.stageKey);
       const failures = (await activeEntries(db, input.cycleId)).flatMap((entry) => {
         const problems = screeningRuleFailures(params, entry);
@@ -32,7 +32,7 @@ export function createScreeningActivities(db: Db) {
     },
 
     async applyDefaultScreeningOutcome(input: { cycleId: string; stageKey: string; at: string }): Promise<void> {
-      const cycle = await cycleOrFail(db, input.cycleId);
+      const cycle = await existingCycle(db, input.cycleId);
       const outcome = (screeningParams(cycle.resolvedTemplate, input.stageKey).defaultOutcome ?? 'pass') as
         'pass' | 'fail';
       await recordDefaultOutcomes(db, input.cycleId, outcome, DEFAULT_REASON[outcome], input.at);

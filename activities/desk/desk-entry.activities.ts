@@ -3,22 +3,21 @@ import type { DeskScoreEntity } from '../../libs/persistence';
 import {
   activeEvaluators,
   currentAssignment,
-  databaseNow,
   deskScoreOfUpdate,
   deskStage,
-  entryOrFail,
   insertDeskScore,
   lastScoreVersion,
   lockScoreSheet,
 } from '../../libs/persistence/desk';
-import { inTransaction, lockStage, type Db } from '../../libs/persistence/shared';
+import { inTransaction, lockStage, type Db, databaseNow } from '../../libs/persistence/shared';
 import type { DeskScoreReceipt, DeskScoring, SubmitDeskScoreRequest } from '../../workflows/entry.messages';
 import { refusingAsFailure } from '../business-failure';
+import { existingEntry } from '../../libs/persistence/entries';
 
 /** The entry workflow's side of desk scoring: what it needs to validate, and the recorded score versions. */
 export function createDeskEntryActivities(db: Db) {
   const rubricOf = async (entryId: string, stageKey: string) => {
-    const entry = await entryOrFail(db, entryId);
+    const entry = await existingEntry(db, entryId);
     const { cycle, params } = await deskStage(db, entry.cycleId, stageKey);
     return { entry, params, criteria: rubricOfGroup(cycle.resolvedTemplate, entry.groupKey).criteria };
   };

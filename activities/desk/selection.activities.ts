@@ -8,7 +8,7 @@ import {
   type SelectionCandidate,
 } from '../../libs/domain';
 import type { SelectionEntity, SelectionOutcomeEntity } from '../../libs/persistence';
-import { cycleOrFail, hasDeskResults } from '../../libs/persistence/desk';
+import { hasDeskResults } from '../../libs/persistence/desk';
 import {
   insertSelection,
   insertSelectionOutcomes,
@@ -27,6 +27,7 @@ import {
 import { inTransaction, lockStage, type Db } from '../../libs/persistence/shared';
 import type { ResolveObjectionRequest } from '../../workflows/cycle.messages';
 import { refusingAsFailure } from '../business-failure';
+import { existingCycle } from '../../libs/persistence/cycles';
 
 /**
  * Ranks the cycle's active entries by their desk results and writes the result as a new numbered selection,
@@ -41,7 +42,7 @@ async function writeSelection(
   createdBy: string,
 ): Promise<SelectionEntity> {
   await lockSelections(tx, cycleId, stageKey);
-  const cycle = await cycleOrFail(tx, cycleId);
+  const cycle = await existingCycle(tx, cycleId);
   const deskKey = deskStageBefore(cycle.resolvedTemplate, stageKey);
   const rows = await selectionCandidates(tx, cycleId, deskKey ?? '');
   const excluded = new Map<string, string>();
@@ -162,7 +163,7 @@ export function createSelectionActivities(db: Db) {
           });
           let changes = { entered: [] as string[], left: [] as string[] };
           if (input.decision === 'upheld') {
-            const cycle = await cycleOrFail(tx, input.cycleId);
+            const cycle = await existingCycle(tx, input.cycleId);
             const stageKey = selectionStageFor(cycle.resolvedTemplate, input.stageKey)!;
             const next = await writeSelection(
               tx,

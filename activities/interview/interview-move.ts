@@ -4,7 +4,6 @@ import {
   bookingById,
   bookingChangedBy,
   bookingState,
-  databaseNow,
   entryWithAgency,
   followPanelAccess,
   insertBooking,
@@ -13,7 +12,7 @@ import {
   moveBooking,
   slotOfStage,
 } from '../../libs/persistence/interview';
-import { inTransaction, type Db } from '../../libs/persistence/shared';
+import { inTransaction, type Db, databaseNow } from '../../libs/persistence/shared';
 import type { InterviewBooking, MoveInterviewRequest } from '../../workflows/entry.messages';
 import { refusingAsFailure } from '../business-failure';
 import { alternatives, slotFitFor, type Candidate } from './interview-slot-fit';

@@ -1,7 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { cycleId as cycleIdOf, DomainError, ErrorCode, formatInZone, type ResolvedTemplate } from '../domain';
-import { databaseNow, deleteCycle, insertScheduledCycle } from '../persistence/cycles';
-import { inTransaction, type Db } from '../persistence/shared';
+import { deleteCycle, insertScheduledCycle } from '../persistence/cycles';
+import { inTransaction, type Db, databaseNow } from '../persistence/shared';
 
 export interface LaunchDeps {
   db: Db;

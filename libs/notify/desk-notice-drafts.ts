@@ -10,9 +10,6 @@ import {
   objectionUnresolvedNotice,
 } from '../../libs/domain';
 import {
-  agencyOrFail,
-  entriesWithIds,
-  entryOrFail,
   evaluatorRecipients,
   reassignedRecipients,
   remindedEvaluators,
@@ -26,6 +23,8 @@ import {
 } from '../../libs/persistence/selection';
 import type { Db } from '../../libs/persistence/shared';
 import type { NoticeDraft } from './notice-drafts';
+import { existingAgency } from '../persistence/agencies/agency-directory';
+import { entriesWithIds, existingEntry } from '../persistence/entries';
 
 export type DeskNoticeEvent =
   | { kind: 'evaluator-invited'; cycleId: string; userIds: string[] }
@@ -116,8 +115,8 @@ export async function deskNoticeDrafts(db: Db, event: DeskNoticeEvent): Promise<
     case 'objection-resolved': {
       const objection = await objectionOrFail(db, event.objectionId);
       const upheld = objection.status === 'upheld';
-      const entry = await entryOrFail(db, objection.entryId);
-      const agency = await agencyOrFail(db, entry.agencyCode);
+      const entry = await existingEntry(db, objection.entryId);
+      const agency = await existingAgency(db, entry.agencyCode);
       const facts = { cycleId: event.cycleId, title: entry.title, upheld, reason: objection.resolutionReason ?? '' };
       const key = `${event.cycleId}/objection/${objection.id}`;
       const drafts: NoticeDraft[] = [
@@ -135,7 +134,7 @@ export async function deskNoticeDrafts(db: Db, event: DeskNoticeEvent): Promise<
         },
       ];
       for (const entered of await entriesWithIds(db, event.entered)) {
-        const enteredAgency = await agencyOrFail(db, entered.agencyCode);
+        const enteredAgency = await existingAgency(db, entered.agencyCode);
         drafts.push({
           kind: event.kind,
           key: `${key}/entered/${entered.id}`,
@@ -145,7 +144,7 @@ export async function deskNoticeDrafts(db: Db, event: DeskNoticeEvent): Promise<
       }
       const why = await explanationsInLatestSelection(db, event.cycleId, event.left);
       for (const left of await entriesWithIds(db, event.left)) {
-        const leftAgency = await agencyOrFail(db, left.agencyCode);
+        const leftAgency = await existingAgency(db, left.agencyCode);
         drafts.push({
           kind: event.kind,
           key: `${key}/left/${left.id}`,

@@ -10,7 +10,15 @@ import {
 import { castVoteUpdate, proposeOverrideUpdate } from '../../workflows/plenary.messages';
 import { addEvaluators, sheet } from '../desk/desk-fixtures';
 import { expectStatus, schedule } from '../interview/interview-fixtures';
-import { activeEntries, closeStage, cycleStatus, openStage, startCycle, stageReaches } from '../support/fixtures';
+import {
+  activeEntries,
+  closeStage,
+  cycleStatus,
+  openStage,
+  startCycle,
+  stageReaches,
+  PKRI_STAGE_KEYS,
+} from '../support/fixtures';
 import { recordReplayFixture } from '../support/history';
 import { eventually, Stack } from '../support/stack';
 
@@ -26,15 +34,7 @@ const GROUPS = ['keberlanjutan', 'pembina'] as const;
 const FINALISTS_PER_CLUSTER = 4;
 const PANELS = 12;
 const QUORUM = 8;
-const KEYS = {
-  submission: 'pendaftaran',
-  screening: 'seleksi-administrasi',
-  desk: 'evaluasi-desk',
-  selection: 'penetapan-finalis',
-  interview: 'wawancara',
-  plenary: 'sidang-pleno',
-  announcement: 'pengumuman',
-};
+const KEYS = PKRI_STAGE_KEYS;
 
 interface Entry {
   index: number;

@@ -1,7 +1,7 @@
 import { compressCalendar, PKRI_2024, type CompetitionTemplate, type Cluster } from '../../libs/domain';
 import { addEvaluators, sheet } from '../desk/desk-fixtures';
 import { expectStatus, schedule } from '../interview/interview-fixtures';
-import { closeStage, openStage, startCycle, stageReaches, STATE_WAIT_MS } from '../support/fixtures';
+import { closeStage, openStage, startCycle, stageReaches, STATE_WAIT_MS, PKRI_STAGE_KEYS } from '../support/fixtures';
 import { eventually, Stack } from '../support/stack';
 
 jest.setTimeout(300_000);
@@ -9,15 +9,7 @@ jest.setTimeout(300_000);
 const YEAR = 2075;
 const CLUSTERS: Cluster[] = ['kabupaten', 'kota', 'provinsi'];
 const ENTRIES = 18;
-const KEYS = {
-  submission: 'pendaftaran',
-  screening: 'seleksi-administrasi',
-  desk: 'evaluasi-desk',
-  selection: 'penetapan-finalis',
-  interview: 'wawancara',
-  plenary: 'sidang-pleno',
-  announcement: 'pengumuman',
-};
+const KEYS = PKRI_STAGE_KEYS;
 
 /**
  * PKRI with every stage, one evaluator per entry, the best one of each cluster to the interview, three panels of

@@ -13,6 +13,17 @@ export function compressedPkri(year: number, seconds: { submission: number; othe
   return { ...compressCalendar(PKRI_2024, { startAt: new Date(), stageSeconds }), key: `pkri-test-${year}`, year };
 }
 
+/** The keys of PKRI 2024's stages, in order, as `PKRI_2024` names them. */
+export const PKRI_STAGE_KEYS = {
+  submission: 'pendaftaran',
+  screening: 'seleksi-administrasi',
+  desk: 'evaluasi-desk',
+  selection: 'penetapan-finalis',
+  interview: 'wawancara',
+  plenary: 'sidang-pleno',
+  announcement: 'pengumuman',
+} as const;
+
 /** What every registration needs besides its title, agency and group: an old enough innovation with evidence. */
 export const INNOVATION = { launchDate: '2019-01-15', evidenceLinks: ['https://inovasi.example.go.id/bukti'] };
 

@@ -59,8 +59,26 @@ export class DeskScoreSheetDto {
   submittedAt: Date;
 }
 
+/** When an evaluator's assignment began, who made it, until when it may score, and how it ended. */
+export class DeskAssignmentTermsDto {
+  @ApiProperty({ description: '`engine`, or the id of the admin or evaluator whose action led to it' })
+  assignedBy: string;
+
+  @ApiProperty({ format: 'date-time' })
+  assignedAt: Date;
+
+  @ApiProperty(nullableDate)
+  dueAt: Date | null;
+
+  @ApiProperty(nullableDate)
+  endedAt: Date | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  endedReason: string | null;
+}
+
 /** An evaluator given an entry, and why; ended rather than deleted. */
-export class DeskAssignmentDto {
+export class DeskAssignmentDto extends DeskAssignmentTermsDto {
   @ApiProperty()
   id: string;
 
@@ -78,21 +96,6 @@ export class DeskAssignmentDto {
 
   @ApiProperty()
   reason: string;
-
-  @ApiProperty({ description: '`engine`, or the id of the admin or evaluator whose action led to it' })
-  assignedBy: string;
-
-  @ApiProperty({ format: 'date-time' })
-  assignedAt: Date;
-
-  @ApiProperty(nullableDate)
-  dueAt: Date | null;
-
-  @ApiProperty(nullableDate)
-  endedAt: Date | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  endedReason: string | null;
 }
 
 /** What a declared conflict or a reassignment changed on the entry. */

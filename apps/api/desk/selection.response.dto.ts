@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { DeskAssignmentTermsDto } from './desk.response.dto';
 
 const nullableDate = { type: String, format: 'date-time', nullable: true } as const;
 
@@ -13,7 +14,7 @@ export class DeskEvaluatorLoadDto {
   load: number;
 }
 
-export class DeskCycleAssignmentDto {
+export class DeskCycleAssignmentDto extends DeskAssignmentTermsDto {
   @ApiProperty({ format: 'uuid' })
   entryId: string;
 
@@ -25,21 +26,6 @@ export class DeskCycleAssignmentDto {
 
   @ApiProperty()
   reason: string;
-
-  @ApiProperty()
-  assignedBy: string;
-
-  @ApiProperty({ format: 'date-time' })
-  assignedAt: Date;
-
-  @ApiProperty(nullableDate)
-  dueAt: Date | null;
-
-  @ApiProperty(nullableDate)
-  endedAt: Date | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  endedReason: string | null;
 }
 
 export class DeskCycleAssignmentsDto {
@@ -141,7 +127,8 @@ export class DeskResultDto {
   normalisation: string;
 }
 
-export class SelectionOutcomeDto {
+/** The facts of an entry that a selection lists. */
+export class SelectionEntryDto {
   @ApiProperty({ format: 'uuid' })
   entryId: string;
 
@@ -159,7 +146,9 @@ export class SelectionOutcomeDto {
 
   @ApiProperty()
   group: string;
+}
 
+export class SelectionOutcomeDto extends SelectionEntryDto {
   @ApiProperty()
   score: number;
 
@@ -208,25 +197,7 @@ export class SelectionDto {
   outcomes: SelectionOutcomeDto[];
 }
 
-export class SelectionNomineeDto {
-  @ApiProperty({ format: 'uuid' })
-  entryId: string;
-
-  @ApiProperty()
-  title: string;
-
-  @ApiProperty()
-  agencyName: string;
-
-  @ApiProperty()
-  agencyCode: string;
-
-  @ApiProperty()
-  cluster: string;
-
-  @ApiProperty()
-  group: string;
-
+export class SelectionNomineeDto extends SelectionEntryDto {
   @ApiProperty()
   rankInCell: number;
 }

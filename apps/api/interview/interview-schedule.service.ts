@@ -6,7 +6,6 @@ import {
   agencyZonesOf,
   allocatedPlacements,
   cycleInterviewStage,
-  databaseNow,
   freeSlots,
   liveBookingsOfStage,
   schedulableEntries,
@@ -22,6 +21,7 @@ import type {
   InterviewScheduleDto,
   InterviewScheduleVerificationDto,
 } from './interview.response.dto';
+import { databaseNow } from '../../../libs/persistence/shared';
 
 /** The schedule the opening made, its re-derivation, and the slots still free. */
 @Injectable()

@@ -2,12 +2,6 @@ import type { ResolvedTemplate } from '../../domain';
 import { CycleEntity, CycleStageEntity } from '../entities';
 import type { Db } from '../shared/db';
 
-/** The database's clock: every deadline is compared against it, never the process's. */
-export async function databaseNow(db: Db): Promise<Date> {
-  const [{ now }] = await db.query<{ now: Date }[]>('SELECT now() AS now');
-  return now;
-}
-
 export function cycleById(db: Db, cycleId: string): Promise<CycleEntity | null> {
   return db.getRepository(CycleEntity).findOneBy({ id: cycleId });
 }

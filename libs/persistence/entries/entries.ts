@@ -1,4 +1,4 @@
-import { MoreThan, Not } from 'typeorm';
+import { In, MoreThan, Not } from 'typeorm';
 import type { EntryDocument } from '../../domain';
 import { EntryEntity } from '../entities';
 import type { Db } from '../shared/db';
@@ -72,4 +72,9 @@ export async function markActiveEntryEnded(db: Db, entryId: string, status: 'com
 
 export async function setCurrentStage(tx: Db, entryId: string, stageKey: string): Promise<void> {
   await tx.getRepository(EntryEntity).update({ id: entryId }, { currentStage: stageKey });
+}
+
+/** The entries of these ids; none for none (an empty `In` list would mean no condition at all). */
+export function entriesWithIds(db: Db, ids: string[]): Promise<EntryEntity[]> {
+  return ids.length === 0 ? Promise.resolve([]) : db.getRepository(EntryEntity).findBy({ id: In(ids) });
 }

@@ -52,11 +52,6 @@ export async function allocationDone(db: Db, cycleId: string, stageKey: string):
   return done;
 }
 
-/** The database's clock: the instant cut-offs are measured against, the same for every process. */
-export async function databaseNow(db: Db): Promise<Date> {
-  return (await db.query<{ now: Date }[]>('SELECT now() AS now'))[0].now;
-}
-
 /** The cycle's interview stage with its parameters; refused when the cycle is missing or has no interview stage. */
 export async function cycleInterviewStage(db: Db, cycleId: string): Promise<InterviewStage & { stageKey: string }> {
   const cycle = await cycleOrNotFound(db, cycleId);

@@ -1,1 +1,1 @@
-export * from './mail-sink.store';
+export * from './mail-sink';

@@ -1,1 +1,1 @@
-export * from './screening.store';
+export * from './screening';

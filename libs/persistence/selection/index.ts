@@ -1,2 +1,2 @@
-export * from './objections.store';
-export * from './selection.store';
+export * from './objections';
+export * from './selection';

@@ -11,3 +11,9 @@ export type Db = EntityManager;
 export function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction(work);
 }
+
+/** The database's clock: the instant a transaction started, the same one every row it writes carries. */
+export async function databaseNow(db: Db): Promise<Date> {
+  const [{ now }] = await db.query<{ now: Date }[]>('SELECT now() AS now');
+  return now;
+}

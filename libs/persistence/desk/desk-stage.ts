@@ -1,12 +1,8 @@
+import { existingCycle } from '../cycles/cycles';
 import { In } from 'typeorm';
 import { deskParams, type DeskParams, type ResolvedStage } from '../../domain';
 import { CycleEntity, CycleStageEntity } from '../entities';
 import type { Db } from '../shared/db';
-
-/** The cycle, for steps that run only once it exists (an engine step, a store read after a check). */
-export function cycleOrFail(db: Db, cycleId: string): Promise<CycleEntity> {
-  return db.getRepository(CycleEntity).findOneByOrFail({ id: cycleId });
-}
 
 /** A cycle's stage of the given key and its parameters read with the engine's defaults. */
 export async function deskStage(
@@ -14,7 +10,7 @@ export async function deskStage(
   cycleId: string,
   stageKey: string,
 ): Promise<{ cycle: CycleEntity; stage: ResolvedStage; params: DeskParams }> {
-  const cycle = await cycleOrFail(db, cycleId);
+  const cycle = await existingCycle(db, cycleId);
   const stage = cycle.resolvedTemplate.stages.find((candidate) => candidate.key === stageKey);
   if (!stage) throw new Error(`cycle ${cycleId} has no stage ${stageKey}`);
   return { cycle, stage, params: deskParams(stage.params) };
@@ -33,10 +29,4 @@ export function deskEvaluationHasOpened(db: Db, cycleId: string): Promise<boolea
   return db
     .getRepository(CycleStageEntity)
     .existsBy({ cycleId, type: 'desk-evaluation', status: In(['open', 'closed']) });
-}
-
-/** The database's clock: the transaction's start time inside a transaction. */
-export async function databaseNow(db: Db): Promise<Date> {
-  const [{ now }] = await db.query<{ now: Date }[]>('SELECT now() AS now');
-  return now;
 }
