@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/access.decorator';
 import { entryIdParam } from '../common/params';
 import {
@@ -9,7 +9,18 @@ import {
   PointInTimeQueryDto,
   RunQueryDto,
 } from './audit.query.dto';
-import { AuditLogRowDto, AuditLogVerdictDto } from './audit.response.dto';
+import {
+  AuditCrossCheckDto,
+  AuditCycleReplayDto,
+  AuditEntryStateDto,
+  AuditLogRowDto,
+  AuditLogVerdictDto,
+  AuditRawHistoryDto,
+  AuditSealDto,
+  AuditTimelineDto,
+  AuditWorkflowReplayDto,
+  AuditWorkflowSearchDto,
+} from './audit.response.dto';
 import { AuditService } from './audit.service';
 
 /** Auditors (and admins) read everything here and change nothing. */
@@ -22,6 +33,7 @@ export class AuditController {
   @Get('workflows')
   @Allow('auditor', 'admin')
   @ApiOperation({ summary: 'Find workflows by cycle, agency, stage, entry status, execution status and type' })
+  @ApiOkResponse({ type: AuditWorkflowSearchDto })
   find(@Query() query: FindWorkflowsQueryDto) {
     return this.audit.find(query);
   }
@@ -30,6 +42,7 @@ export class AuditController {
   @Allow('auditor', 'admin')
   @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOperation({ summary: 'The raw history as Temporal writes it (historyToJSON): what replay and archives use' })
+  @ApiOkResponse({ type: AuditRawHistoryDto, description: 'The JSON text of historyToJSON, sent as written' })
   rawHistory(@Param('workflowId') workflowId: string, @Query() { runId }: RunQueryDto): Promise<string> {
     return this.audit.rawHistory(workflowId, runId);
   }
@@ -37,6 +50,7 @@ export class AuditController {
   @Get('workflows/:workflowId/timeline')
   @Allow('auditor', 'admin')
   @ApiOperation({ summary: 'The history as a timeline a person can follow: who did what, when, and why' })
+  @ApiOkResponse({ type: AuditTimelineDto })
   timeline(@Param('workflowId') workflowId: string, @Query() { lang, runId }: LanguageQueryDto) {
     return this.audit.timeline(workflowId, lang ?? 'id', runId);
   }
@@ -45,6 +59,7 @@ export class AuditController {
   @Get('workflows/:workflowId/replay')
   @Allow('auditor', 'admin')
   @ApiOperation({ summary: 'Replay the history on the current workflow code: OK, or the first event that diverges' })
+  @ApiOkResponse({ type: AuditWorkflowReplayDto })
   replay(@Param('workflowId') workflowId: string, @Query() { runId }: RunQueryDto) {
     return this.audit.replay(workflowId, runId);
   }
@@ -52,6 +67,7 @@ export class AuditController {
   @Get('cycles/:cycleId/replay')
   @Allow('auditor', 'admin')
   @ApiOperation({ summary: 'Replay every history of a cycle and summarise (the CLI shows progress as it goes)' })
+  @ApiOkResponse({ type: AuditCycleReplayDto })
   replayCycle(@Param('cycleId') cycleId: string) {
     return this.audit.replayCycle(cycleId);
   }
@@ -71,6 +87,7 @@ export class AuditController {
   @Get('cycles/:cycleId/cross-check')
   @Allow('auditor', 'admin')
   @ApiOperation({ summary: 'Audit rows without their history event, and decision events without their audit row' })
+  @ApiOkResponse({ type: AuditCrossCheckDto })
   crossCheck(@Param('cycleId') cycleId: string) {
     return this.audit.crossCheck(cycleId);
   }
@@ -81,6 +98,7 @@ export class AuditController {
     summary:
       'Append to the audit log every decision of the cycle’s workflows not yet in it (cycles from before sealing)',
   })
+  @ApiCreatedResponse({ type: AuditSealDto })
   seal(@Param('cycleId') cycleId: string) {
     return this.audit.sealCycle(cycleId);
   }
@@ -88,6 +106,7 @@ export class AuditController {
   @Get('entries/:entryId/state')
   @Allow('auditor', 'admin')
   @ApiOperation({ summary: 'An entry as its record stood right after an event of its history, or at an instant' })
+  @ApiOkResponse({ type: AuditEntryStateDto })
   entryState(@Param('entryId', entryIdParam()) entryId: string, @Query() query: PointInTimeQueryDto) {
     return this.audit.entryState(entryId, { eventId: query.eventId, at: query.at });
   }

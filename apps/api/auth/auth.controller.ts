@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ROLES, type Principal } from '../../../libs/domain';
 import { Allow } from './access.decorator';
 import { AuthService } from './auth.service';
 import { LoginRequestDto } from './login.request.dto';
 import { CurrentPrincipal } from './principal.decorator';
+import { AuthPrincipalDto, AuthSessionDto } from './auth.response.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -16,6 +17,7 @@ export class AuthController {
   @HttpCode(200)
   @Allow('public')
   @ApiOperation({ summary: 'Sign in; returns a short-lived bearer token (429 after repeated failures)' })
+  @ApiOkResponse({ type: AuthSessionDto })
   login(@Body() body: LoginRequestDto, @Req() request: Request) {
     return this.auth.login(body.email, body.password, request.ip ?? 'unknown');
   }
@@ -24,6 +26,7 @@ export class AuthController {
   @Allow(...ROLES)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Who the token or API key belongs to' })
+  @ApiOkResponse({ type: AuthPrincipalDto })
   me(@CurrentPrincipal() principal: Principal) {
     return principal;
   }

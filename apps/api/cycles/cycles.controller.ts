@@ -1,10 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ROLES, type Principal } from '../../../libs/domain';
 import { Allow } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { CloseStageRequestDto } from './close-stage.request.dto';
 import { CreateCycleRequestDto } from './create-cycle.request.dto';
+import {
+  CycleDto,
+  CycleListItemDto,
+  CyclePauseStateDto,
+  CycleStageClosureDto,
+  CycleStageDeadlineDto,
+  CycleStageOpeningDto,
+} from './cycles.response.dto';
 import { CyclesService } from './cycles.service';
 import { ExtendStageRequestDto } from './extend-stage.request.dto';
 import { OpenStageRequestDto } from './open-stage.request.dto';
@@ -21,6 +29,7 @@ export class CyclesController {
   @ApiOperation({
     summary: 'Create a cycle from a template version and start it now or at startAt; its stages run on their calendar',
   })
+  @ApiCreatedResponse({ type: CycleDto })
   create(@Body() body: CreateCycleRequestDto) {
     return this.cycles.create(body.templateKey, body.templateVersion, body.startAt);
   }
@@ -28,6 +37,7 @@ export class CyclesController {
   @Get()
   @Allow(...ROLES)
   @ApiOperation({ summary: 'All cycles' })
+  @ApiOkResponse({ type: [CycleListItemDto], description: 'Newest first' })
   list() {
     return this.cycles.list();
   }
@@ -35,6 +45,7 @@ export class CyclesController {
   @Get(':cycleId')
   @Allow(...ROLES)
   @ApiOperation({ summary: 'A cycle and its stages, with each instant also shown in the stage zone' })
+  @ApiOkResponse({ type: CycleDto })
   get(@Param('cycleId') cycleId: string) {
     return this.cycles.get(cycleId);
   }
@@ -46,6 +57,7 @@ export class CyclesController {
     summary:
       'Open the next stage now, before its calendar instant, once the stage before it has closed (409 otherwise); its deadline stays',
   })
+  @ApiOkResponse({ type: CycleStageOpeningDto })
   open(
     @Param('cycleId') cycleId: string,
     @Param('stageKey') stageKey: string,
@@ -59,6 +71,7 @@ export class CyclesController {
   @HttpCode(200)
   @Allow('admin')
   @ApiOperation({ summary: 'Close an open stage now (409 when it has not opened or has closed)' })
+  @ApiOkResponse({ type: CycleStageClosureDto })
   close(
     @Param('cycleId') cycleId: string,
     @Param('stageKey') stageKey: string,
@@ -72,6 +85,7 @@ export class CyclesController {
   @HttpCode(200)
   @Allow('admin')
   @ApiOperation({ summary: 'Move a stage’s deadline later, with a reason agencies are told (409 once it closed)' })
+  @ApiOkResponse({ type: CycleStageDeadlineDto })
   extend(
     @Param('cycleId') cycleId: string,
     @Param('stageKey') stageKey: string,
@@ -85,6 +99,7 @@ export class CyclesController {
   @HttpCode(200)
   @Allow('admin')
   @ApiOperation({ summary: 'Pause the cycle: no stage opens or closes, agencies cannot register, edit or withdraw' })
+  @ApiOkResponse({ type: CyclePauseStateDto })
   pause(
     @Param('cycleId') cycleId: string,
     @Body() body: PauseCycleRequestDto,
@@ -97,6 +112,7 @@ export class CyclesController {
   @HttpCode(200)
   @Allow('admin')
   @ApiOperation({ summary: 'Resume a paused cycle; a deadline that passed meanwhile closes its stage at once' })
+  @ApiOkResponse({ type: CyclePauseStateDto })
   resume(@Param('cycleId') cycleId: string, @CurrentPrincipal() principal: Principal) {
     return this.cycles.resume(cycleId, principal);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MONTHS, ScheduleNotFoundError, type Client } from '@temporalio/client';
 import type { TahapConfig } from '../../../libs/config';
 import { DomainError, ErrorCode } from '../../../libs/domain';
@@ -7,6 +7,7 @@ import { TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
 import type { YearlyCycleInput } from '../../../workflows/yearly-cycle.workflow';
 import { Allow } from '../auth/access.decorator';
 import { TemplatesService } from '../templates/templates.service';
+import { RepetitionDeletedDto, RepetitionDto, RepetitionTriggeredDto } from './cycles.response.dto';
 import { SetRepetitionRequestDto } from './set-repetition.request.dto';
 
 const IANA_ZONE = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' } as const;
@@ -28,6 +29,7 @@ export class RepetitionsController {
   @Put(':programme')
   @Allow('admin')
   @ApiOperation({ summary: 'Start a cycle of this programme every year on a given day from a chosen template version' })
+  @ApiOkResponse({ type: RepetitionDto })
   async set(@Param('programme') programme: string, @Body() body: SetRepetitionRequestDto) {
     const template = await this.templates.get(body.templateKey, body.templateVersion);
     if (template.definition.programme !== programme) {
@@ -66,6 +68,7 @@ export class RepetitionsController {
   @Get(':programme')
   @Allow('admin', 'auditor')
   @ApiOperation({ summary: 'The yearly repetition of a programme, with its next start' })
+  @ApiOkResponse({ type: RepetitionDto })
   async get(@Param('programme') programme: string) {
     const description = await this.describe(programme);
     return {
@@ -86,6 +89,7 @@ export class RepetitionsController {
   @HttpCode(202)
   @Allow('admin')
   @ApiOperation({ summary: 'Start the next cycle now, as the yearly schedule would' })
+  @ApiAcceptedResponse({ type: RepetitionTriggeredDto })
   async trigger(@Param('programme') programme: string) {
     await this.describe(programme);
     await this.client.schedule.getHandle(scheduleId(programme)).trigger();
@@ -95,6 +99,7 @@ export class RepetitionsController {
   @Delete(':programme')
   @Allow('admin')
   @ApiOperation({ summary: 'Stop repeating; cycles already started run on' })
+  @ApiOkResponse({ type: RepetitionDeletedDto })
   async remove(@Param('programme') programme: string) {
     await this.describe(programme);
     await this.client.schedule.getHandle(scheduleId(programme)).delete();

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError, ErrorCode, ROLES, type Principal } from '../../../libs/domain';
 import { Allow } from '../auth/access.decorator';
@@ -7,6 +7,7 @@ import { CurrentPrincipal } from '../auth/principal.decorator';
 import { entryIdParam } from '../common/params';
 import { EditEntryRequestDto } from './edit-entry.request.dto';
 import { EntriesService } from './entries.service';
+import { EntryDto } from './entries.response.dto';
 import { RegistrationService } from './registration.service';
 import { RegisterEntryRequestDto } from './register-entry.request.dto';
 import { WithdrawEntryRequestDto } from './withdraw-entry.request.dto';
@@ -33,6 +34,11 @@ export class EntriesController {
     summary:
       'Register an innovation while submission is open (201; 200 for a retried Idempotency-Key; 409 when closed)',
   })
+  @ApiCreatedResponse({ type: EntryDto, description: 'Registered' })
+  @ApiOkResponse({
+    type: EntryDto,
+    description: 'The entry an earlier request with this Idempotency-Key made (header Idempotent-Replayed: true)',
+  })
   async register(
     @Param('cycleId') cycleId: string,
     @Body() body: RegisterEntryRequestDto,
@@ -54,6 +60,7 @@ export class EntriesController {
   @Get('entries/:entryId')
   @Allow(...ROLES)
   @ApiOperation({ summary: 'An entry with its status, screening outcome and stage history (404 unless yours to see)' })
+  @ApiOkResponse({ type: EntryDto })
   get(@Param('entryId', entryIdParam()) entryId: string, @CurrentPrincipal() principal: Principal) {
     return this.entries.get(entryId, principal);
   }
@@ -61,6 +68,7 @@ export class EntriesController {
   @Patch('entries/:entryId')
   @Allow('agency')
   @ApiOperation({ summary: 'Change an entry until the submission deadline (409 after it)' })
+  @ApiOkResponse({ type: EntryDto })
   edit(
     @Param('entryId', entryIdParam()) entryId: string,
     @Body() body: EditEntryRequestDto,
@@ -73,6 +81,7 @@ export class EntriesController {
   @HttpCode(200)
   @Allow('agency')
   @ApiOperation({ summary: 'Withdraw an entry until the submission deadline; its title may be registered again' })
+  @ApiOkResponse({ type: EntryDto })
   withdraw(
     @Param('entryId', entryIdParam()) entryId: string,
     @Body() body: WithdrawEntryRequestDto,

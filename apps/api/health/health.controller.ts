@@ -1,7 +1,8 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow } from '../auth/access.decorator';
+import { HealthDto } from './health.response.dto';
 import { HealthService } from './health.service';
 
 @ApiTags('health')
@@ -12,6 +13,8 @@ export class HealthController {
   @Get()
   @Allow('public')
   @ApiOperation({ summary: 'Whether the API reaches PostgreSQL and Temporal; 503 when either is down' })
+  @ApiOkResponse({ type: HealthDto, description: 'Both reached' })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'Either is down: status degraded' })
   async health(@Res({ passthrough: true }) response: Response) {
     const [database, temporal] = await Promise.all([this.checks.database(), this.checks.temporal()]);
     const ok = database.ok && temporal.ok;

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../libs/domain';
+import { AgencyDto } from '../agencies/agency.response.dto';
 import { Allow } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { NotifyCreatedWebhookDto, NotifyRotatedSecretDto, NotifyWebhookEndpointDto } from './notify.response.dto';
@@ -20,6 +21,7 @@ export class WebhooksController {
   @Put('preferences')
   @Allow('admin', 'agency')
   @ApiOperation({ summary: 'Channels (besides the inbox) and language of the agency’s notices' })
+  @ApiOkResponse({ type: AgencyDto, description: 'The agency with its new preferences' })
   setPreferences(
     @Param('code') code: string,
     @Body() body: PreferencesRequestDto,

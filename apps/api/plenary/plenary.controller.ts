@@ -1,6 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { DomainError, ErrorCode, type Principal } from '../../../libs/domain';
 import { Allow } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
@@ -12,7 +21,15 @@ import {
   OverrideRequestDto,
   VoteRequestDto,
 } from './plenary.request.dto';
-import { PlenaryDecisionSummaryDto, PlenaryResultsDto } from './plenary.response.dto';
+import {
+  PlenaryAttendanceDto,
+  PlenaryDecisionDocumentDto,
+  PlenaryDecisionSummaryDto,
+  PlenaryOverrideProposalDto,
+  PlenaryRecordedDecisionDto,
+  PlenaryResultsDto,
+  PlenaryVoteOutcomeDto,
+} from './plenary.response.dto';
 
 function sequenceParam() {
   return new ParseIntPipe({
@@ -42,6 +59,7 @@ export class PlenaryController {
   @HttpCode(200)
   @Allow('admin', 'panelist')
   @ApiOperation({ summary: 'Record a panelist present or gone (a panelist for themself, the secretariat for anyone)' })
+  @ApiOkResponse({ type: PlenaryAttendanceDto })
   attendance(
     @Param('cycleId') cycleId: string,
     @Body() body: PlenaryAttendanceRequestDto,
@@ -56,6 +74,7 @@ export class PlenaryController {
     summary: 'Propose moving an entry into or out of the winners, with a reason (at least 20 characters)',
     description: 'It carries once a majority of the panelists present approve it (POST …/plenary/votes).',
   })
+  @ApiCreatedResponse({ type: PlenaryOverrideProposalDto })
   propose(
     @Param('cycleId') cycleId: string,
     @Body() body: OverrideRequestDto,
@@ -68,6 +87,7 @@ export class PlenaryController {
   @HttpCode(200)
   @Allow('panelist')
   @ApiOperation({ summary: 'Vote approve, reject or abstain on the proposed winners or on an override' })
+  @ApiOkResponse({ type: PlenaryVoteOutcomeDto })
   vote(@Param('cycleId') cycleId: string, @Body() body: VoteRequestDto, @CurrentPrincipal() principal: Principal) {
     return this.plenary.vote(cycleId, body, principal);
   }
@@ -78,6 +98,7 @@ export class PlenaryController {
   @ApiOperation({
     summary: 'Close the plenary: with the quorum present and a majority approving, the decision is recorded',
   })
+  @ApiOkResponse({ type: PlenaryRecordedDecisionDto })
   close(@Param('cycleId') cycleId: string, @CurrentPrincipal() principal: Principal) {
     return this.plenary.close(cycleId, principal);
   }
@@ -98,6 +119,17 @@ export class PlenaryController {
   @ApiOperation({
     summary: 'Export a decision as JSON (RFC 8785), CSV or a printable Indonesian berita acara (HTML)',
     description: 'The same decision always exports to the same bytes; ETag is their SHA-256.',
+  })
+  @ApiProduces('application/json', 'text/csv', 'text/html')
+  @ApiExtraModels(PlenaryDecisionDocumentDto)
+  @ApiOkResponse({
+    description: 'The decision in the format asked for (?format=json, the default, csv or html), inline',
+    headers: { ETag: { description: 'SHA-256 of the body, quoted', schema: { type: 'string' } } },
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(PlenaryDecisionDocumentDto) } },
+      'text/csv': { schema: { type: 'string', description: 'One row per entry of each cluster and group' } },
+      'text/html': { schema: { type: 'string', description: 'A printable berita acara in Indonesian' } },
+    },
   })
   async export(
     @Param('cycleId') cycleId: string,

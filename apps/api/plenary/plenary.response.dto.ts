@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class PlenaryCorrectionDto {
   @ApiProperty({ format: 'uuid' }) entryId: string;
@@ -36,4 +36,121 @@ export class PlenaryResultGroupDto {
 
 export class PlenaryResultsDto extends PlenaryDecisionSummaryDto {
   @ApiProperty({ type: [PlenaryResultGroupDto] }) groups: PlenaryResultGroupDto[];
+}
+
+const VOTES = ['approve', 'reject', 'abstain'];
+const FINALIST_STATUSES = ['winner', 'finalist', 'not-selected'];
+
+export class PlenaryAttendanceDto {
+  @ApiProperty({ type: [String], description: 'Ids of the panelists present now' }) present: string[];
+}
+
+export class PlenaryBallotDto {
+  @ApiProperty({ format: 'uuid' }) panelistId: string;
+  @ApiProperty({ enum: VOTES }) vote: string;
+}
+
+export class PlenaryVoteCountDto {
+  @ApiProperty() approve: number;
+  @ApiProperty() reject: number;
+  @ApiProperty() abstain: number;
+}
+
+/** A proposal to move an entry into or out of the winners. */
+export class PlenaryOverrideProposalDto {
+  @ApiProperty({ example: 'override-1', description: 'What to vote on' }) overrideId: string;
+  @ApiProperty({ format: 'uuid' }) entryId: string;
+  @ApiProperty({ enum: ['in', 'out'] }) direction: string;
+  @ApiProperty() reason: string;
+  @ApiProperty() proposedBy: string;
+  @ApiProperty({ enum: ['open', 'carried', 'rejected', 'lapsed'] }) status: string;
+  @ApiProperty({ type: [PlenaryBallotDto] }) ballots: PlenaryBallotDto[];
+  @ApiPropertyOptional({ type: PlenaryVoteCountDto, description: 'The count when it carried or was rejected' })
+  votes?: PlenaryVoteCountDto;
+}
+
+/** The tally after a vote. */
+export class PlenaryVoteOutcomeDto extends PlenaryVoteCountDto {
+  @ApiProperty({ description: '`decision` or an override’s id' }) on: string;
+  @ApiProperty({ description: 'Panelists present' }) present: number;
+  @ApiPropertyOptional({ description: 'For an override: whether it carried with this vote' }) carried?: boolean;
+  @ApiPropertyOptional({ description: 'For an override: whether at least half of those present now reject it' })
+  rejected?: boolean;
+}
+
+/** The decision the plenary's close recorded. */
+export class PlenaryRecordedDecisionDto {
+  @ApiProperty({ example: '1/PKRI-2024' }) decisionNumber: string;
+  @ApiProperty() sequence: number;
+  @ApiProperty({ description: 'SHA-256 of the decision’s canonical JSON export' }) sha256: string;
+  @ApiProperty({ format: 'date-time' }) decidedAt: string;
+}
+
+export class PlenaryDecisionPanelistDto {
+  @ApiProperty({ format: 'uuid' }) panelistId: string;
+  @ApiProperty() name: string;
+}
+
+export class PlenaryDecisionWeightsDto {
+  @ApiProperty() desk: number;
+  @ApiProperty() interview: number;
+  @ApiProperty() fieldVerification: number;
+}
+
+export class PlenaryDecisionOverrideDto {
+  @ApiProperty({ format: 'uuid' }) entryId: string;
+  @ApiProperty({ enum: ['in', 'out'] }) direction: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ type: PlenaryVoteCountDto }) votes: PlenaryVoteCountDto;
+}
+
+export class PlenaryEntryOverrideDto {
+  @ApiProperty({ enum: ['in', 'out'] }) direction: string;
+  @ApiProperty() reason: string;
+}
+
+export class PlenaryDecisionEntryDto {
+  @ApiProperty({ type: Number, nullable: true, description: 'null for an entry without a final score' })
+  rank: number | null;
+  @ApiProperty({ format: 'uuid' }) entryId: string;
+  @ApiProperty() title: string;
+  @ApiProperty() agencyName: string;
+  @ApiProperty({ type: Number, nullable: true }) desk: number | null;
+  @ApiProperty({ type: Number, nullable: true }) interview: number | null;
+  @ApiProperty({ type: Number, nullable: true }) fieldVerification: number | null;
+  @ApiProperty({ type: Number, nullable: true }) final: number | null;
+  @ApiProperty({ enum: FINALIST_STATUSES }) status: string;
+  @ApiPropertyOptional({ type: PlenaryEntryOverrideDto }) override?: PlenaryEntryOverrideDto;
+}
+
+export class PlenaryDecisionGroupDto {
+  @ApiProperty() cluster: string;
+  @ApiProperty() group: string;
+  @ApiProperty() clusterName: string;
+  @ApiProperty() groupName: string;
+  @ApiProperty({ type: [PlenaryDecisionEntryDto] }) entries: PlenaryDecisionEntryDto[];
+}
+
+/** A decision as its JSON export holds it (RFC 8785 canonical JSON). */
+export class PlenaryDecisionDocumentDto {
+  @ApiProperty() cycleId: string;
+  @ApiProperty() programme: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ example: '1/PKRI-2024' }) decisionNumber: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The number of the decision this one corrects' })
+  supersedes: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the correction; null for a first decision' })
+  reason: string | null;
+  @ApiProperty({ format: 'date-time' }) decidedAt: string;
+  @ApiProperty({ enum: ['WIB'] }) zone: string;
+  @ApiProperty() quorum: number;
+  @ApiProperty({ type: [PlenaryDecisionPanelistDto], description: 'Panelists present, the chair first' })
+  present: PlenaryDecisionPanelistDto[];
+  @ApiProperty({ type: PlenaryVoteCountDto, description: 'The vote adopting this decision' })
+  votes: PlenaryVoteCountDto;
+  @ApiProperty({ type: PlenaryDecisionWeightsDto }) weights: PlenaryDecisionWeightsDto;
+  @ApiProperty({ description: 'How many of each cluster and group the ranking proposed as winners' }) topN: number;
+  @ApiProperty({ type: [PlenaryDecisionOverrideDto] }) overrides: PlenaryDecisionOverrideDto[];
+  @ApiProperty({ type: [PlenaryCorrectionDto] }) corrections: PlenaryCorrectionDto[];
+  @ApiProperty({ type: [PlenaryDecisionGroupDto] }) groups: PlenaryDecisionGroupDto[];
 }
