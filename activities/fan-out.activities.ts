@@ -52,8 +52,7 @@ export function createFanOutActivities({ db, client, taskQueue }: FanOutDeps) {
             : input.outcomes === 'selection'
               ? await selectionEvents(db, cycle, batch, input.event)
               : input.outcomes === 'interview'
-                ? // interviewEvents still takes a DataSource until it moves to libs/persistence/interview.
-                  await interviewEvents(db, cycle, batch, input.event)
+                ? await interviewEvents(db, cycle, batch, input.event)
                 : undefined;
         await Promise.all(
           batch.map((entry) =>

@@ -1,5 +1,11 @@
 import type { Client } from '@temporalio/client';
-import { aggregateDeskScores, assignEvaluators, pickReplacement, type DeskParams } from '../../libs/domain';
+import {
+  aggregateDeskScores,
+  assignEvaluators,
+  pickReplacement,
+  settledOutcomesBefore,
+  type DeskParams,
+} from '../../libs/domain';
 import { signalEvaluators } from '../../libs/desk';
 import {
   ASSIGNED_AT_DEADLINE,
@@ -24,6 +30,7 @@ import {
   type MissingScoreDecision,
   type UnscoredAssignmentRow,
 } from '../../libs/persistence/desk';
+import { entriesEndedBySettledOutcomes } from '../../libs/persistence/entries';
 import { inTransaction, type Db } from '../../libs/persistence/shared';
 
 export interface DeskStageDeps {
@@ -44,9 +51,12 @@ export function createDeskStageActivities(deps: DeskStageDeps) {
         await lockAssignments(tx, input.cycleId, input.stageKey);
         const done = await assignmentCount(tx, input.cycleId, input.stageKey);
         if (done > 0) return { assignments: done, unplaced: [] };
-        const { params } = await deskStage(tx, input.cycleId, input.stageKey);
+        const { cycle, params } = await deskStage(tx, input.cycleId, input.stageKey);
+        // Who screening failed is settled at its close, whether or not each entry has applied that yet.
+        const settled = settledOutcomesBefore(cycle.resolvedTemplate, input.stageKey);
+        const ended = await entriesEndedBySettledOutcomes(tx, input.cycleId, settled);
         const plan = assignEvaluators(
-          await assignableEntries(tx, input.cycleId),
+          (await assignableEntries(tx, input.cycleId)).filter((entry) => !ended.has(entry.id)),
           await assignableEvaluators(tx, input.cycleId),
           params.evaluatorsPerEntry,
           { sameProvince: params.conflictSameProvince },

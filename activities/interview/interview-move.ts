@@ -8,6 +8,7 @@ import {
   followPanelAccess,
   insertBooking,
   interviewStage,
+  lockAgencyPresentations,
   lockLiveBooking,
   moveBooking,
   slotOfStage,
@@ -51,6 +52,8 @@ async function moveInside(tx: Db, candidate: Candidate, input: MoveInput): Promi
   const { entry } = candidate;
   const done = await bookingChangedBy(tx, input.updateId);
   if (done) return (await bookingState(tx, await bookingById(tx, done)))!;
+  // An agency's bookings in other cycles decide which slots fit: none may change until this booking is written.
+  await lockAgencyPresentations(tx, [entry.agencyCode]);
   const { stage, params } = await interviewStage(tx, entry.cycleId, input.stageKey);
   if (stage.status !== 'open') throw new DomainError(ErrorCode.StageNotOpen, 'Interviews have closed.');
   const slot = await slotOfStage(tx, input.slotId, entry.cycleId, input.stageKey);

@@ -1,11 +1,12 @@
 import { rubricFor } from '../../libs/domain';
-import { bookingState, entryOfId, interviewStage, liveBooking } from '../../libs/persistence/interview';
+import { bookingState, interviewStage, liveBooking } from '../../libs/persistence/interview';
 import type { Db } from '../../libs/persistence/shared';
 import type { InterviewPlan } from '../../workflows/entry.messages';
+import { existingEntry } from '../../libs/persistence/entries';
 
 /** What the entry workflow needs of its interview stage: the template's timings, the rubric, its live booking. */
 export async function loadInterviewPlan(db: Db, input: { entryId: string; stageKey: string }): Promise<InterviewPlan> {
-  const entry = await entryOfId(db, input.entryId);
+  const entry = await existingEntry(db, input.entryId);
   const { cycle, params } = await interviewStage(db, entry.cycleId, input.stageKey);
   const rubric = rubricFor(cycle.resolvedTemplate, entry.groupKey, params.rubric);
   return {

@@ -1,6 +1,5 @@
 import { DomainError, ErrorCode, weightedScore, type InterviewScoreReceipt } from '../../libs/domain';
 import {
-  entryOfId,
   insertInterviewScoreVersion,
   interviewScoreOfUpdate,
   interviewStage,
@@ -10,6 +9,7 @@ import { inTransaction, type Db } from '../../libs/persistence/shared';
 import type { SubmitInterviewScoreRequest } from '../../workflows/entry.messages';
 import { refusingAsFailure } from '../business-failure';
 import { loadInterviewPlan } from './interview-plan';
+import { existingEntry } from '../../libs/persistence/entries';
 
 /** One version of one panelist's interview score sheet; revisions add versions, keyed by the Update. */
 export async function recordInterviewScore(
@@ -19,7 +19,7 @@ export async function recordInterviewScore(
   const plan = await loadInterviewPlan(db, { entryId: input.entryId, stageKey: input.stageKey });
   return refusingAsFailure(() =>
     inTransaction(db, async (tx) => {
-      const entry = await entryOfId(tx, input.entryId);
+      const entry = await existingEntry(tx, input.entryId);
       const { stage } = await interviewStage(tx, entry.cycleId, input.stageKey);
       const recorded = await interviewScoreOfUpdate(tx, input.updateId);
       if (recorded) return receipt(recorded);

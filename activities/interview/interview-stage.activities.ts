@@ -9,7 +9,9 @@ import {
   type Zone,
 } from '../../libs/domain';
 import {
+  agenciesOfActiveEntries,
   allocationDone,
+  lockAgencyPresentations,
   grantPanelAccess,
   insertAllocatedSchedule,
   insertSlots,
@@ -63,6 +65,7 @@ export function createInterviewStageActivities(db: Db) {
         );
         // The finalists are who the stages before settled, whether or not each entry has applied that yet; an
         // agency's interviews in other cycles count: it cannot present twice at the same time.
+        await lockAgencyPresentations(tx, await agenciesOfActiveEntries(tx, input.cycleId));
         const { resolvedTemplate } = await cycleOrNotFound(tx, input.cycleId);
         const settled = settledOutcomesBefore(resolvedTemplate, input.stageKey);
         const ended = await entriesEndedBySettledOutcomes(tx, input.cycleId, settled);

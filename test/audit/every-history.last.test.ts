@@ -1,8 +1,8 @@
 import { Client, Connection } from '@temporalio/client';
 import { cpus } from 'node:os';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { replayHistories, type ReplayVerdict } from '../../libs/audit/replay';
-import { otherSuitesFinished } from '../support/other-suites';
+import { replayHistories, type HistoryToReplay, type ReplayVerdict } from '../../libs/audit/replay';
+import { otherSuitesFinished, otherSuitesRunning } from '../support/other-suites';
 import { testEnv } from '../support/test-env';
 
 jest.setTimeout(30 * 60_000);
@@ -10,24 +10,47 @@ jest.setTimeout(30 * 60_000);
 // Replay workers log every state change at INFO; a divergence is reported by the verdicts below.
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
+/** The histories a query lists that were not replayed yet (a closed run's history never changes). */
+async function* unseen(client: Client, seen: Set<string>, query?: string): AsyncGenerator<HistoryToReplay> {
+  for await (const execution of client.workflow.list(query ? { query } : {})) {
+    const key = `${execution.workflowId}/${execution.runId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const history = await client.workflow.getHandle(execution.workflowId, execution.runId).fetchHistory();
+    yield { workflowId: execution.workflowId, history };
+  }
+}
+
 /**
- * Runs after every other suite (see test/support/sequencer.js, and the wait below: suites run in parallel): every workflow history the end-to-end suites left
- * on the run's Temporal server (finished or still running) replays on today's workflow code, as an auditor's bulk
- * verification would replay them.
+ * Handed out last (test/support/sequencer.js): every workflow history the end-to-end suites left on the run's
+ * Temporal server (finished or still running) replays on today's workflow code, as an auditor's bulk verification
+ * would replay them. While the last other suites still run, the runs that have closed are replayed in one lane
+ * (their histories no longer change); once every other suite has finished, the rest, running ones included, in a
+ * lane per core.
  */
 describe('[audit] every history of the end-to-end suites replays', () => {
   it('[audit] every workflow on the test server replays with 0 divergences', async () => {
-    await otherSuitesFinished(__filename, 20 * 60_000);
     const client = new Client({ connection: await Connection.connect({ address: testEnv('temporalAddress') }) });
-    try {
-      const histories = client.workflow.list().intoHistories({ concurrency: 4 });
-      const diverged: ReplayVerdict[] = [];
-      let replayed = 0;
-      // Nothing else runs now: a replay lane per core.
-      for await (const verdict of replayHistories({ codePath: testEnv('workflowBundle') }, histories, cpus().length)) {
+    const bundle = { codePath: testEnv('workflowBundle') };
+    const seen = new Set<string>();
+    const diverged: ReplayVerdict[] = [];
+    let replayed = 0;
+    const replay = async (histories: AsyncIterable<HistoryToReplay>, lanes: number) => {
+      for await (const verdict of replayHistories(bundle, histories, lanes)) {
         replayed += 1;
         if (!verdict.ok) diverged.push(verdict);
       }
+    };
+    try {
+      const deadline = Date.now() + 20 * 60_000;
+      while (otherSuitesRunning(__filename) && Date.now() < deadline) {
+        const before = replayed;
+        await replay(unseen(client, seen, 'ExecutionStatus != "Running"'), 1);
+        // Nothing closed since the last sweep: look again once a suite has finished or more has closed.
+        if (replayed === before) await otherSuitesFinished(__filename, 5_000).catch(() => undefined);
+      }
+      await otherSuitesFinished(__filename, Math.max(0, deadline - Date.now()));
+      await replay(unseen(client, seen), cpus().length);
       console.log(`[audit] replayed ${replayed} histories of this run, ${diverged.length} diverged`);
       expect(diverged).toEqual([]);
       // Run alone this suite sees only what is left on the server; in the whole suite it sees every other suite's.

@@ -12,9 +12,9 @@ const ENTRIES = 18;
 const KEYS = PKRI_STAGE_KEYS;
 
 /**
- * PKRI with every stage, one evaluator per entry, the best one of each cluster to the interview, three panels of
- * one panelist heard at once in 30-second slots, and no-shows (15 seconds after the start) eliminated. Each stage gets ten minutes; the test
- * moves the cycle on itself.
+ * PKRI with every stage: screening fails summaries under five words, one evaluator per entry, the best one of each
+ * cluster goes to the interview, three panels of one panelist hear at once in 30-second slots, and no-shows (15
+ * seconds after the start) are eliminated. Each stage gets ten minutes; the test moves the cycle on itself.
  */
 function backToBackTemplate(): CompetitionTemplate {
   const pick = (key: string) => PKRI_2024.stages.find((stage) => stage.key === key)!;
@@ -24,7 +24,7 @@ function backToBackTemplate(): CompetitionTemplate {
     year: YEAR,
     stages: [
       pick(KEYS.submission),
-      { ...pick(KEYS.screening), params: { defaultOutcome: 'pass' } },
+      { ...pick(KEYS.screening), params: { defaultOutcome: 'pass', minSummaryWords: 5 } },
       { ...pick(KEYS.desk), params: { evaluatorsPerEntry: 1, normalisation: 'none' } },
       { ...pick(KEYS.selection), params: { quotaPerCluster: 1 } },
       {
@@ -58,7 +58,9 @@ function backToBackTemplate(): CompetitionTemplate {
 describe('[structure] stages back to back read what the previous stage settled', () => {
   const stack = new Stack('structure-back-to-back');
   let cycleId = '';
-  const entries: { id: string; cluster: Cluster; desk: number }[] = [];
+  const entries: { id: string; cluster: Cluster; desk: number; screened: boolean }[] = [];
+  let passed: typeof entries = [];
+  let assigned: string[] = [];
   let finalists: typeof entries = [];
   const panelists: { token: string; userId: string; email: string }[] = [];
 
@@ -84,13 +86,14 @@ describe('[structure] stages back to back read what the previous stage settled',
       const { status, body } = await stack.request('POST', `/cycles/${cycleId}/entries`, {
         agencyCode: agency.code,
         title: `Inovasi beruntun ${index}`,
-        summary: 'Inovasi untuk uji tahap yang bersambung tanpa jeda.',
+        // Every third summary is too short for screening's rule (five words): screening fails it at its opening.
+        summary: index % 3 === 2 ? 'Inovasi singkat.' : 'Inovasi untuk uji tahap yang bersambung tanpa jeda.',
         group: 'keberlanjutan',
         launchDate: '2018-03-01',
         evidenceLinks: ['https://inovasi.example.go.id/bukti'],
       });
       if (status !== 201) throw new Error(`registration ${index} answered ${status}: ${JSON.stringify(body)}`);
-      entries.push({ id: body.id, cluster: agency.cluster, desk: 40 + index * 3 });
+      entries.push({ id: body.id, cluster: agency.cluster, desk: 40 + index * 3, screened: index % 3 !== 2 });
     }
     await closeStage(stack, cycleId, KEYS.submission);
     await openStage(stack, cycleId, KEYS.screening);
@@ -117,8 +120,10 @@ describe('[structure] stages back to back read what the previous stage settled',
     const { assignments } = (await stack.request('GET', `/cycles/${cycleId}/desk-assignments`)).body as {
       assignments: { entryId: string; evaluatorId: string; endedAt: string | null }[];
     };
+    assigned = assignments.filter((row) => row.endedAt === null).map((row) => row.entryId);
+    passed = entries.filter((entry) => entry.screened);
     const byId = new Map(evaluators.map((evaluator) => [evaluator.userId, evaluator]));
-    for (const entry of entries) {
+    for (const entry of passed) {
       const assignment = assignments.find((row) => row.entryId === entry.id && row.endedAt === null)!;
       await eventually(`the desk score of ${entry.id}`, async () => {
         const answer = await stack.request(
@@ -135,10 +140,16 @@ describe('[structure] stages back to back read what the previous stage settled',
     await closeStage(stack, cycleId, KEYS.desk);
     await openStage(stack, cycleId, KEYS.selection);
     finalists = CLUSTERS.map(
-      (cluster) => entries.filter((entry) => entry.cluster === cluster).sort((a, b) => b.desk - a.desk)[0],
+      (cluster) => passed.filter((entry) => entry.cluster === cluster).sort((a, b) => b.desk - a.desk)[0],
     );
   });
   afterAll(() => stack.stop());
+
+  it('[structure] a screening that closes at the very instant desk evaluation opens gives no evaluator an entry it failed', () => {
+    // The best desk score of the provinsi cluster belongs to an entry screening failed: assigning it would matter.
+    expect(entries.filter((entry) => !entry.screened)).toHaveLength(ENTRIES / 3);
+    expect([...assigned].sort()).toEqual(passed.map((entry) => entry.id).sort());
+  });
 
   it('[structure] a selection that closes at the very instant the interview stage opens puts no eliminated entry on the interview schedule', async () => {
     await closeStage(stack, cycleId, KEYS.selection);

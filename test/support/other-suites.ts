@@ -11,10 +11,13 @@ import { testEnv } from './test-env';
 export async function otherSuitesFinished(self: string, timeoutMs: number): Promise<void> {
   await eventually(
     'the other suites of this run to finish',
-    async () => {
-      const running = JSON.parse(readFileSync(join(testEnv('scratch'), 'suites-in-flight.json'), 'utf8')) as string[];
-      return running.every((path) => path === self) ? true : undefined;
-    },
+    async () => (otherSuitesRunning(self) ? undefined : true),
     timeoutMs,
   );
+}
+
+/** Whether a test file other than `self` is still running. */
+export function otherSuitesRunning(self: string): boolean {
+  const running = JSON.parse(readFileSync(join(testEnv('scratch'), 'suites-in-flight.json'), 'utf8')) as string[];
+  return running.some((path) => path !== self);
 }

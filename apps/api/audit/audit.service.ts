@@ -20,9 +20,8 @@ import { DB, TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure/
 import {
   agencyZoneOfWorkflow,
   appendAuditRows,
-  auditedCycle,
   auditHashesAt,
-  entryWorkflowId,
+  workflowIdOfEntry,
   entryWorkflowsOf,
   readAuditRows,
   verifyAuditLog,
@@ -30,6 +29,7 @@ import {
 import { correctionWorkflowIds } from '../../../libs/persistence/plenary';
 import type { Db } from '../../../libs/persistence/shared';
 import type { FindWorkflowsQueryDto } from './audit.query.dto';
+import { cycleById } from '../../../libs/persistence/cycles';
 
 type History = temporal.api.history.v1.IHistory;
 
@@ -140,7 +140,7 @@ export class AuditService {
   }
 
   async entryState(entryId: string, at: { eventId?: number; at?: string }) {
-    const workflowId = await entryWorkflowId(this.db, entryId);
+    const workflowId = await workflowIdOfEntry(this.db, entryId);
     if (!workflowId) throw new DomainError(ErrorCode.EntryNotFound, 'No such entry.');
     const fetched = await this.history(workflowId);
     try {
@@ -170,7 +170,7 @@ export class AuditService {
    * An entry registered while its workflow start failed has none until the next fan-out starts it: listed apart.
    */
   async cycleHistories(cycleId: string): Promise<CycleHistories> {
-    const cycle = await auditedCycle(this.db, cycleId);
+    const cycle = await cycleById(this.db, cycleId);
     if (!cycle) throw new DomainError(ErrorCode.CycleNotFound, `No cycle ${cycleId}.`);
     const entries = await entryWorkflowsOf(this.db, cycleId);
     // The plenary and the corrections of its decision are the cycle's too; a plenary not reached yet has none.

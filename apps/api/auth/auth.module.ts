@@ -26,7 +26,6 @@ export class AuthModule {
         UsersService,
         ApiKeysService,
       ],
-      exports: [CredentialsService],
     };
   }
 }

@@ -9,6 +9,5 @@ import { RepetitionsController } from './repetitions.controller';
   imports: [TemplatesModule],
   controllers: [CyclesController, RepetitionsController],
   providers: [CyclesService],
-  exports: [CyclesService],
 })
 export class CyclesModule {}

@@ -7,11 +7,11 @@ import {
   cycleEvaluators,
   deskEvaluationHasOpened,
   saveCycleEvaluators,
-  usersWithEmails,
 } from '../../../libs/persistence/desk';
 import { cycleOrNotFound, type Db } from '../../../libs/persistence/shared';
 import { NoticesService } from '../notify/notices.service';
 import type { AddEvaluatorsRequestDto } from './evaluators.request.dto';
+import { usersByEmail } from '../../../libs/persistence/accounts';
 
 /**
  * A cycle's evaluators and the affiliations they declare. Adding is all or nothing; adding someone again updates
@@ -33,7 +33,7 @@ export class EvaluatorsService {
         { path: `evaluators[${repeated}].email`, message: 'appears twice' },
       ]);
     }
-    const users = await usersWithEmails(this.db, emails);
+    const users = await usersByEmail(this.db, emails);
     const byEmail = new Map(users.map((user) => [user.email.toLowerCase(), user]));
     const problems = emails.flatMap((email, index) => {
       const user = byEmail.get(email);

@@ -42,7 +42,7 @@ export class InterviewEntryController {
   @ApiOperation({
     summary: 'Move to a free slot (agency, before the cut-off) or book one (admin, with a reason)',
     description:
-      'An Update on the entry workflow; the same booking keeps its calendar UID and its SEQUENCE rises. A move by the agency confirms the new slot (the agency chose it: `confirmed` is true and no confirmation is asked again); one by the secretariat awaits the agency’s confirmation unless the slot is already past its cut-off. The booking then shows who moved it (`bookedBy`) and why (`reason`). A slot taken by someone else answers 409 with `alternatives`.',
+      'An Update on the entry workflow; the same booking keeps its calendar UID and its SEQUENCE rises. A move by the agency confirms the new slot (the agency chose it: `confirmed` is true and no confirmation is asked again); one by the secretariat awaits the agency’s confirmation unless the slot is already past its cut-off. The schedule (`GET /cycles/{cycleId}/interview-schedule`) then shows who moved it (`bookedBy`) and why (`reason`). A slot taken by someone else answers 409 with `alternatives`.',
   })
   @ApiOkResponse({ type: InterviewBookingStateDto })
   move(

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { allocateInterviews, earliestStartBeforeCutOff, formatInZone, type Principal } from '../../../libs/domain';
 import { DB } from '../../../libs/infrastructure';
 import {
-  agencyOfCode,
   agencyZonesOf,
   allocatedPlacements,
   cycleInterviewStage,
@@ -22,6 +21,7 @@ import type {
   InterviewScheduleVerificationDto,
 } from './interview.response.dto';
 import { databaseNow } from '../../../libs/persistence/shared';
+import { agencyByCode } from '../../../libs/persistence/agencies/agency-directory';
 
 /** The schedule the opening made, its re-derivation, and the slots still free. */
 @Injectable()
@@ -79,7 +79,7 @@ export class InterviewScheduleService {
   /** Free slots an agency could move to (after its cut-off), in its zone; admins see every free slot. */
   async freeSlotsFor(cycleId: string, by: Principal): Promise<InterviewFreeSlotDto[]> {
     const { stageKey, params, zone } = await cycleInterviewStage(this.db, cycleId);
-    const agency = by.role === 'agency' ? await agencyOfCode(this.db, by.agencyCode!) : null;
+    const agency = by.role === 'agency' ? await agencyByCode(this.db, by.agencyCode!) : null;
     const now = await databaseNow(this.db);
     const after = agency ? earliestStartBeforeCutOff(now, params) : now;
     const shownIn = agency?.zone ?? zone;

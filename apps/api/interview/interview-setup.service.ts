@@ -2,8 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, instantToLocal, type FieldIssue, type Principal } from '../../../libs/domain';
 import { DB } from '../../../libs/infrastructure';
 import {
-  accountsByEmail,
-  agencyOfCode,
   cycleInterviewStage,
   lockSchedule,
   panelsOfStage,
@@ -14,6 +12,8 @@ import {
 } from '../../../libs/persistence/interview';
 import { inTransaction, type Db } from '../../../libs/persistence/shared';
 import type { AvailabilityRequestDto, InterviewPanelsRequestDto } from './interview.request.dto';
+import { usersByEmail } from '../../../libs/persistence/accounts';
+import { agencyByCode } from '../../../libs/persistence/agencies/agency-directory';
 
 /**
  * What the schedule is made from: the panels and the days agencies cannot attend, both fixed once the schedule is
@@ -48,7 +48,7 @@ export class InterviewSetupService {
         });
       }
       const emails = body.panels.flatMap((panel) => panel.panelists.map((panelist) => panelist.email.toLowerCase()));
-      const users = await accountsByEmail(tx, emails);
+      const users = await usersByEmail(tx, emails);
       const byEmail = new Map(users.map((user) => [user.email.toLowerCase(), user]));
       body.panels.forEach((panel, p) =>
         panel.panelists.forEach((panelist, i) => {
@@ -109,7 +109,7 @@ export class InterviewSetupService {
       const { stageKey, stage } = await cycleInterviewStage(tx, cycleId);
       await lockSchedule(tx, cycleId, stageKey);
       await this.refuseOnceScheduled(tx, cycleId, stageKey, 'unavailable days');
-      const agency = await agencyOfCode(tx, agencyCode);
+      const agency = await agencyByCode(tx, agencyCode);
       if (!agency) throw new DomainError(ErrorCode.AgencyNotFound, `No agency "${agencyCode}".`);
       const first = instantToLocal(stage.opensAt, agency.zone).slice(0, 10);
       const last = instantToLocal(stage.closesAt, agency.zone).slice(0, 10);

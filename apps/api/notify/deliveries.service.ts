@@ -18,11 +18,11 @@ import {
   deliveryLogPage,
   insertDeliveries,
   lastDeliveryRound,
-  noticeAgencyOrFail,
   noticeById,
 } from '../../../libs/persistence/notify';
 import type { ListDeliveriesQueryDto } from './list-deliveries.query.dto';
 import { NoticesService } from './notices.service';
+import { existingAgency } from '../../../libs/persistence/agencies/agency-directory';
 
 /** The delivery log: every notice, every channel, every attempt; and the admin's re-send. */
 @Injectable()
@@ -56,7 +56,7 @@ export class DeliveriesService {
     const deliveries = await inTransaction(this.db, async (tx) => {
       await advisoryLock(tx, LockNamespace.NoticeResend, notice.id);
       const round = (await lastDeliveryRound(tx, notice.id)) + 1;
-      const agency = notice.agencyCode ? await noticeAgencyOrFail(tx, notice.agencyCode) : undefined;
+      const agency = notice.agencyCode ? await existingAgency(tx, notice.agencyCode) : undefined;
       const endpoints = agency ? await activeWebhookEndpointsOf(tx, [agency.code]) : [];
       const planned = planDeliveries(notice, agency, endpoints, round, runIdOf(notice.id, round));
       if (planned.length === 0) {

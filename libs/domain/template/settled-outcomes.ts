@@ -7,6 +7,8 @@ import type { ResolvedTemplate } from './competition-template';
  * their own). A stage that opens the instant the one before it closed works from these, not from entries' status.
  */
 export interface SettledOutcomes {
+  /** A screening stage came before: an entry it failed has ended. */
+  screened: boolean;
   /** Interview stages whose missed interviews eliminate: a no-show, absence or unreplaced release there ends it. */
   eliminatingInterviewStages: string[];
   /** Selection stages whose latest selection is the nominee list: an entry it did not select has ended. */
@@ -20,6 +22,7 @@ export function settledOutcomesBefore(template: ResolvedTemplate, stageKey: stri
     template.stages.findIndex((stage) => stage.key === stageKey),
   );
   return {
+    screened: before.some((stage) => stage.type === 'screening'),
     eliminatingInterviewStages: before
       .filter((stage) => stage.type === 'interview' && interviewParams(stage.params).noShow === 'eliminate')
       .map((stage) => stage.key),

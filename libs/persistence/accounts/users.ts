@@ -40,3 +40,13 @@ export function userWithPasswordByEmail(db: Db, email: string): Promise<UserEnti
     .where('lower(user.email) = lower(:email)', { email })
     .getOne();
 }
+
+/** The accounts of these e-mail addresses, given lower-cased, whatever the case they were stored in. */
+export function usersByEmail(db: Db, lowerCaseEmails: string[]): Promise<UserEntity[]> {
+  if (lowerCaseEmails.length === 0) return Promise.resolve([]);
+  return db
+    .getRepository(UserEntity)
+    .createQueryBuilder('user')
+    .where('lower(user.email) IN (:...emails)', { emails: lowerCaseEmails })
+    .getMany();
+}

@@ -1,13 +1,8 @@
 import { AgencyEntity, CycleEntity, EntryEntity } from '../entities';
 import type { Db } from '../shared/db';
 
-/** The cycle, or null: the auditor's routes answer a missing cycle in their own words. */
-export async function auditedCycle(db: Db, cycleId: string): Promise<CycleEntity | null> {
-  return db.getRepository(CycleEntity).findOneBy({ id: cycleId });
-}
-
 /** The workflow id of an entry, or null when there is no such entry. */
-export async function entryWorkflowId(db: Db, entryId: string): Promise<string | null> {
+export async function workflowIdOfEntry(db: Db, entryId: string): Promise<string | null> {
   const entry = await db.getRepository(EntryEntity).findOne({ where: { id: entryId }, select: { workflowId: true } });
   return entry?.workflowId ?? null;
 }

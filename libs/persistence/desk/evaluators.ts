@@ -48,15 +48,6 @@ export async function saveCycleEvaluators(db: Db, rows: Omit<CycleEvaluatorEntit
   await db.getRepository(CycleEvaluatorEntity).upsert(rows, ['cycleId', 'userId']);
 }
 
-/** Accounts whose e-mail is one of these (lower-cased), whatever the case they were stored in. */
-export function usersWithEmails(db: Db, lowerCaseEmails: string[]): Promise<UserEntity[]> {
-  return db
-    .getRepository(UserEntity)
-    .createQueryBuilder('user')
-    .where('lower(user.email) IN (:...emails)', { emails: lowerCaseEmails })
-    .getMany();
-}
-
 /** Records an evaluator's declared conflict with an entry (once). */
 export async function recordConflict(
   tx: Db,

@@ -2,6 +2,7 @@ import type { AgencyPresentation, SchedulableEntry, Zone } from '../../domain';
 import { assignableEntries } from '../desk';
 import { AgencyEntity, EntryEntity } from '../entities';
 import type { Db } from '../shared/db';
+import { advisoryLock, LockNamespace } from '../shared/locks';
 
 /**
  * The cycle's active entries (or those named) with their agency's zone, the days it declared unavailable and, when
@@ -66,16 +67,6 @@ export async function entryWithAgency(db: Db, entryId: string): Promise<{ entry:
   return { entry, agency };
 }
 
-/** The entry; throws when it is missing. */
-export function entryOfId(db: Db, entryId: string): Promise<EntryEntity> {
-  return db.getRepository(EntryEntity).findOneByOrFail({ id: entryId });
-}
-
-/** The agency of this code, or null. */
-export function agencyOfCode(db: Db, agencyCode: string): Promise<AgencyEntity | null> {
-  return db.getRepository(AgencyEntity).findOneBy({ code: agencyCode });
-}
-
 /** The zone each entry's agency reads times in. */
 export async function agencyZonesOf(db: Db, entryIds: string[]): Promise<Map<string, Zone>> {
   if (entryIds.length === 0) return new Map();
@@ -84,4 +75,22 @@ export async function agencyZonesOf(db: Db, entryIds: string[]): Promise<Map<str
     [entryIds],
   );
   return new Map(rows.map((row) => [row.id, row.zone]));
+}
+
+/** The agencies of the cycle's active entries, in code order (the order their presentation locks are taken in). */
+export async function agenciesOfActiveEntries(db: Db, cycleId: string): Promise<string[]> {
+  const rows = await db.query<{ agency_code: string }[]>(
+    `SELECT DISTINCT agency_code FROM entries WHERE cycle_id = $1 AND status = 'active' ORDER BY agency_code`,
+    [cycleId],
+  );
+  return rows.map((row) => row.agency_code);
+}
+
+/**
+ * Holds the agencies' presentation locks until the transaction ends, so that the bookings of other cycles read next
+ * stay as they are until this transaction's own bookings are written. Taken in code order: two holders never wait
+ * on each other in a circle.
+ */
+export async function lockAgencyPresentations(tx: Db, agencyCodes: string[]): Promise<void> {
+  for (const code of [...new Set(agencyCodes)].sort()) await advisoryLock(tx, LockNamespace.AgencyPresentations, code);
 }

@@ -146,13 +146,3 @@ export async function followPanelAccess(db: Db, cycleId: string, stageKey: strin
   );
   await grantPanelAccess(db, cycleId, stageKey, bookingId);
 }
-
-/** The accounts of these e-mail addresses (compared without case). */
-export function accountsByEmail(db: Db, emails: string[]): Promise<UserEntity[]> {
-  if (emails.length === 0) return Promise.resolve([]);
-  return db
-    .getRepository(UserEntity)
-    .createQueryBuilder('user')
-    .where('lower(user.email) IN (:...emails)', { emails })
-    .getMany();
-}

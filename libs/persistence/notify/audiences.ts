@@ -32,11 +32,6 @@ export async function screeningDecisionsToTell(db: Db, cycleId: string): Promise
     .getMany()) as ScreeningDecisionToTell[];
 }
 
-/** The agency, or TypeORM's EntityNotFoundError. */
-export function noticeAgencyOrFail(db: Db, code: string): Promise<AgencyEntity> {
-  return db.getRepository(AgencyEntity).findOneByOrFail({ code });
-}
-
 /** The agency's notification preferences: its channels besides the inbox, and its language. */
 export async function setNotificationPreferences(
   db: Db,

@@ -11,7 +11,8 @@ export const LockNamespace = {
   DeskAssignment: 2,
   DeskScore: 3,
   InterviewSchedule: 4,
-  InterviewBooking: 5,
+  /** An agency's interviews across cycles: one agency cannot present twice at the same time. */
+  AgencyPresentations: 5,
   FieldVisits: 6,
   NoticeResend: 7,
   TemplateKey: 8,
