@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { join, resolve } from 'node:path';
 import { bootstrapApi, OPENAPI_PATH } from '../apps/api/bootstrap';
+import { API_PREFIX } from '../apps/api/portal/api-prefix';
 import { bootstrapWorker } from '../apps/worker/bootstrap';
 import { DEFAULTS, loadAuthConfig, loadConfig, readPort } from '../libs/config';
 import { startMailSink } from '../libs/mail-sink';
 import { openDatabase } from '../libs/persistence';
 import { startEmbeddedPostgres } from '../libs/persistence/embedded-postgres';
 import { startDevServer } from '../libs/temporal';
+import { buildWeb } from './build-web';
 import { seedDemo } from './demo-seed';
 import { localDevServerOptions } from './local-temporal';
 import { localSecrets } from './local-secrets';
@@ -36,6 +38,9 @@ async function main(): Promise<void> {
   };
 
   try {
+    // The portal is built afresh at every start (seconds), while PostgreSQL and Temporal come up.
+    const webDir = process.env.WEB_DIR ?? join(dataDir, 'web');
+    const webBuilt = buildWeb(webDir);
     let databaseUrl = process.env.DATABASE_URL;
     if (!databaseUrl) {
       const postgres = await startEmbeddedPostgres({
@@ -78,6 +83,7 @@ async function main(): Promise<void> {
       // Demo webhooks may point at a receiver on this machine.
       WEBHOOKS_ALLOW_PRIVATE: process.env.WEBHOOKS_ALLOW_PRIVATE ?? 'true',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      WEB_DIR: webDir,
     });
     const worker: INestApplicationContext = await bootstrapWorker(config);
     stops.push({ name: 'worker', stop: () => worker.close() });
@@ -89,27 +95,30 @@ async function main(): Promise<void> {
       TAHAP_ADMIN_PASSWORD: admin.password,
       ...process.env,
     });
+    await webBuilt;
     const api: INestApplication = await bootstrapApi(config, auth);
     stops.push({ name: 'API', stop: () => api.close() });
 
-    const apiUrl = `http://${config.apiHost}:${config.apiPort}`;
+    const portalUrl = `http://${config.apiHost}:${config.apiPort}`;
+    const apiUrl = `${portalUrl}/${API_PREFIX}`;
     const seededCycle = await seedDemo(apiUrl, secrets.logins);
     const health = await fetch(`${apiUrl}/health`).then((response) => response.status);
     console.log(
       [
         '',
         `Tahap is up in ${((Date.now() - started) / 1000).toFixed(1)} s (health: ${health === 200 ? 'ok' : health})`,
+        `  Portal       ${portalUrl}   (sign in with a login below)`,
         `  API          ${apiUrl}`,
         `  Health       ${apiUrl}/health`,
-        `  OpenAPI      ${apiUrl}/${OPENAPI_PATH}   (document: ${apiUrl}/${OPENAPI_PATH}-json)`,
+        `  OpenAPI      ${portalUrl}/${OPENAPI_PATH}   (document: ${portalUrl}/${OPENAPI_PATH}-json)`,
         `  Temporal     ${config.temporalAddress}   UI: ${temporalUi}`,
-        `  E-mail       ${smtpUrl}${process.env.SMTP_URL ? '' : '   (local sink: GET /mail-sink/messages as admin)'}`,
+        `  E-mail       ${smtpUrl}${process.env.SMTP_URL ? '' : '   (local sink: GET /api/mail-sink/messages as admin)'}`,
         `  PostgreSQL   ${databaseUrl.replace(/\/\/[^@]*@/, '//…@')}`,
         `  Data         ${dataDir}`,
         seededCycle
           ? `  Demo         cycle ${seededCycle} with the 9 innovations of PKRI 2024's last interview day; stages run every 2 minutes (submission 5)`
           : '  Demo         existing data kept (the demo is seeded only into an empty database)',
-        `  Logins       (POST /auth/login; kept in ${join(dataDir, 'secrets.json')})`,
+        `  Logins       (portal, or POST /api/auth/login; kept in ${join(dataDir, 'secrets.json')})`,
         ...secrets.logins.map((login) => `    ${login.role.padEnd(10)} ${login.email.padEnd(30)} ${login.password}`),
         `  Try          TOKEN=$(curl -s ${apiUrl}/auth/login -H 'content-type: application/json' \\`,
         `                 -d '{"email":"${admin.email}","password":"${admin.password}"}' | sed 's/.*"accessToken":"\\([^"]*\\)".*/\\1/')`,

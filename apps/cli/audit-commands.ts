@@ -17,7 +17,7 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 function apiOf(command: Command): ApiClient {
   const options = command.optsWithGlobals<{ api?: string; token?: string }>();
   return new ApiClient({
-    api: options.api ?? process.env.TAHAP_API_URL ?? 'http://127.0.0.1:3000',
+    api: options.api ?? process.env.TAHAP_API_URL ?? 'http://127.0.0.1:3000/api',
     token: options.token ?? process.env.TAHAP_TOKEN,
     email: process.env.TAHAP_EMAIL,
     password: process.env.TAHAP_PASSWORD,

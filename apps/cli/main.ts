@@ -14,7 +14,7 @@ async function run(action: () => Promise<number>): Promise<void> {
 
 const program = new Command('tahap')
   .description('Tahap command line for auditors')
-  .option('--api <url>', 'the Tahap API (default TAHAP_API_URL, else http://127.0.0.1:3000)')
+  .option('--api <url>', 'the Tahap API (default TAHAP_API_URL, else http://127.0.0.1:3000/api)')
   // Never the token itself as the option's default: --help would print it.
   .option('--token <token>', 'a bearer token; better TAHAP_TOKEN, or TAHAP_EMAIL and TAHAP_PASSWORD to sign in')
   .exitOverride()

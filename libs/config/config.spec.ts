@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       workflowBundlePath: undefined,
       logLevel: 'log',
       trustProxy: undefined,
+      webDir: 'dist/web',
       notify: {
         smtpUrl: undefined,
         from: 'Tahap KemenPANRB <noreply@tahap.local>',

@@ -23,6 +23,8 @@ export interface TahapConfig {
   logLevel: LogLevel;
   /** Express's `trust proxy` behind a reverse proxy (e.g. `1` or `loopback`), so sign-in limits see real clients. */
   trustProxy?: string | number;
+  /** The portal's built files (`npm run build:web`), served at `/` beside the API under `/api`. */
+  webDir: string;
   notify: NotifyConfig;
 }
 
@@ -49,6 +51,7 @@ export const DEFAULTS = {
   dataDir: '.data',
   mailSinkPort: 2525,
   notifyFrom: 'Tahap KemenPANRB <noreply@tahap.local>',
+  webDir: 'dist/web',
 } as const;
 
 export class ConfigError extends Error {
@@ -123,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TahapConfig {
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH?.trim() || undefined,
     logLevel: logLevel(env.LOG_LEVEL),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    webDir: env.WEB_DIR?.trim() || DEFAULTS.webDir,
     notify: {
       smtpUrl,
       from: env.NOTIFY_FROM?.trim() || DEFAULTS.notifyFrom,

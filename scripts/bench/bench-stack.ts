@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { API_PREFIX } from '../../apps/api/portal/api-prefix';
 import { compressCalendar, PKRI_2024, type CompetitionTemplate } from '../../libs/domain';
 import { createScratchDatabase } from '../../libs/persistence/scratch-database';
 import { freePort, startDevServer } from '../../libs/temporal';
@@ -169,9 +170,10 @@ export function runBenchmark(
       ...env,
     };
     await spawned('apps/worker/main.ts', appEnv, 'worker.log').start(/Worker polling task queue/);
-    const [, baseUrl] = await spawned('apps/api/main.ts', appEnv, 'api.log').start(
+    const [, origin] = await spawned('apps/api/main.ts', appEnv, 'api.log').start(
       /Tahap API listening on (http:\/\/\S+)/,
     );
+    const baseUrl = `${origin}/${API_PREFIX}`;
     console.log(
       `  stack up in ${((Date.now() - started) / 1000).toFixed(1)} s (API ${baseUrl}, Temporal ${temporal.address})`,
     );

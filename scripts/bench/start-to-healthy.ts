@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { API_PREFIX } from '../../apps/api/portal/api-prefix';
 import { findTemporalCli } from '../../libs/temporal/temporal-cli';
 
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   });
   let healthyAfter: number | undefined;
   while (Date.now() - started < 15 * 60_000) {
-    const status = await fetch(`http://127.0.0.1:${port}/health`)
+    const status = await fetch(`http://127.0.0.1:${port}/${API_PREFIX}/health`)
       .then((response) => response.status)
       .catch(() => 0);
     if (status === 200) {

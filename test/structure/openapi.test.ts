@@ -1,3 +1,6 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { readFileSync } from 'node:fs';
+import { CLIENT_SCHEMA_PATH, clientSchemaOf } from '../../scripts/web-client';
 import { eventually, Stack } from '../support/stack';
 
 interface OpenApiDocument {
@@ -17,11 +20,11 @@ describe('[structure] the OpenAPI document describes each route as it is', () =>
       const name = ref.split('/').at(-1)!;
       return { name, properties: Object.keys(document.components.schemas[name].properties ?? {}) };
     };
-    expect(bodyOf('post', '/entries/{entryId}/interview/attendance')).toEqual({
+    expect(bodyOf('post', '/api/entries/{entryId}/interview/attendance')).toEqual({
       name: 'InterviewAttendanceRequestDto',
       properties: ['attendance'],
     });
-    expect(bodyOf('post', '/cycles/{cycleId}/plenary/attendance')).toEqual({
+    expect(bodyOf('post', '/api/cycles/{cycleId}/plenary/attendance')).toEqual({
       name: 'PlenaryAttendanceRequestDto',
       properties: ['panelistId', 'present'],
     });
@@ -42,5 +45,11 @@ describe('[structure] the OpenAPI document describes each route as it is', () =>
       return text.includes('Tahap API listening') ? text : undefined;
     });
     expect(log).not.toMatch(/Duplicate DTO/);
+  });
+
+  it('[structure] the portal’s typed client is generated from the document the running API serves', async () => {
+    const served = (await (await fetch(`${stack.baseUrl}/docs-json`)).json()) as OpenAPIObject;
+    // Should this fail: `npm run web:client`, then commit apps/web/src/api/schema.d.ts with the API change.
+    expect(await clientSchemaOf(served)).toBe(readFileSync(CLIENT_SCHEMA_PATH, 'utf8'));
   });
 });

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { openDatabase } from '../../libs/persistence';
 import { createScratchDatabase, type ScratchDatabase } from '../../libs/persistence/scratch-database';
 import { freePort, startDevServer, type RunningDevServer } from '../../libs/temporal';
+import { buildWeb } from '../../scripts/build-web';
 import { bundleLogger } from './bundle-logger';
 import { TahapProcess } from './process';
 import { TEST_ENV } from './test-env';
@@ -31,13 +32,13 @@ declare global {
 /**
  * Starts what the integration suites need, once per run: a Temporal dev server on a free port (its state in
  * memory), a fresh database migrated to the current schema, the SMTP sink as a process of its own (keeping what it
- * receives in that database), the workflow bundle, and the API, worker and scripts compiled to JavaScript.
+ * receives in that database), the workflow bundle, the API, worker and scripts compiled to JavaScript, and the portal.
  */
 export default async function globalSetup(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'tahap-test-'));
   // Inside the project, so the compiled processes find node_modules; removed by the teardown.
   const build = join(PROJECT_ROOT, '.data', `test-build-${basename(scratch)}`);
-  const compiled = compile(build);
+  const compiled = Promise.all([compile(build), buildWeb(join(build, 'web'))]);
   const databaseName = `tahap_test_${process.pid}_${Date.now()}`;
   const database = await createScratchDatabase(ADMIN_DATABASE_URL, databaseName, 'TEST_DATABASE_ADMIN_URL');
   const databaseUrl = database.url;

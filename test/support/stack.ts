@@ -2,6 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { API_PREFIX } from '../../apps/api/portal/api-prefix';
 import { createDataSource } from '../../libs/persistence';
 import { TahapProcess } from './process';
 import { testEnv } from './test-env';
@@ -15,9 +16,11 @@ export type Caller = { token: string } | { apiKey: string } | 'anonymous';
 
 export const TEST_ADMIN = { email: 'admin@tahap.test', password: 'admin-password-for-tests' };
 /** Fixed per run, so every suite's API process accepts the same tokens. */
-const JWT_SECRET = 'tahap-test-secret-0123456789abcdef0123456789abcdef';
+export const JWT_SECRET = 'tahap-test-secret-0123456789abcdef0123456789abcdef';
 
 export class Stack {
+  /** Where the portal is (`/`); the API is under `${origin}/api`. */
+  origin = '';
   baseUrl = '';
   /** The admin's login; `request` sends as the admin unless told otherwise. */
   admin!: Caller;
@@ -38,6 +41,7 @@ export class Stack {
       TEMPORAL_ADDRESS: testEnv('temporalAddress'),
       TEMPORAL_TASK_QUEUE: this.taskQueue,
       WORKFLOW_BUNDLE_PATH: testEnv('workflowBundle'),
+      WEB_DIR: join(testEnv('build'), 'web'),
       JWT_SECRET,
       TAHAP_ADMIN_EMAIL: TEST_ADMIN.email,
       TAHAP_ADMIN_PASSWORD: TEST_ADMIN.password,
@@ -68,7 +72,8 @@ export class Stack {
       this.startWorker(),
       this.api.start(/Tahap API listening on (http:\/\/\S+)/),
     ]);
-    this.baseUrl = listening[1];
+    this.origin = listening[1];
+    this.baseUrl = `${this.origin}/${API_PREFIX}`;
     this.admin = await this.login(TEST_ADMIN.email, TEST_ADMIN.password);
     return this;
   }

@@ -1,0 +1,22 @@
+import type { Role } from './session/session';
+
+/** What each role finds in the navigation; a page's own guard (RequireRole) uses the same lists. */
+export const ROLES_OF = {
+  home: ['admin', 'agency', 'agency-unit', 'evaluator', 'panelist', 'auditor'],
+  innovations: ['agency', 'agency-unit'],
+  inbox: ['agency', 'agency-unit', 'evaluator', 'panelist'],
+  cycles: ['admin', 'auditor'],
+  agencies: ['admin'],
+  settings: ['agency', 'admin'],
+} satisfies Record<string, Role[]>;
+
+export const INBOX_ROLES: Role[] = ROLES_OF.inbox;
+
+export const NAVIGATION: { path: string; label: string; roles: Role[] }[] = [
+  { path: '/', label: 'nav.home', roles: ROLES_OF.home },
+  { path: '/inovasi', label: 'nav.innovations', roles: ROLES_OF.innovations },
+  { path: '/kotak-masuk', label: 'nav.inbox', roles: ROLES_OF.inbox },
+  { path: '/siklus', label: 'nav.cycles', roles: ROLES_OF.cycles },
+  { path: '/instansi', label: 'nav.agencies', roles: ROLES_OF.agencies },
+  { path: '/pengaturan', label: 'nav.settings', roles: ROLES_OF.settings },
+];
