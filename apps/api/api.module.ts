@@ -6,6 +6,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CyclesModule } from './cycles/cycles.module';
 import { DeskModule } from './desk/desk.module';
+import { DraftsModule } from './drafts/drafts.module';
 import { EntriesModule } from './entries/entries.module';
 import { FieldVerificationModule } from './field-verification/field-verification.module';
 import { HealthModule } from './health/health.module';
@@ -30,6 +31,7 @@ export class ApiModule {
         TemplatesModule,
         CyclesModule,
         EntriesModule,
+        DraftsModule,
         ScreeningModule,
         DeskModule,
         InterviewModule,

@@ -42,7 +42,9 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     app,
     new DocumentBuilder()
       .setTitle('Tahap API')
-      .setDescription('Competition cycles for public-service innovation (PKRI, KIPP): templates, cycles, stages, entries.')
+      .setDescription(
+        'Competition cycles for public-service innovation (PKRI, KIPP): templates, cycles, stages, entries.',
+      )
       .setVersion('0.2.0')
       .addBearerAuth()
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'agency-api-key')

@@ -36,6 +36,8 @@ export const ErrorCode = {
   RegistrationIneligible: 'REGISTRATION.INELIGIBLE',
   IdempotencyKeyReused: 'REGISTRATION.IDEMPOTENCY_KEY_REUSED',
   EntryNotEditable: 'ENTRY.NOT_EDITABLE',
+  DraftNotFound: 'DRAFT.NOT_FOUND',
+  DraftWrongState: 'DRAFT.WRONG_STATE',
   ScreeningNotOpen: 'SCREENING.NOT_OPEN',
   RepetitionNotFound: 'REPETITION.NOT_FOUND',
   NoticeNotFound: 'NOTICE.NOT_FOUND',

@@ -30,7 +30,7 @@ export class AgenciesController {
   }
 
   @Get(':code')
-  @Allow('admin', 'auditor', 'agency')
+  @Allow('admin', 'auditor', 'agency', 'agency-unit')
   @ApiOperation({ summary: 'One agency; an agency sees only itself' })
   @ApiOkResponse({ type: AgencyDto })
   get(@Param('code') code: string, @CurrentPrincipal() principal: Principal) {

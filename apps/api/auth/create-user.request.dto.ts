@@ -1,7 +1,7 @@
 import { Trimmed } from '../common/trimmed.decorator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { ROLES, type Role } from '../../../libs/domain';
+import { isAgencyRole, ROLES, type Role } from '../../../libs/domain';
 
 export class CreateUserRequestDto {
   @ApiProperty({ example: 'operator@banyuwangikab.go.id' })
@@ -20,8 +20,8 @@ export class CreateUserRequestDto {
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role: Role;
 
-  @ApiPropertyOptional({ description: 'Required for the agency role, refused for the others' })
-  @ValidateIf((body: CreateUserRequestDto) => body.role === 'agency' || body.agencyCode !== undefined)
+  @ApiPropertyOptional({ description: 'Required for the agency and agency-unit roles, refused for the others' })
+  @ValidateIf((body: CreateUserRequestDto) => isAgencyRole(body.role) || body.agencyCode !== undefined)
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'agencyCode must be the code of an agency (a lowercase slug)' })
   @IsOptional()
   agencyCode?: string;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode } from '../../../libs/domain';
+import { DomainError, ErrorCode, isAgencyRole } from '../../../libs/domain';
 import { DB } from '../../../libs/infrastructure';
 import { allUsers, existingUser, insertUserUnlessEmailTaken } from '../../../libs/persistence/accounts';
 import { agencyExists } from '../../../libs/persistence/agencies/agency-directory';
@@ -17,14 +17,14 @@ export class UsersService {
 
   /** An agency account acts for one instansi; the e-mail is unique in any letter case. */
   async create(body: CreateUserRequestDto) {
-    if (body.role === 'agency' && !body.agencyCode) {
-      throw new DomainError(ErrorCode.ValidationFailed, 'An agency account needs agencyCode.', [
-        { path: 'agencyCode', message: 'required for the agency role' },
+    if (isAgencyRole(body.role) && !body.agencyCode) {
+      throw new DomainError(ErrorCode.ValidationFailed, `An ${body.role} account needs agencyCode.`, [
+        { path: 'agencyCode', message: 'required for the agency and agency-unit roles' },
       ]);
     }
-    if (body.role !== 'agency' && body.agencyCode) {
+    if (!isAgencyRole(body.role) && body.agencyCode) {
       throw new DomainError(ErrorCode.ValidationFailed, `A ${body.role} account acts for no agency; drop agencyCode.`, [
-        { path: 'agencyCode', message: 'only for the agency role' },
+        { path: 'agencyCode', message: 'only for the agency and agency-unit roles' },
       ]);
     }
     if (body.agencyCode && !(await agencyExists(this.db, body.agencyCode))) {

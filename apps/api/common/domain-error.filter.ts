@@ -43,6 +43,8 @@ const STATUS_BY_CODE: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.RegistrationIneligible]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.EntryNotEditable]: HttpStatus.CONFLICT,
+  [ErrorCode.DraftNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.DraftWrongState]: HttpStatus.CONFLICT,
   [ErrorCode.ScreeningNotOpen]: HttpStatus.CONFLICT,
   [ErrorCode.RepetitionNotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.NoticeNotFound]: HttpStatus.NOT_FOUND,

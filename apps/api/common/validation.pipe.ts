@@ -1,11 +1,12 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { DomainError, ErrorCode, type FieldIssue } from '../../../libs/domain';
 
-function flatten(errors: ValidationError[], prefix = ''): FieldIssue[] {
+/** Each failed rule of a validated object as a field issue, nested fields named by their path. */
+export function fieldIssuesOf(errors: ValidationError[], prefix = ''): FieldIssue[] {
   return errors.flatMap((error) => {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ path, message }));
-    return [...own, ...flatten(error.children ?? [], path)];
+    return [...own, ...fieldIssuesOf(error.children ?? [], path)];
   });
 }
 
@@ -16,7 +17,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) => {
-      const details = flatten(errors);
+      const details = fieldIssuesOf(errors);
       return new DomainError(
         ErrorCode.ValidationFailed,
         `Request is invalid: ${details.map((issue) => issue.message).join('; ')}`,

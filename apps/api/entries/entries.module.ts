@@ -10,6 +10,6 @@ import { RegistrationService } from './registration.service';
 @Module({
   controllers: [EntriesController, EntryListsController, LineageController],
   providers: [EntriesService, RegistrationService, LineageService, EntryListsService],
-  exports: [EntriesService],
+  exports: [EntriesService, RegistrationService],
 })
 export class EntriesModule {}

@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import { canSeeEntry, DomainError, ErrorCode, type EntryDocument, type Principal } from '../../../libs/domain';
+import {
+  canSeeEntry,
+  DomainError,
+  ErrorCode,
+  isAgencyRole,
+  type EntryDocument,
+  type Principal,
+} from '../../../libs/domain';
 import { DB, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
 import { existingCycle, existingStageOfType, stageOfType } from '../../../libs/persistence/cycles';
 import {
@@ -93,7 +100,8 @@ export class EntriesService {
       stageOfType(this.db, entry.cycleId, 'screening'),
     ]);
     // While screening is open a decision may still change; the agency sees it once the stage has closed.
-    const visible = decision && (by?.role !== 'agency' || screeningStage?.status === 'closed') ? decision : null;
+    const visible =
+      decision && (!by || !isAgencyRole(by.role) || screeningStage?.status === 'closed') ? decision : null;
     return present(entry, events, visible);
   }
 }

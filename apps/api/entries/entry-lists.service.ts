@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
-import type { Principal } from '../../../libs/domain';
+import { isAgencyRole, type Principal } from '../../../libs/domain';
 import { DB } from '../../../libs/infrastructure';
 import { entryCountsBy, entryListAll, entryListPage, type EntryListFilter } from '../../../libs/persistence/entries';
 import type { EntryEntity } from '../../../libs/persistence/entities';
@@ -77,7 +77,7 @@ function filterOf(query: ListEntriesQueryDto, principal: Principal): EntryListFi
     cluster,
     group,
     status,
-    ...(principal.role === 'agency' && { agencyCode: principal.agencyCode }),
+    ...(isAgencyRole(principal.role) && { agencyCode: principal.agencyCode }),
     ...((principal.role === 'evaluator' || principal.role === 'panelist') && { assignedTo: principal.userId }),
   };
 }

@@ -16,7 +16,7 @@ export class InboxController {
   constructor(private readonly inbox: InboxService) {}
 
   @Get()
-  @Allow('agency', 'evaluator', 'panelist')
+  @Allow('agency', 'agency-unit', 'evaluator', 'panelist')
   @ApiOperation({ summary: 'Notices to your agency (or to you), newest first (the latest 200)' })
   @ApiOkResponse({ type: [NotifyNoticeDto] })
   list(@CurrentPrincipal() principal: Principal) {
@@ -24,7 +24,7 @@ export class InboxController {
   }
 
   @Get('unread-count')
-  @Allow('agency', 'evaluator', 'panelist')
+  @Allow('agency', 'agency-unit', 'evaluator', 'panelist')
   @ApiOperation({ summary: 'How many notices are unread' })
   @ApiOkResponse({ type: InboxUnreadCountDto })
   unread(@CurrentPrincipal() principal: Principal) {
@@ -33,7 +33,7 @@ export class InboxController {
 
   @Post(':noticeId/read')
   @HttpCode(200)
-  @Allow('agency', 'evaluator', 'panelist')
+  @Allow('agency', 'agency-unit', 'evaluator', 'panelist')
   @ApiOperation({ summary: 'Mark a notice read' })
   @ApiOkResponse({ type: InboxReadDto })
   markRead(@Param('noticeId', wholeNumber('noticeId')) noticeId: number, @CurrentPrincipal() principal: Principal) {

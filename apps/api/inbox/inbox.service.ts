@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, type Principal } from '../../../libs/domain';
+import { DomainError, ErrorCode, isAgencyRole, type Principal } from '../../../libs/domain';
 import { DB } from '../../../libs/infrastructure';
 import type { Db } from '../../../libs/persistence';
 import {
@@ -12,7 +12,7 @@ import {
 
 /** Whose notices a caller reads: an agency's, or a person's own (an evaluator's reminders). */
 const mine = (principal: Principal): InboxOwner =>
-  principal.role === 'agency' ? { agencyCode: principal.agencyCode } : { userId: principal.userId };
+  isAgencyRole(principal.role) ? { agencyCode: principal.agencyCode } : { userId: principal.userId };
 
 /** The in-app inbox: every notice Tahap sent the caller's agency, or the caller. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, type Principal } from '../../../libs/domain';
+import { DomainError, ErrorCode, isAgencyRole, type Principal } from '../../../libs/domain';
 import { DB } from '../../../libs/infrastructure';
 import { planDeliveries, runIdOf, startDeliveries } from '../../../libs/notify';
 import {
@@ -74,7 +74,7 @@ export class DeliveriesService {
 
   private async notice(id: number, principal: Principal): Promise<NoticeEntity> {
     const notice = await noticeById(this.db, String(id));
-    if (!notice || (principal.role === 'agency' && notice.agencyCode !== principal.agencyCode)) {
+    if (!notice || (isAgencyRole(principal.role) && notice.agencyCode !== principal.agencyCode)) {
       throw new DomainError(ErrorCode.NoticeNotFound, `No notice ${id}.`);
     }
     return notice;

@@ -1,5 +1,5 @@
-import { lazy, Suspense } from 'react';
 import { Loader } from '@mantine/core';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { AppLayout } from './layout/AppLayout';
 import { HomePage } from './pages/HomePage';
@@ -9,17 +9,38 @@ import { ROLES_OF } from './routes';
 import { RequireRole } from './session/RequireRole';
 import type { Role } from './session/session';
 
-// Each role's pages load when first visited, so an agency's phone never downloads the secretariat's.
-const CyclesPage = lazy(() => import('./pages/admin/CyclesPage').then((module) => ({ default: module.CyclesPage })));
-const CyclePage = lazy(() => import('./pages/admin/CyclePage').then((module) => ({ default: module.CyclePage })));
-
-function Page({ roles, children }: { roles: Role[]; children: React.ReactNode }) {
-  return (
-    <RequireRole roles={roles}>
-      <Suspense fallback={<Loader />}>{children}</Suspense>
-    </RequireRole>
-  );
+/** A page loaded when first visited, so an agency's phone never downloads the secretariat's pages. */
+function page<K extends string>(
+  load: () => Promise<Record<K, ComponentType>>,
+  name: K,
+): LazyExoticComponent<ComponentType> {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
 }
+
+const PAGES: { path: string; roles: Role[]; Page: LazyExoticComponent<ComponentType> }[] = [
+  {
+    path: '/inovasi',
+    roles: ROLES_OF.innovations,
+    Page: page(() => import('./pages/agency/InnovationsPage'), 'InnovationsPage'),
+  },
+  {
+    path: '/inovasi/:entryId',
+    roles: ROLES_OF.innovations,
+    Page: page(() => import('./pages/agency/EntryPage'), 'EntryPage'),
+  },
+  {
+    path: '/draf/:draftId',
+    roles: ROLES_OF.innovations,
+    Page: page(() => import('./pages/agency/DraftPage'), 'DraftPage'),
+  },
+  { path: '/kotak-masuk', roles: ROLES_OF.inbox, Page: page(() => import('./pages/InboxPage'), 'InboxPage') },
+  { path: '/siklus', roles: ROLES_OF.cycles, Page: page(() => import('./pages/admin/CyclesPage'), 'CyclesPage') },
+  {
+    path: '/siklus/:cycleId',
+    roles: ROLES_OF.cycles,
+    Page: page(() => import('./pages/admin/CyclePage'), 'CyclePage'),
+  },
+];
 
 export function App() {
   return (
@@ -33,23 +54,19 @@ export function App() {
         }
       >
         <Route index element={<HomePage />} />
-        <Route
-          path="/siklus"
-          element={
-            <Page roles={ROLES_OF.cycles}>
-              <CyclesPage />
-            </Page>
-          }
-        />
-        <Route
-          path="/siklus/:cycleId"
-          element={
-            <Page roles={ROLES_OF.cycles}>
-              <CyclePage />
-            </Page>
-          }
-        />
-        <Route path="/instansi" element={<Page roles={ROLES_OF.agencies}>{null}</Page>} />
+        {PAGES.map(({ path, roles, Page }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <RequireRole roles={roles}>
+                <Suspense fallback={<Loader />}>
+                  <Page />
+                </Suspense>
+              </RequireRole>
+            }
+          />
+        ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -10,6 +10,7 @@ export function canSeeEntry(principal: Principal, entry: { agencyCode: string },
     case 'auditor':
       return true;
     case 'agency':
+    case 'agency-unit':
       return principal.agencyCode === entry.agencyCode;
     case 'evaluator':
     case 'panelist':

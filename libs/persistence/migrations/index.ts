@@ -7,6 +7,7 @@ import { FieldVerification1764800000000 } from './1764800000000-field-verificati
 import { AuditLog1764900000000 } from './1764900000000-audit-log.migration';
 import { Plenary1765000000000 } from './1765000000000-plenary.migration';
 import { Lineage1765000000001 } from './1765000000001-lineage.migration';
+import { Drafts1765100000000 } from './1765100000000-drafts.migration';
 
 /** In order. A migration that has landed is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AuditLog1764900000000,
   Plenary1765000000000,
   Lineage1765000000001,
+  Drafts1765100000000,
 ];

@@ -571,6 +571,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cycles/{cycleId}/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a draft registration (needs only a title; submission must be open) */
+        post: operations["DraftsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cycles/{cycleId}/entries": {
         parameters: {
             query?: never;
@@ -1021,6 +1038,93 @@ export interface paths {
         get: operations["DeliveriesController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agency’s drafts (a unit sees its own), newest first */
+        get: operations["DraftsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts/{draftId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One draft */
+        get: operations["DraftsController_get"];
+        /** Save a draft (autosave); 409 when it was saved elsewhere since `revision` */
+        put: operations["DraftsController_save"];
+        post?: never;
+        /** Discard a draft that is not submitted */
+        delete: operations["DraftsController_discard"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts/{draftId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The Admin Lokal returns a draft to its unit with a note of what to fix */
+        post: operations["DraftsController_returnWithNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts/{draftId}/send-for-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A unit sends its draft to the agency’s Admin Lokal */
+        post: operations["DraftsController_sendForReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts/{draftId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The Admin Lokal submits the draft: it is registered as the agency’s entry */
+        post: operations["DraftsController_submit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1827,7 +1931,7 @@ export interface components {
             /** @description Set for the agency role only: the instansi it acts for */
             agencyCode?: string;
             /** @enum {string} */
-            role: "admin" | "agency" | "evaluator" | "panelist" | "auditor";
+            role: "admin" | "agency" | "agency-unit" | "evaluator" | "panelist" | "auditor";
             /**
              * Format: uuid
              * @description The user; for an API key, the user who created it
@@ -1852,7 +1956,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            role: "admin" | "agency" | "evaluator" | "panelist" | "auditor";
+            role: "admin" | "agency" | "agency-unit" | "evaluator" | "panelist" | "auditor";
         };
         AuthUserDto: {
             /** @description The instansi an agency account acts for; else null */
@@ -1864,7 +1968,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            role: "admin" | "agency" | "evaluator" | "panelist" | "auditor";
+            role: "admin" | "agency" | "agency-unit" | "evaluator" | "panelist" | "auditor";
         };
         AvailabilityRequestDto: {
             /**
@@ -1961,7 +2065,7 @@ export interface components {
             };
         };
         CreateUserRequestDto: {
-            /** @description Required for the agency role, refused for the others */
+            /** @description Required for the agency and agency-unit roles, refused for the others */
             agencyCode?: string;
             /** @example Operator Kabupaten Banyuwangi */
             displayName: string;
@@ -1969,7 +2073,7 @@ export interface components {
             email: string;
             password: string;
             /** @enum {string} */
-            role: "admin" | "agency" | "evaluator" | "panelist" | "auditor";
+            role: "admin" | "agency" | "agency-unit" | "evaluator" | "panelist" | "auditor";
         };
         CreateWebhookRequestDto: {
             /** @example https://sipp.banyuwangikab.go.id/tahap/webhook */
@@ -2242,6 +2346,56 @@ export interface components {
             userId: string;
             version: number;
             weighted: number;
+        };
+        DraftContentRequestDto: {
+            evidenceLinks?: string[];
+            /**
+             * @description Group (kelompok) key from the cycle template
+             * @example keberlanjutan
+             */
+            group?: string | null;
+            /** @example 2011-07-01 */
+            launchDate?: string | null;
+            summary?: string;
+            /** @example Siswa Asuh Sebaya (SAS) */
+            title: string;
+        };
+        DraftDto: {
+            agencyCode: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The unit or Admin Lokal who started it
+             */
+            createdBy: string;
+            cycleId: string;
+            /**
+             * Format: uuid
+             * @description The entry its submission registered
+             */
+            entryId: string | null;
+            evidenceLinks: string[];
+            group: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @example 2011-07-01 */
+            launchDate: string | null;
+            /** @description The Admin Lokal’s note when returned */
+            reviewNote: string | null;
+            /** @description Send it back with the next save */
+            revision: number;
+            /**
+             * @description `draft` being written; `in_review` with the Admin Lokal; `returned` with a note; `submitted`
+             * @enum {string}
+             */
+            status: "draft" | "in_review" | "returned" | "submitted";
+            /** Format: date-time */
+            submittedAt: string | null;
+            summary: string;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         EditEntryRequestDto: {
             /** @description Entering the same innovation again: your own entry of it in an earlier cycle (any programme), not withdrawn */
@@ -3252,6 +3406,28 @@ export interface components {
             decision: "upheld" | "dismissed";
             /** @example Verifikasi menunjukkan layanan tidak beroperasi sejak Maret 2023. */
             reason: string;
+        };
+        ReturnDraftRequestDto: {
+            /**
+             * @description What the unit must fix
+             * @example Lengkapi tautan bukti dukung dan ringkasan dampak.
+             */
+            note: string;
+        };
+        SaveDraftRequestDto: {
+            evidenceLinks?: string[];
+            /**
+             * @description Group (kelompok) key from the cycle template
+             * @example keberlanjutan
+             */
+            group?: string | null;
+            /** @example 2011-07-01 */
+            launchDate?: string | null;
+            /** @description The revision this save was made over (from the draft as last read) */
+            revision: number;
+            summary?: string;
+            /** @example Siswa Asuh Sebaya (SAS) */
+            title: string;
         };
         ScreeningDecidedResponseDto: {
             cycleId: string;
@@ -4287,6 +4463,31 @@ export interface operations {
             };
         };
     };
+    DraftsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftContentRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftDto"];
+                };
+            };
+        };
+    };
     EntryListsController_list: {
         parameters: {
             query?: {
@@ -5032,6 +5233,159 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotifyDeliveryPageDto"];
+                };
+            };
+        };
+    };
+    DraftsController_list: {
+        parameters: {
+            query?: {
+                cycleId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftDto"][];
+                };
+            };
+        };
+    };
+    DraftsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftDto"];
+                };
+            };
+        };
+    };
+    DraftsController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveDraftRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftDto"];
+                };
+            };
+        };
+    };
+    DraftsController_discard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DraftsController_returnWithNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnDraftRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftDto"];
+                };
+            };
+        };
+    };
+    DraftsController_sendForReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftDto"];
+                };
+            };
+        };
+    };
+    DraftsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftDto"];
                 };
             };
         };

@@ -1,0 +1,78 @@
+import { Alert, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { api, ApiError, must } from '../../api/client';
+import { QueryView } from '../../components/QueryView';
+import { Instant } from '../../components/Time';
+
+/** One innovation of the agency: where it stands, and every stage it passed with its outcome and reason. */
+export function EntryPage() {
+  const { t } = useTranslation();
+  const { entryId = '' } = useParams();
+  const entry = useQuery({
+    queryKey: ['entry', entryId],
+    queryFn: () => must(api.GET('/api/entries/{entryId}', { params: { path: { entryId } } })),
+  });
+  // The API answers "not found" for another agency's entry, so an address reveals nothing; the page says why.
+  if (entry.error instanceof ApiError && entry.error.problem.statusCode === 404) {
+    return (
+      <Alert color="orange" role="alert" title={t('entry.notFoundTitle')}>
+        {t('entry.notFound')}
+      </Alert>
+    );
+  }
+  return (
+    <QueryView query={entry}>
+      {(data) => (
+        <Stack maw={900}>
+          <Group justify="space-between">
+            <Title order={2}>{data.title}</Title>
+            <Badge size="lg" variant="light">
+              {t(`entries.statuses.${data.status}`, data.status)}
+            </Badge>
+          </Group>
+          <Text>
+            {t('entry.registeredAt')} <Instant at={data.registeredAt} /> · {t('entry.currentStage')}{' '}
+            <strong>{data.currentStage}</strong>
+          </Text>
+          <Card withBorder>
+            <Title order={3} size="h5" mb="xs">
+              {t('entry.history')}
+            </Title>
+            <Table.ScrollContainer minWidth={560}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('dashboard.stage')}</Table.Th>
+                    <Table.Th>{t('entry.outcome')}</Table.Th>
+                    <Table.Th>{t('common.reason')}</Table.Th>
+                    <Table.Th>{t('entry.at')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.stageHistory.map((event) => (
+                    <Table.Tr key={`${event.stage}-${event.kind}-${String(event.at)}`}>
+                      <Table.Td>{event.stage}</Table.Td>
+                      <Table.Td>{event.outcome ?? t(`entry.kinds.${event.kind}`, event.kind)}</Table.Td>
+                      <Table.Td>{event.reason ?? ''}</Table.Td>
+                      <Table.Td>
+                        <Instant at={event.at} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Card>
+          <Card withBorder>
+            <Title order={3} size="h5" mb="xs">
+              {t('draft.summary')}
+            </Title>
+            <Text style={{ whiteSpace: 'pre-wrap' }}>{data.summary}</Text>
+          </Card>
+        </Stack>
+      )}
+    </QueryView>
+  );
+}

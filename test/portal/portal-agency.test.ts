@@ -1,0 +1,194 @@
+import type { Browser, Page } from 'playwright-core';
+import { closeStage, compressedPkri, ensureAgencies, PKRI_STAGE_KEYS, startCycle } from '../support/fixtures';
+import { launchBrowser, newWindow, screenshot, seriousAxeViolations, signIn } from '../support/browser';
+import { eventually, Stack } from '../support/stack';
+
+const PASSWORD = 'password-for-tests';
+const WITA_AGENCY = 'kota-palopo';
+
+/**
+ * SINOVIK's review inside an agency, in the portal: a service unit (UPP) drafts, the agency's Admin Lokal returns it
+ * with a note or submits it, and only a submitted draft is an entry. Kota Palopo is in WITA, so every instant its
+ * people see must be in WITA.
+ */
+describe('portal: agencies', () => {
+  const stack = new Stack('portal-agency');
+  let browser: Browser;
+  let cycleId: string;
+  let unit: { email: string };
+  let adminLokal: { email: string; token: string };
+  let otherAgency: { email: string };
+  let entryId: string;
+
+  beforeAll(async () => {
+    [browser] = await Promise.all([launchBrowser(), stack.start()]);
+    await ensureAgencies(stack);
+    cycleId = await startCycle(stack, compressedPkri(2080, { submission: 3600, others: 3600 }));
+    [unit, adminLokal, otherAgency] = await Promise.all([
+      stack.account('agency-unit', WITA_AGENCY),
+      stack.account('agency', WITA_AGENCY),
+      stack.account('agency', 'kab-banyuwangi'),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack.stop();
+  });
+
+  async function expectAccessible(page: Page) {
+    expect(await seriousAxeViolations(page)).toEqual({ page: new URL(page.url()).pathname, violations: [] });
+  }
+  const registered = async () =>
+    (await stack.request('GET', `/cycles/${cycleId}/entries?pageSize=1`)).body.total as number;
+  const saved = (page: Page) => page.getByTestId('save-state').getByText('Tersimpan').waitFor();
+
+  it('[portal-agency] a unit drafts; the draft survives a reload and a closed tab; the Admin Lokal returns it with a note, the unit fixes it, the Admin Lokal submits it, and only then is it registered', async () => {
+    const unitWindow = await newWindow(browser, stack.origin);
+    let page = await unitWindow.newPage();
+    await signIn(page, unit.email, PASSWORD, '/inovasi');
+    // The deadline in the agency's own zone, with a countdown.
+    await page.getByText(/Batas pendaftaran:.*WITA/).waitFor();
+    await page
+      .getByTestId('countdown')
+      .getByText(/^Sisa /)
+      .waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('Judul inovasi baru').fill('Sistem Antrean Puskesmas Palopo');
+    await page.getByRole('button', { name: 'Mulai draf' }).click();
+    await page.waitForURL(/\/draf\//);
+    const draftPath = new URL(page.url()).pathname;
+    await page.getByLabel('Ringkasan').fill('Antrean daring untuk puskesmas');
+    await saved(page);
+    await page.reload();
+    expect(await page.getByLabel('Ringkasan').inputValue()).toBe('Antrean daring untuk puskesmas');
+    // Typing, then the tab closes before the autosave: the next visit has it.
+    await page.getByLabel('Ringkasan').fill('Antrean daring untuk seluruh puskesmas di Kota Palopo');
+    await page.close({ runBeforeUnload: false });
+    page = await unitWindow.newPage();
+    await page.goto(draftPath);
+    await page.getByLabel('Ringkasan').waitFor();
+    expect(await page.getByLabel('Ringkasan').inputValue()).toBe(
+      'Antrean daring untuk seluruh puskesmas di Kota Palopo',
+    );
+    await saved(page);
+    expect(await registered()).toBe(0);
+    await page.getByRole('button', { name: 'Kirim ke Admin Lokal' }).click();
+    await page.getByText('Diperiksa Admin Lokal').first().waitFor();
+    await expectAccessible(page);
+
+    const reviewWindow = await newWindow(browser, stack.origin);
+    const review = await reviewWindow.newPage();
+    await signIn(review, adminLokal.email, PASSWORD, draftPath);
+    await review.getByRole('button', { name: 'Kembalikan ke unit' }).click();
+    await review.getByLabel('Catatan untuk unit').fill('Lengkapi kelompok, tanggal mulai dan tautan bukti dukung.');
+    await review.getByRole('dialog').getByRole('button', { name: 'Kembalikan ke unit' }).click();
+    await review.getByText('Dikembalikan untuk diperbaiki').first().waitFor();
+
+    await page.reload();
+    await page.getByRole('status').getByText('Lengkapi kelompok, tanggal mulai dan tautan bukti dukung.').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'agency-draft-returned');
+    await page.getByRole('combobox', { name: 'Kelompok' }).click();
+    await page.getByRole('option', { name: 'Keberlanjutan Inovasi' }).click();
+    await page.getByLabel('Tanggal mulai diterapkan').fill('2019-03-01');
+    await page.getByLabel('Tautan bukti dukung').fill('https://palopokota.go.id/inovasi/antrean');
+    await saved(page);
+    await page.getByRole('button', { name: 'Kirim ke Admin Lokal' }).click();
+    await page.getByText('Diperiksa Admin Lokal').first().waitFor();
+    expect(await registered()).toBe(0);
+
+    await review.reload();
+    await review.getByRole('button', { name: 'Kirim pendaftaran' }).click();
+    await review.getByText('Draf ini sudah dikirim').waitFor();
+    const list = await stack.request('GET', `/cycles/${cycleId}/entries`);
+    expect(
+      list.body.items.map((entry: { title: string; agencyCode: string }) => [entry.title, entry.agencyCode]),
+    ).toEqual([['Sistem Antrean Puskesmas Palopo', WITA_AGENCY]]);
+    entryId = list.body.items[0].id;
+    await review.getByRole('button', { name: 'Buka inovasi' }).click();
+    await review.getByRole('heading', { name: 'Riwayat tahapan' }).waitFor();
+    await expectAccessible(review);
+    await screenshot(review, 'agency-entry');
+    await Promise.all([unitWindow.close(), reviewWindow.close()]);
+  });
+
+  it('[portal-agency] an agency’s user cannot open another agency’s innovation by its address', async () => {
+    const window = await newWindow(browser, stack.origin);
+    const page = await window.newPage();
+    await signIn(page, otherAgency.email, PASSWORD, `/inovasi/${entryId}`);
+    await page.getByRole('alert').getByText('Inovasi ini tidak ada atau milik instansi lain').waitFor();
+    expect(await page.getByText('Sistem Antrean Puskesmas Palopo').count()).toBe(0);
+    expect(
+      (await stack.request('GET', `/entries/${entryId}`, undefined, await stack.login(otherAgency.email, PASSWORD)))
+        .status,
+    ).toBe(404);
+    await expectAccessible(page);
+    await window.close();
+  });
+
+  it('[portal-agency] the header’s unread count changes when a notice arrives and when it is read', async () => {
+    const window = await newWindow(browser, stack.origin);
+    const page = await window.newPage();
+    await signIn(page, adminLokal.email, PASSWORD, '/kotak-masuk');
+    const badge = page.getByTestId('unread-count');
+    const before = Number(await badge.textContent());
+    const { body: cycle } = await stack.request('GET', `/cycles/${cycleId}`);
+    const submission = cycle.stages.find((stage: { key: string }) => stage.key === PKRI_STAGE_KEYS.submission);
+    const extended = await stack.request('POST', `/cycles/${cycleId}/stages/${PKRI_STAGE_KEYS.submission}/extend`, {
+      closesAt: new Date(new Date(submission.closesAt).getTime() + 600_000).toISOString(),
+      reason: 'Gangguan jaringan di Sulawesi Selatan',
+    });
+    expect(extended.status).toBe(200);
+    await badge.getByText(String(before + 1), { exact: true }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('button', { name: /Gangguan|diperpanjang|extended/i })
+      .first()
+      .click();
+    await badge.getByText(String(before), { exact: true }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'agency-inbox');
+    await window.close();
+  });
+
+  it('[portal-agency] after the deadline the portal says why nothing can be submitted, the API refuses it, and the draft is in no count', async () => {
+    const { body: draft } = await stack.request(
+      'POST',
+      `/cycles/${cycleId}/drafts`,
+      { title: 'Draf yang tidak sempat dikirim', group: null },
+      adminLokal,
+    );
+    await closeStage(stack, cycleId, PKRI_STAGE_KEYS.submission);
+    await eventually('submission to close', async () => {
+      const { body } = await stack.request('GET', `/cycles/${cycleId}`);
+      return body.stages[0].status === 'closed' ? true : undefined;
+    });
+    const window = await newWindow(browser, stack.origin);
+    const page = await window.newPage();
+    await signIn(page, adminLokal.email, PASSWORD, `/draf/${draft.id}`);
+    await page.getByRole('alert').getByText('Pendaftaran siklus ini sudah ditutup').waitFor();
+    expect(await page.getByRole('button', { name: 'Kirim pendaftaran' }).isDisabled()).toBe(true);
+    const refused = await stack.request('POST', `/drafts/${draft.id}/submit`, undefined, adminLokal);
+    expect([refused.status, refused.body.code]).toEqual([400, 'REQUEST.INVALID']);
+    const complete = await stack.request(
+      'PUT',
+      `/drafts/${draft.id}`,
+      {
+        revision: draft.revision,
+        title: draft.title,
+        group: 'keberlanjutan',
+        summary: 'Ringkasan yang sudah lengkap',
+        launchDate: '2019-01-15',
+        evidenceLinks: ['https://palopokota.go.id/bukti'],
+      },
+      adminLokal,
+    );
+    expect(complete.status).toBe(200);
+    const late = await stack.request('POST', `/drafts/${draft.id}/submit`, undefined, adminLokal);
+    expect([late.status, late.body.code]).toEqual([409, 'REGISTRATION.CLOSED']);
+    expect(await registered()).toBe(1);
+    const { body: dashboard } = await stack.request('GET', `/cycles/${cycleId}/dashboard`);
+    expect(dashboard.total).toBe(1);
+    await expectAccessible(page);
+    await window.close();
+  });
+});
