@@ -3,8 +3,8 @@ import { Stack, TEST_ADMIN, type Caller } from '../support/stack';
 
 jest.setTimeout(180_000);
 
-type Role = 'admin' | 'agency' | 'evaluator' | 'panelist' | 'auditor';
-const ROLES: Role[] = ['admin', 'agency', 'evaluator', 'panelist', 'auditor'];
+type Role = 'admin' | 'agency' | 'agency-unit' | 'evaluator' | 'panelist' | 'auditor';
+const ROLES: Role[] = ['admin', 'agency', 'agency-unit', 'evaluator', 'panelist', 'auditor'];
 const ALL = ROLES;
 
 /**
@@ -40,18 +40,18 @@ const EXPECTED: Record<string, { allow: Role[] | 'public'; hidden?: Role[] }> = 
   'POST /repetitions/{programme}/trigger': { allow: ['admin'] },
   'POST /cycles/{cycleId}/screening/decisions': { allow: ['admin'] },
   'GET /agencies': { allow: ['admin', 'auditor'] },
-  'GET /agencies/{code}': { allow: ['admin', 'auditor', 'agency'] },
+  'GET /agencies/{code}': { allow: ['admin', 'auditor', 'agency', 'agency-unit'] },
   'POST /agencies': { allow: ['admin'] },
   'POST /agencies/import': { allow: ['admin'] },
   'POST /cycles/{cycleId}/entries': { allow: ['admin', 'agency'] },
   'GET /cycles/{cycleId}/entries': { allow: ALL },
   'GET /cycles/{cycleId}/entries.csv': { allow: ['admin', 'auditor'] },
   'GET /cycles/{cycleId}/dashboard': { allow: ['admin', 'auditor'] },
-  'GET /entries/{entryId}': { allow: ALL, hidden: ['agency', 'evaluator', 'panelist'] },
+  'GET /entries/{entryId}': { allow: ALL, hidden: ['agency', 'agency-unit', 'evaluator', 'panelist'] },
   'PATCH /entries/{entryId}': { allow: ['agency'], hidden: ['agency'] },
   'POST /entries/{entryId}/withdraw': { allow: ['agency'], hidden: ['agency'] },
   // Lineage: whoever may see the entry; it lists other agencies' entries only by their public facts.
-  'GET /entries/{entryId}/lineage': { allow: ALL, hidden: ['agency', 'evaluator', 'panelist'] },
+  'GET /entries/{entryId}/lineage': { allow: ALL, hidden: ['agency', 'agency-unit', 'evaluator', 'panelist'] },
   'PUT /agencies/{code}/preferences': { allow: ['admin', 'agency'] },
   'GET /agencies/{code}/webhooks': { allow: ['admin', 'agency', 'auditor'] },
   'POST /agencies/{code}/webhooks': { allow: ['admin', 'agency'] },
@@ -62,9 +62,19 @@ const EXPECTED: Record<string, { allow: Role[] | 'public'; hidden?: Role[] }> = 
   'GET /notices/{noticeId}/deliveries': { allow: ['admin', 'auditor', 'agency'] },
   'POST /notices/{noticeId}/resend': { allow: ['admin'] },
   'GET /mail-sink/messages': { allow: ['admin'] },
-  'GET /inbox': { allow: ['agency', 'evaluator', 'panelist'] },
-  'GET /inbox/unread-count': { allow: ['agency', 'evaluator', 'panelist'] },
-  'POST /inbox/{noticeId}/read': { allow: ['agency', 'evaluator', 'panelist'] },
+  'GET /inbox': { allow: ['agency', 'agency-unit', 'evaluator', 'panelist'] },
+  'GET /inbox/unread-count': { allow: ['agency', 'agency-unit', 'evaluator', 'panelist'] },
+  'POST /inbox/{noticeId}/read': { allow: ['agency', 'agency-unit', 'evaluator', 'panelist'] },
+  // Drafts stay inside the agency: its units write and send them, its Admin Lokal returns or submits them. The
+  // draft asked for here is nobody's, so it looks absent.
+  'POST /cycles/{cycleId}/drafts': { allow: ['agency', 'agency-unit'] },
+  'GET /drafts': { allow: ['agency', 'agency-unit'] },
+  'GET /drafts/{draftId}': { allow: ['agency', 'agency-unit'], hidden: ['agency', 'agency-unit'] },
+  'PUT /drafts/{draftId}': { allow: ['agency', 'agency-unit'] },
+  'DELETE /drafts/{draftId}': { allow: ['agency', 'agency-unit'], hidden: ['agency', 'agency-unit'] },
+  'POST /drafts/{draftId}/send-for-review': { allow: ['agency-unit'], hidden: ['agency-unit'] },
+  'POST /drafts/{draftId}/return': { allow: ['agency'] },
+  'POST /drafts/{draftId}/submit': { allow: ['agency'], hidden: ['agency'] },
   'POST /cycles/{cycleId}/evaluators': { allow: ['admin'] },
   'GET /cycles/{cycleId}/evaluators': { allow: ['admin', 'auditor'] },
   'POST /entries/{entryId}/desk-scores': { allow: ['evaluator'], hidden: ['evaluator'] },
@@ -139,6 +149,7 @@ describe('[registration] access control', () => {
     cycleId = await startCycle(stack, compressedPkri(2082, { submission: 900, others: 60 }));
     callers.admin = stack.admin;
     callers.agency = await stack.account('agency', 'kab-banyuwangi');
+    callers['agency-unit'] = await stack.account('agency-unit', 'kab-banyuwangi');
     for (const role of ['evaluator', 'panelist', 'auditor'] as const) callers[role] = await stack.account(role);
     const agencyB = await stack.account('agency', 'kab-bojonegoro');
     const registered = await stack.request(
@@ -168,6 +179,7 @@ describe('[registration] access control', () => {
       programme: 'no-such-programme',
       entryId: entryOfB,
       noticeId: '999999999',
+      draftId: '00000000-0000-4000-8000-000000000000',
       objectionId: '00000000-0000-4000-8000-000000000000',
       visitId: '00000000-0000-4000-8000-000000000000',
       workflowId: 'no-such-workflow',

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Zone } from '../../../libs/domain';
+import { ZONES, type Zone } from '../../../libs/domain';
 
 export class InterviewPanelistViewDto {
   @ApiProperty() userId: string;
@@ -19,7 +19,7 @@ export class InterviewPanelViewDto {
 export class InterviewAvailabilityDto {
   @ApiProperty() cycleId: string;
   @ApiProperty() agencyCode: string;
-  @ApiProperty({ example: 'WIT' }) zone: Zone;
+  @ApiProperty({ enum: ZONES, example: 'WIT' }) zone: Zone;
   @ApiProperty({ type: [String], example: ['2024-07-15'], description: 'Local dates in the agency’s zone' })
   unavailableDays: string[];
 }
@@ -54,7 +54,7 @@ export class InterviewUnplacedDto {
 export class InterviewScheduleDto {
   @ApiProperty() cycleId: string;
   @ApiProperty() stageKey: string;
-  @ApiProperty({ example: 'WIB' }) zone: Zone;
+  @ApiProperty({ enum: ZONES, example: 'WIB' }) zone: Zone;
   @ApiProperty() slots: number;
   @ApiProperty() free: number;
   @ApiProperty({ type: [InterviewBookingViewDto] }) bookings: InterviewBookingViewDto[];

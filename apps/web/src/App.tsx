@@ -36,6 +36,21 @@ const PAGES: { path: string; roles: Role[]; Page: LazyExoticComponent<ComponentT
   { path: '/kotak-masuk', roles: ROLES_OF.inbox, Page: page(() => import('./pages/InboxPage'), 'InboxPage') },
   { path: '/siklus', roles: ROLES_OF.cycles, Page: page(() => import('./pages/admin/CyclesPage'), 'CyclesPage') },
   {
+    path: '/siklus/baru',
+    roles: ['admin'],
+    Page: page(() => import('./pages/admin/CreateCyclePage'), 'CreateCyclePage'),
+  },
+  {
+    path: '/siklus/:cycleId/seleksi-administrasi',
+    roles: ['admin'],
+    Page: page(() => import('./pages/admin/ScreeningPage'), 'ScreeningPage'),
+  },
+  {
+    path: '/instansi',
+    roles: ROLES_OF.agencies,
+    Page: page(() => import('./pages/admin/AgenciesPage'), 'AgenciesPage'),
+  },
+  {
     path: '/siklus/:cycleId',
     roles: ROLES_OF.cycles,
     Page: page(() => import('./pages/admin/CyclePage'), 'CyclePage'),

@@ -2684,8 +2684,11 @@ export interface components {
              *     ]
              */
             unavailableDays: string[];
-            /** @example WIT */
-            zone: Record<string, never>;
+            /**
+             * @example WIT
+             * @enum {string}
+             */
+            zone: "WIB" | "WITA" | "WIT";
         };
         InterviewBookingEventDto: {
             actor: string;
@@ -2774,8 +2777,11 @@ export interface components {
             stageKey: string;
             /** @description Empty for an agency */
             unplaced: components["schemas"]["InterviewUnplacedDto"][];
-            /** @example WIB */
-            zone: Record<string, never>;
+            /**
+             * @example WIB
+             * @enum {string}
+             */
+            zone: "WIB" | "WITA" | "WIT";
         };
         InterviewScheduleVerificationDto: {
             cycleId: string;

@@ -1,4 +1,4 @@
-import { ZONE_OFFSET_HOURS, type Zone } from '../../../../libs/domain/time-zone';
+import { localToInstant, ZONE_OFFSET_HOURS, type Zone } from '../../../../libs/domain/time-zone';
 
 const IANA: Record<Zone, string> = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' };
 const LOCALES = { id: 'id-ID', en: 'en-GB' } as const;
@@ -37,10 +37,11 @@ export function toLocalInput(instant: string | Date, zone: Zone): string {
   return new Date(new Date(instant).getTime() + ZONE_OFFSET_HOURS[zone] * 3_600_000).toISOString().slice(0, 16);
 }
 
-/** The instant a datetime-local value means in `zone`. */
+/** The instant a wall-clock time (a datetime-local value, a template's window) means in `zone`. */
 export function fromLocalInput(local: string, zone: Zone): string {
-  const sign = ZONE_OFFSET_HOURS[zone] >= 0 ? '+' : '-';
-  return new Date(`${local}:00${sign}0${ZONE_OFFSET_HOURS[zone]}:00`).toISOString();
+  const instant = localToInstant(local, zone);
+  if (!instant) throw new RangeError(`"${local}" is not a time`);
+  return instant.toISOString();
 }
 
 /** Days, hours, minutes and seconds until `instant`, or undefined once it has passed. */

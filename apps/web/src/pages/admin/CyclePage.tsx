@@ -2,7 +2,7 @@ import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { api, must } from '../../api/client';
 import type { components } from '../../api/schema';
 import { ActionDialog } from '../../components/ActionDialog';
@@ -53,6 +53,11 @@ export function CyclePage() {
             </Group>
           </Group>
           <CurrentStage cycle={data} />
+          {data.stages.some((stage) => stage.type === 'screening' && stage.status === 'open') && (
+            <Button component={Link} to={`/siklus/${data.id}/seleksi-administrasi`} w="fit-content">
+              {t('screening.open')}
+            </Button>
+          )}
           <QueryView query={dashboard}>
             {(counts) => (
               <Stack>
