@@ -18,6 +18,8 @@ export class DraftDto {
   status: string;
   @ApiProperty({ type: String, nullable: true, description: 'The Admin Lokal’s note when returned' })
   reviewNote: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The Admin Lokal who returned it last' })
+  reviewedBy: string | null;
   @ApiProperty({ description: 'Send it back with the next save' }) revision: number;
   @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The entry its submission registered' })
   entryId: string | null;

@@ -210,7 +210,8 @@ function contentOf(body: DraftContentRequestDto): DraftContent {
   };
 }
 
+/** A draft as the API shows it, in the template's word: `group`. */
 function present(draft: DraftRow) {
-  const { groupKey, reviewedBy: _reviewedBy, ...rest } = draft;
+  const { groupKey, ...rest } = draft;
   return { ...rest, group: groupKey };
 }

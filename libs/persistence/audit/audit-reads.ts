@@ -1,4 +1,4 @@
-import { AgencyEntity, CycleEntity, EntryEntity } from '../entities';
+import { AgencyEntity, EntryEntity } from '../entities';
 import type { Db } from '../shared/db';
 
 /** The workflow id of an entry, or null when there is no such entry. */

@@ -1,5 +1,5 @@
 import type { Language, Zone } from '../../domain';
-import { CycleEvaluatorEntity, UserEntity } from '../entities';
+import { CycleEvaluatorEntity } from '../entities';
 import type { Db } from '../shared/db';
 
 /** A row of `evaluator_conflicts`: an evaluator's declared conflict of interest with an entry. */

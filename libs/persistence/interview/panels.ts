@@ -1,5 +1,4 @@
 import type { InterviewPanel } from '../../domain';
-import { UserEntity } from '../entities';
 import type { Db } from '../shared/db';
 
 /** The stage's panels with their panelists, as allocation and the conflict checks see them. */

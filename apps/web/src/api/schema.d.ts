@@ -2381,6 +2381,11 @@ export interface components {
             id: string;
             /** @example 2011-07-01 */
             launchDate: string | null;
+            /**
+             * Format: uuid
+             * @description The Admin Lokal who returned it last
+             */
+            reviewedBy: string | null;
             /** @description The Admin Lokal’s note when returned */
             reviewNote: string | null;
             /** @description Send it back with the next save */
