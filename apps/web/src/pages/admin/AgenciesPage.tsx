@@ -1,8 +1,9 @@
-import { Alert, Button, FileInput, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, must } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
 import { ProblemAlert, QueryView } from '../../components/QueryView';
 
 /** The agencies, and a CSV import that takes all lines or none, every bad line shown with its line and reason. */
@@ -55,27 +56,17 @@ export function AgenciesPage() {
       )}
       {problems ? (
         <Alert color="red" role="alert" title={t('agencies.nothingImported', { count: problems.length })}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('agencies.line')}</Table.Th>
-                <Table.Th>{t('agencies.column')}</Table.Th>
-                <Table.Th>{t('common.reason')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {problems.map((problem) => {
-                const [, line, column] = /^line (\d+)(?: (.+))?$/.exec(problem.path) ?? [];
-                return (
-                  <Table.Tr key={problem.path + problem.message}>
-                    <Table.Td>{line ?? problem.path}</Table.Td>
-                    <Table.Td>{column ?? ''}</Table.Td>
-                    <Table.Td>{problem.message}</Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
+          <DataTable
+            minWidth={360}
+            columns={[t('agencies.line'), t('agencies.column'), t('common.reason')]}
+            rows={problems.map((problem) => {
+              const [, line, column] = /^line (\d+)(?: (.+))?$/.exec(problem.path) ?? [];
+              return {
+                key: problem.path + problem.message,
+                cells: [line ?? problem.path, column ?? '', problem.message],
+              };
+            })}
+          />
         </Alert>
       ) : (
         importCsv.isError && <ProblemAlert error={importCsv.error} />
@@ -84,28 +75,13 @@ export function AgenciesPage() {
         {(list) => (
           <Stack>
             <Text>{t('agencies.count', { count: list.length })}</Text>
-            <Table.ScrollContainer minWidth={640}>
-              <Table striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('agencies.code')}</Table.Th>
-                    <Table.Th>{t('agencies.name')}</Table.Th>
-                    <Table.Th>{t('agencies.province')}</Table.Th>
-                    <Table.Th>{t('agencies.zone')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.map((agency) => (
-                    <Table.Tr key={agency.code}>
-                      <Table.Td>{agency.code}</Table.Td>
-                      <Table.Td>{agency.name}</Table.Td>
-                      <Table.Td>{agency.province}</Table.Td>
-                      <Table.Td>{agency.zone}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <DataTable
+              columns={[t('agencies.code'), t('agencies.name'), t('agencies.province'), t('agencies.zone')]}
+              rows={list.map((agency) => ({
+                key: agency.code,
+                cells: [agency.code, agency.name, agency.province, agency.zone],
+              }))}
+            />
           </Stack>
         )}
       </QueryView>

@@ -1,10 +1,11 @@
-import { Button, Card, Group, Radio, Select, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Radio, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ZONES, type Zone } from '../../../../../libs/domain/time-zone';
 import { api, must } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
 import { ProblemAlert, QueryView } from '../../components/QueryView';
 import { Instant } from '../../components/Time';
 import { fromLocalInput } from '../../format/time';
@@ -56,33 +57,17 @@ export function CreateCyclePage() {
                   <Title order={3} size="h5" mb="xs">
                     {t('createCycle.calendar')}
                   </Title>
-                  <Table.ScrollContainer minWidth={720}>
-                    <Table>
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th>{t('dashboard.stage')}</Table.Th>
-                          {ZONES.map((zone) => (
-                            <Table.Th key={zone}>{t('createCycle.closesIn', { zone })}</Table.Th>
-                          ))}
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {version.definition.stages.map((stage) => {
-                          const closes = fromLocalInput(stage.window.closes, stage.window.zone as Zone);
-                          return (
-                            <Table.Tr key={stage.key}>
-                              <Table.Td>{stage.name}</Table.Td>
-                              {ZONES.map((zone) => (
-                                <Table.Td key={zone}>
-                                  <Instant at={closes} zone={zone} />
-                                </Table.Td>
-                              ))}
-                            </Table.Tr>
-                          );
-                        })}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
+                  <DataTable
+                    minWidth={720}
+                    columns={[t('dashboard.stage'), ...ZONES.map((zone) => t('createCycle.closesIn', { zone }))]}
+                    rows={version.definition.stages.map((stage) => {
+                      const closes = fromLocalInput(stage.window.closes, stage.window.zone as Zone);
+                      return {
+                        key: stage.key,
+                        cells: [stage.name, ...ZONES.map((zone) => <Instant at={closes} zone={zone} />)],
+                      };
+                    })}
+                  />
                 </Card>
               )}
               <Radio.Group

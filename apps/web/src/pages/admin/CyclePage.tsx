@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api, must } from '../../api/client';
 import type { components } from '../../api/schema';
 import { ActionDialog } from '../../components/ActionDialog';
+import { DataTable } from '../../components/DataTable';
 import { QueryView } from '../../components/QueryView';
 import { Countdown, Instant } from '../../components/Time';
 import { formatNumber, fromLocalInput, toLocalInput } from '../../format/time';
@@ -36,7 +37,7 @@ export function CyclePage() {
         <Stack>
           <Group justify="space-between">
             <Title order={2}>
-              {data.programme} {data.year}{' '}
+              {data.programme.toUpperCase()} {data.year}{' '}
               <Text span c="gray.7" size="md">
                 {data.id}
               </Text>
@@ -225,32 +226,19 @@ function StageCalendar({ stages }: { stages: Stage[] }) {
       <Title order={3} size="h5" mb="xs">
         {t('dashboard.calendar')}
       </Title>
-      <Table.ScrollContainer minWidth={640}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('dashboard.stage')}</Table.Th>
-              <Table.Th>{t('cycles.status')}</Table.Th>
-              <Table.Th>{t('dashboard.opensAt')}</Table.Th>
-              <Table.Th>{t('dashboard.closesAt')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {stages.map((stage) => (
-              <Table.Tr key={stage.key}>
-                <Table.Td>{stage.name}</Table.Td>
-                <Table.Td>{t(`stages.statuses.${stage.status}`, stage.status)}</Table.Td>
-                <Table.Td>
-                  <Instant at={stage.opensAt} />
-                </Table.Td>
-                <Table.Td>
-                  <Instant at={stage.closesAt} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        minWidth={640}
+        columns={[t('dashboard.stage'), t('cycles.status'), t('dashboard.opensAt'), t('dashboard.closesAt')]}
+        rows={stages.map((stage) => ({
+          key: stage.key,
+          cells: [
+            stage.name,
+            t(`stages.statuses.${stage.status}`, stage.status),
+            <Instant at={stage.opensAt} />,
+            <Instant at={stage.closesAt} />,
+          ],
+        }))}
+      />
     </Card>
   );
 }

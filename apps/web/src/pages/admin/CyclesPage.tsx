@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, must } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
 import { QueryView } from '../../components/QueryView';
 import { Instant } from '../../components/Time';
 import { useUser } from '../../session/session';
@@ -26,39 +27,23 @@ export function CyclesPage() {
           list.length === 0 ? (
             t('common.none')
           ) : (
-            <Table.ScrollContainer minWidth={560}>
-              <Table striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('cycles.cycle')}</Table.Th>
-                    <Table.Th>{t('cycles.programme')}</Table.Th>
-                    <Table.Th>{t('cycles.status')}</Table.Th>
-                    <Table.Th>{t('cycles.createdAt')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.map((cycle) => (
-                    <Table.Tr key={cycle.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/siklus/${cycle.id}`}>
-                          {cycle.id}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        {cycle.programme} {cycle.year}
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge variant="light">{t(`cycles.statuses.${cycle.status}`, cycle.status)}</Badge>{' '}
-                        {cycle.paused && <Badge color="orange">{t('cycles.paused')}</Badge>}
-                      </Table.Td>
-                      <Table.Td>
-                        <Instant at={cycle.createdAt} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <DataTable
+              columns={[t('cycles.cycle'), t('cycles.programme'), t('cycles.status'), t('cycles.createdAt')]}
+              rows={list.map((cycle) => ({
+                key: cycle.id,
+                cells: [
+                  <Anchor component={Link} to={`/siklus/${cycle.id}`}>
+                    {cycle.id}
+                  </Anchor>,
+                  `${cycle.programme.toUpperCase()} ${cycle.year}`,
+                  <>
+                    <Badge variant="light">{t(`cycles.statuses.${cycle.status}`, cycle.status)}</Badge>{' '}
+                    {cycle.paused && <Badge color="orange">{t('cycles.paused')}</Badge>}
+                  </>,
+                  <Instant at={cycle.createdAt} />,
+                ],
+              }))}
+            />
           )
         }
       </QueryView>

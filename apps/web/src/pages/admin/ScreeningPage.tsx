@@ -1,10 +1,11 @@
-import { Button, Checkbox, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Pagination, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api, must } from '../../api/client';
 import { ActionDialog } from '../../components/ActionDialog';
+import { DataTable } from '../../components/DataTable';
 import { QueryView } from '../../components/QueryView';
 import { Instant } from '../../components/Time';
 
@@ -61,44 +62,34 @@ export function ScreeningPage() {
                   {t('screening.fail')}
                 </Button>
               </Group>
-              <Table.ScrollContainer minWidth={640}>
-                <Table striped>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>
-                        <Checkbox
-                          aria-label={t('screening.selectPage')}
-                          checked={all}
-                          onChange={(event) => ids.forEach((id) => toggle(id, event.currentTarget.checked))}
-                        />
-                      </Table.Th>
-                      <Table.Th>{t('draft.title')}</Table.Th>
-                      <Table.Th>{t('screening.agency')}</Table.Th>
-                      <Table.Th>{t('draft.group')}</Table.Th>
-                      <Table.Th>{t('entry.registeredAt')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {list.items.map((entry) => (
-                      <Table.Tr key={entry.id}>
-                        <Table.Td>
-                          <Checkbox
-                            aria-label={entry.title}
-                            checked={selected.has(entry.id)}
-                            onChange={(event) => toggle(entry.id, event.currentTarget.checked)}
-                          />
-                        </Table.Td>
-                        <Table.Td>{entry.title}</Table.Td>
-                        <Table.Td>{entry.agencyCode}</Table.Td>
-                        <Table.Td>{entry.group}</Table.Td>
-                        <Table.Td>
-                          <Instant at={entry.registeredAt} />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <DataTable
+                minWidth={640}
+                columns={[
+                  <Checkbox
+                    aria-label={t('screening.selectPage')}
+                    checked={all}
+                    onChange={(event) => ids.forEach((id) => toggle(id, event.currentTarget.checked))}
+                  />,
+                  t('draft.title'),
+                  t('screening.agency'),
+                  t('draft.group'),
+                  t('entry.registeredAt'),
+                ]}
+                rows={list.items.map((entry) => ({
+                  key: entry.id,
+                  cells: [
+                    <Checkbox
+                      aria-label={entry.title}
+                      checked={selected.has(entry.id)}
+                      onChange={(event) => toggle(entry.id, event.currentTarget.checked)}
+                    />,
+                    entry.title,
+                    entry.agencyCode,
+                    entry.group,
+                    <Instant at={entry.registeredAt} />,
+                  ],
+                }))}
+              />
               <Pagination
                 total={Math.max(1, Math.ceil(list.total / PAGE_SIZE))}
                 value={page}

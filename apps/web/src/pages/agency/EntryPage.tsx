@@ -1,8 +1,9 @@
-import { Alert, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api, ApiError, must } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
 import { QueryView } from '../../components/QueryView';
 import { Instant } from '../../components/Time';
 
@@ -40,30 +41,18 @@ export function EntryPage() {
             <Title order={3} size="h5" mb="xs">
               {t('entry.history')}
             </Title>
-            <Table.ScrollContainer minWidth={560}>
-              <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('dashboard.stage')}</Table.Th>
-                    <Table.Th>{t('entry.outcome')}</Table.Th>
-                    <Table.Th>{t('common.reason')}</Table.Th>
-                    <Table.Th>{t('entry.at')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.stageHistory.map((event) => (
-                    <Table.Tr key={`${event.stage}-${event.kind}-${String(event.at)}`}>
-                      <Table.Td>{event.stage}</Table.Td>
-                      <Table.Td>{event.outcome ?? t(`entry.kinds.${event.kind}`, event.kind)}</Table.Td>
-                      <Table.Td>{event.reason ?? ''}</Table.Td>
-                      <Table.Td>
-                        <Instant at={event.at} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <DataTable
+              columns={[t('dashboard.stage'), t('entry.outcome'), t('common.reason'), t('entry.at')]}
+              rows={data.stageHistory.map((event) => ({
+                key: `${event.stage}-${event.kind}-${String(event.at)}`,
+                cells: [
+                  event.stage,
+                  event.outcome ?? t(`entry.kinds.${event.kind}`, event.kind),
+                  event.reason ?? '',
+                  <Instant at={event.at} />,
+                ],
+              }))}
+            />
           </Card>
           <Card withBorder>
             <Title order={3} size="h5" mb="xs">

@@ -1,10 +1,11 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, must } from '../../api/client';
 import type { components } from '../../api/schema';
+import { DataTable } from '../../components/DataTable';
 import { ProblemAlert, QueryView } from '../../components/QueryView';
 import { Countdown, Instant } from '../../components/Time';
 import { useUser } from '../../session/session';
@@ -36,36 +37,21 @@ export function InnovationsPage() {
           list.length === 0 ? (
             <Text>{t('innovations.noDrafts')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={520}>
-              <Table striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('draft.title')}</Table.Th>
-                    <Table.Th>{t('cycles.status')}</Table.Th>
-                    <Table.Th>{t('innovations.updated')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.map((draft) => (
-                    <Table.Tr key={draft.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={draft.entryId ? `/inovasi/${draft.entryId}` : `/draf/${draft.id}`}>
-                          {draft.title}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" color={draft.status === 'returned' ? 'orange' : undefined}>
-                          {t(`draft.statuses.${draft.status}`)}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        <Instant at={draft.updatedAt} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <DataTable
+              columns={[t('draft.title'), t('cycles.status'), t('innovations.updated')]}
+              rows={list.map((draft) => ({
+                key: draft.id,
+                cells: [
+                  <Anchor component={Link} to={draft.entryId ? `/inovasi/${draft.entryId}` : `/draf/${draft.id}`}>
+                    {draft.title}
+                  </Anchor>,
+                  <Badge variant="light" color={draft.status === 'returned' ? 'orange' : undefined}>
+                    {t(`draft.statuses.${draft.status}`)}
+                  </Badge>,
+                  <Instant at={draft.updatedAt} />,
+                ],
+              }))}
+            />
           )
         }
       </QueryView>
