@@ -5,3 +5,4 @@ export { yearlyCycleWorkflow } from './yearly-cycle.workflow';
 export { deliveryWorkflow } from './delivery.workflow';
 export { plenaryWorkflow } from './plenary.workflow';
 export { decisionCorrectionWorkflow } from './decision-correction.workflow';
+export { draftRemindersWorkflow } from './draft-reminders.workflow';

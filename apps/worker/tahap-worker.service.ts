@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createAuditActivities } from '../../activities/audit/audit.activities';
 import { createCycleStageActivities } from '../../activities/cycle-stage.activities';
+import { createDraftActivities } from '../../activities/drafts.activities';
 import { createDeskEntryActivities } from '../../activities/desk/desk-entry.activities';
 import { createDeskStageActivities } from '../../activities/desk/desk-stage.activities';
 import { createSelectionActivities } from '../../activities/desk/selection.activities';
@@ -56,6 +57,7 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
         : { workflowsPath: require.resolve('../../workflows') }),
       activities: {
         ...createCycleStageActivities(this.db),
+        ...createDraftActivities(this.db),
         ...createEntryActivities(this.db),
         ...createScreeningActivities(this.db),
         ...createDeskEntryActivities(this.db),

@@ -15,3 +15,8 @@ export function plenaryWorkflowId(cycle: string, stageKey: string): string {
 export function correctionWorkflowId(cycle: string, sequence: number): string {
   return `decision-correction-${cycle}-${sequence}`;
 }
+
+/** The reminders of a cycle's unsubmitted drafts: one workflow per cycle, started by its first draft. */
+export function draftRemindersWorkflowId(cycle: string): string {
+  return `draft-reminders-${cycle}`;
+}

@@ -5,18 +5,21 @@ import { interviewNoticeDrafts, type InterviewNoticeEvent } from './interview-no
 import { resultNoticeDrafts, type ResultNoticeEvent } from './result-notice-drafts';
 import {
   deadlineExtendedNotice,
+  draftReminderNotice,
   formatInZone,
   screeningOutcomeNotice,
   type Language,
   type NoticeText,
 } from '../domain';
 import type { AgencyEntity, Db } from '../persistence';
+import { agenciesWithUnsubmittedDrafts } from '../persistence/drafts';
 import { agenciesToTell, noticeStageOrFail, screeningDecisionsToTell } from '../persistence/notify';
 
 /** What happened, as the workflow that saw it tells the notify activity. */
 export type NoticeEvent =
   | { kind: 'stage-deadline-extended'; cycleId: string; stageKey: string; closesAt: string; reason: string }
   | { kind: 'screening-outcome'; cycleId: string; stageKey: string }
+  | { kind: 'draft-reminder'; cycleId: string; closesAt: string; hoursBefore: number }
   | DeskNoticeEvent
   | InterviewNoticeEvent
   | FieldVisitNoticeEvent
@@ -91,6 +94,20 @@ export async function noticeDrafts(db: Db, event: NoticeEvent): Promise<NoticeDr
           stageName: stage.name,
           closesAtLocal: formatInZone(closesAt, agency.zone),
           reason: event.reason,
+        }),
+      }));
+    }
+    case 'draft-reminder': {
+      const closesAt = new Date(event.closesAt);
+      return (await agenciesWithUnsubmittedDrafts(db, event.cycleId)).map(({ agency, titles }) => ({
+        kind: event.kind,
+        // The deadline is in the key: after an extension the same offset reminds again, of the new deadline.
+        key: `${event.cycleId}/draft-reminder/${closesAt.toISOString()}/${event.hoursBefore}/${agency.code}`,
+        recipient: { agency },
+        text: draftReminderNotice(agency.language, {
+          cycleId: event.cycleId,
+          titles,
+          closesAtLocal: formatInZone(closesAt, agency.zone),
         }),
       }));
     }

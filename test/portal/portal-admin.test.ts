@@ -14,7 +14,7 @@ import { eventually, Stack, TEST_ADMIN } from '../support/stack';
 import { DEMO_AGENCIES } from '../../scripts/demo-data';
 
 const WITA_AGENCY = 'kota-palopo';
-const YEAR = 2096;
+const YEAR = 2068;
 
 /** The secretariat in the portal: a cycle from a template, its dashboard and controls, screening, agencies. */
 describe('portal: the secretariat', () => {
@@ -87,7 +87,10 @@ describe('portal: the secretariat', () => {
     });
     const agencyPage = await (await newWindow(browser, stack.origin)).newPage();
     await signIn(agencyPage, agency.email, 'password-for-tests', '/inovasi');
-    await agencyPage.getByText(formatInstant(extendedTo, 'WITA', 'id', true)).waitFor();
+    await agencyPage
+      .getByRole('region', { name: `PKRI ${YEAR}` })
+      .getByText(formatInstant(extendedTo, 'WITA', 'id', true))
+      .waitFor();
     await agencyPage.context().close();
 
     const others = DEMO_AGENCIES.map((candidate) => candidate.code);

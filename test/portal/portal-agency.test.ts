@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { closeStage, compressedPkri, ensureAgencies, PKRI_STAGE_KEYS, startCycle } from '../support/fixtures';
 import { launchBrowser, newWindow, screenshot, seriousAxeViolations, signIn } from '../support/browser';
+import { recordReplayFixture } from '../support/history';
 import { eventually, Stack } from '../support/stack';
 
 const PASSWORD = 'password-for-tests';
@@ -23,7 +24,10 @@ describe('portal: agencies', () => {
   beforeAll(async () => {
     [browser] = await Promise.all([launchBrowser(), stack.start()]);
     await ensureAgencies(stack);
-    cycleId = await startCycle(stack, compressedPkri(2080, { submission: 3600, others: 3600 }));
+    const template = compressedPkri(2080, { submission: 3600, others: 3600 });
+    // A reminder of unsubmitted drafts 0.999 hours before the deadline: already due when the first draft is written.
+    template.stages[0].params = { ...template.stages[0].params, draftReminderHoursBefore: '0.999' };
+    cycleId = await startCycle(stack, template);
     [unit, adminLokal, otherAgency] = await Promise.all([
       stack.account('agency-unit', WITA_AGENCY),
       stack.account('agency', WITA_AGENCY),
@@ -46,19 +50,26 @@ describe('portal: agencies', () => {
     const unitWindow = await newWindow(browser, stack.origin);
     let page = await unitWindow.newPage();
     await signIn(page, unit.email, PASSWORD, '/inovasi');
+    // Other suites' cycles are open too; this one is PKRI 2080.
+    const cycle = page.getByRole('region', { name: 'PKRI 2080' });
     // The deadline in the agency's own zone, with a countdown.
-    await page.getByText(/Batas pendaftaran:.*WITA/).waitFor();
-    await page
+    await cycle.getByText(/Batas pendaftaran:.*WITA/).waitFor();
+    await cycle
       .getByTestId('countdown')
       .getByText(/^Sisa /)
       .waitFor();
     await expectAccessible(page);
-    await page.getByLabel('Judul inovasi baru').fill('Sistem Antrean Puskesmas Palopo');
-    await page.getByRole('button', { name: 'Mulai draf' }).click();
+    await cycle.getByLabel('Judul inovasi baru').fill('Sistem Antrean Puskesmas Palopo');
+    await cycle.getByRole('button', { name: 'Mulai draf' }).click();
     await page.waitForURL(/\/draf\//);
     const draftPath = new URL(page.url()).pathname;
     await page.getByLabel('Ringkasan').fill('Antrean daring untuk puskesmas');
     await saved(page);
+    // The template's draft reminder is already due: it arrives while the draft is unsubmitted.
+    await eventually('the draft reminder', async () => {
+      const { body } = await stack.request('GET', '/inbox', undefined, adminLokal);
+      return body.some((notice: { kind: string }) => notice.kind === 'draft-reminder') ? true : undefined;
+    });
     await page.reload();
     expect(await page.getByLabel('Ringkasan').inputValue()).toBe('Antrean daring untuk puskesmas');
     // Typing, then the tab closes before the autosave: the next visit has it.
@@ -112,6 +123,20 @@ describe('portal: agencies', () => {
     await Promise.all([unitWindow.close(), reviewWindow.close()]);
   });
 
+  it('[portal-agency] a draft left unsubmitted gets its reminder, in the inbox and by e-mail', async () => {
+    const workflowId = `draft-reminders-${cycleId}`;
+    await stack.client.workflow.getHandle(workflowId).result();
+    await recordReplayFixture(stack.client, workflowId, 'draft-reminders');
+    const { body: inbox } = await stack.request('GET', '/inbox', undefined, adminLokal);
+    const reminders = inbox.filter((notice: { kind: string }) => notice.kind === 'draft-reminder');
+    expect(reminders.map((notice: { subject: string }) => notice.subject)).toEqual([
+      expect.stringMatching(/^cycle-pkri-2080: 1 draf belum dikirim; pendaftaran ditutup .* WITA$/),
+    ]);
+    expect(reminders[0].body).toContain('- Sistem Antrean Puskesmas Palopo');
+    const { body: deliveries } = await stack.request('GET', `/notices/${reminders[0].id}/deliveries`);
+    expect(deliveries.deliveries.map((delivery: { channel: string }) => delivery.channel)).toContain('email');
+  });
+
   it('[portal-agency] an agency’s user cannot open another agency’s innovation by its address', async () => {
     const window = await newWindow(browser, stack.origin);
     const page = await window.newPage();
@@ -131,20 +156,33 @@ describe('portal: agencies', () => {
     const page = await window.newPage();
     await signIn(page, adminLokal.email, PASSWORD, '/kotak-masuk');
     const badge = page.getByTestId('unread-count');
-    const before = Number(await badge.textContent());
+    // Other suites' submission extensions reach every agency too, so the badge is compared with the API's count as
+    // it stands, not with a number fixed in advance.
+    const unread = async () =>
+      (await stack.request('GET', '/inbox/unread-count', undefined, adminLokal)).body.unread as number;
+    const shows = async (count: number) => badge.getByText(String(count), { exact: true }).waitFor();
+    const before = await unread();
+    await shows(before);
     const { body: cycle } = await stack.request('GET', `/cycles/${cycleId}`);
     const submission = cycle.stages.find((stage: { key: string }) => stage.key === PKRI_STAGE_KEYS.submission);
+    const reason = 'Gangguan jaringan di Sulawesi Selatan';
     const extended = await stack.request('POST', `/cycles/${cycleId}/stages/${PKRI_STAGE_KEYS.submission}/extend`, {
       closesAt: new Date(new Date(submission.closesAt).getTime() + 600_000).toISOString(),
-      reason: 'Gangguan jaringan di Sulawesi Selatan',
+      reason,
     });
     expect(extended.status).toBe(200);
-    await badge.getByText(String(before + 1), { exact: true }).waitFor({ timeout: 60_000 });
-    await page
-      .getByRole('button', { name: /Gangguan|diperpanjang|extended/i })
-      .first()
-      .click();
-    await badge.getByText(String(before), { exact: true }).waitFor();
+    const notice = await eventually('the extension notice', async () => {
+      const { body } = await stack.request('GET', '/inbox', undefined, adminLokal);
+      return (body as { id: string; body: string; subject: string }[]).find(
+        (candidate) => candidate.body.includes(reason) && candidate.subject.startsWith(cycleId),
+      );
+    });
+    const arrived = await unread();
+    expect(arrived).toBeGreaterThan(before);
+    await shows(arrived);
+    await page.getByRole('button', { name: notice.subject }).click();
+    await eventually('the notice read', async () => ((await unread()) < arrived ? true : undefined));
+    await shows(await unread());
     await expectAccessible(page);
     await screenshot(page, 'agency-inbox');
     await window.close();

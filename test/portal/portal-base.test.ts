@@ -51,6 +51,10 @@ describe('portal base', () => {
     expect(await navigation.allTextContents()).toEqual(['Beranda', 'Siklus kompetisi', 'Instansi', 'Pengaturan']);
     await page.reload();
     await page.getByRole('heading', { name: 'Siklus kompetisi' }).waitFor();
+    // Reported, not asserted: how long a reload takes to show the page with its data (the cycles of the run).
+    await page.getByRole('table').or(page.getByText('Belum ada data.')).waitFor();
+    const renderedMs = await page.evaluate(() => Math.round(performance.now()));
+    console.log(`[portal] /siklus shown with its data ${renderedMs} ms after the reload began`);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Keluar' }).click();
     await page.waitForURL(/\/masuk$/);

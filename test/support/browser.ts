@@ -34,7 +34,10 @@ export async function newWindow(browser: Browser, origin: string, phone = false)
   // What the page itself reports goes to the test's output, where a failure is read.
   context.on('weberror', (error) => console.error(`page error: ${error.error().message}`));
   context.on('console', (message) => {
-    if (message.type() === 'error') console.error(`page console: ${message.text()} (${message.location().url})`);
+    // A refusal the page shows (a 4xx from the API) is the test's own doing; anything else is worth reading.
+    const refused = message.text().startsWith('Failed to load resource: the server responded with a status of 4');
+    if (message.type() === 'error' && !refused)
+      console.error(`page console: ${message.text()} (${message.location().url})`);
   });
   return context;
 }

@@ -1,9 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { TahapConfig } from '../../../libs/config';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DomainError, ErrorCode, isAgencyRole, type Principal } from '../../../libs/domain';
-import { DB } from '../../../libs/infrastructure';
+import {
+  DomainError,
+  draftReminderHours,
+  draftRemindersWorkflowId,
+  ErrorCode,
+  isAgencyRole,
+  type Principal,
+} from '../../../libs/domain';
+import { DB, TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
 import { agencyByCode } from '../../../libs/persistence/agencies/agency-directory';
 import { lockOpenSubmission } from '../../../libs/persistence/cycles';
 import {
@@ -36,27 +45,52 @@ const EDITABLE: Record<'agency' | 'agency-unit', DraftStatus[]> = {
  */
 @Injectable()
 export class DraftsService {
+  private readonly logger = new Logger(DraftsService.name);
+
   constructor(
     @Inject(DB) private readonly db: Db,
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(TAHAP_CONFIG) private readonly config: TahapConfig,
     private readonly registration: RegistrationService,
   ) {}
 
   async create(cycleId: string, body: DraftContentRequestDto, by: Principal) {
-    return present(
-      await inTransaction(this.db, async (tx) => {
-        const cycle = await cycleOrNotFound(tx, cycleId);
-        const agency = (await agencyByCode(tx, by.agencyCode!))!;
-        await lockOpenSubmission(tx, cycle, agency.zone);
-        checkGroup(cycle.resolvedTemplate.groups, body.group);
-        return insertDraft(tx, {
-          id: randomUUID(),
-          cycleId,
-          agencyCode: agency.code,
-          createdBy: by.userId,
-          ...contentOf(body),
-        });
-      }),
-    );
+    const draft = await inTransaction(this.db, async (tx) => {
+      const cycle = await cycleOrNotFound(tx, cycleId);
+      const agency = (await agencyByCode(tx, by.agencyCode!))!;
+      await lockOpenSubmission(tx, cycle, agency.zone);
+      checkGroup(cycle.resolvedTemplate.groups, body.group);
+      return insertDraft(tx, {
+        id: randomUUID(),
+        cycleId,
+        agencyCode: agency.code,
+        createdBy: by.userId,
+        ...contentOf(body),
+      });
+    });
+    await this.startReminders(cycleId);
+    return present(draft);
+  }
+
+  /**
+   * The cycle's draft reminders run once the first draft exists, when its template sets their offsets. A start that
+   * fails is retried by the next draft; one already running is left alone.
+   */
+  private async startReminders(cycleId: string): Promise<void> {
+    const cycle = await cycleOrNotFound(this.db, cycleId);
+    const submission = cycle.resolvedTemplate.stages.find((stage) => stage.type === 'submission');
+    if (draftReminderHours(submission?.params).length === 0) return;
+    try {
+      await this.client.workflow.start('draftRemindersWorkflow', {
+        workflowId: draftRemindersWorkflowId(cycleId),
+        taskQueue: this.config.taskQueue,
+        args: [{ cycleId }],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError))
+        this.logger.warn(`Draft reminders of ${cycleId} not started: ${String(error)}`);
+    }
   }
 
   /** The agency's drafts: all of them for its Admin Lokal, a unit's own for a unit. */

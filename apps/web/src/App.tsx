@@ -75,7 +75,7 @@ export function App() {
             path={path}
             element={
               <RequireRole roles={roles}>
-                <Suspense fallback={<Loader />}>
+                <Suspense fallback={<Loader role="status" aria-label="…" />}>
                   <Page />
                 </Suspense>
               </RequireRole>

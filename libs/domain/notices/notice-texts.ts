@@ -22,6 +22,24 @@ export function deadlineExtendedNotice(
   };
 }
 
+/** A reminder that drafts are still not submitted, the deadline in the agency's zone. */
+export function draftReminderNotice(
+  language: Language,
+  facts: { cycleId: string; titles: string[]; closesAtLocal: string },
+): NoticeText {
+  const list = facts.titles.map((title) => `- ${title}`).join('\n');
+  if (language === 'en') {
+    return {
+      subject: `${facts.cycleId}: ${facts.titles.length} draft(s) not submitted; registration closes ${facts.closesAtLocal}`,
+      body: `These drafts of your agency are not submitted yet. Only a submitted draft takes part; registration closes ${facts.closesAtLocal}.\n${list}`,
+    };
+  }
+  return {
+    subject: `${facts.cycleId}: ${facts.titles.length} draf belum dikirim; pendaftaran ditutup ${facts.closesAtLocal}`,
+    body: `Draf instansi Anda berikut belum dikirim. Hanya draf yang sudah dikirim yang ikut kompetisi; pendaftaran ditutup ${facts.closesAtLocal}.\n${list}`,
+  };
+}
+
 /** The screening outcome of one entry, with the reason the agency is entitled to read. */
 export function screeningOutcomeNotice(
   language: Language,

@@ -42,6 +42,14 @@ export function hoursList(text: string): number[] | undefined {
 const text = (value: StageParams[string] | undefined) => (typeof value === 'string' ? value : undefined);
 const number = (value: StageParams[string] | undefined) => (typeof value === 'number' ? value : undefined);
 
+/**
+ * Hours before the submission deadline at which agencies with drafts not yet submitted are reminded, largest first
+ * (`draftReminderHoursBefore: "72, 24"`); none when the template says nothing.
+ */
+export function draftReminderHours(params: StageParams = {}): number[] {
+  return hoursList(text(params.draftReminderHoursBefore) ?? '') ?? [];
+}
+
 export function deskParams(params: StageParams = {}): DeskParams {
   return {
     evaluatorsPerEntry: number(params.evaluatorsPerEntry) ?? 2,

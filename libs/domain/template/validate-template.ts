@@ -67,6 +67,7 @@ const STAGE_PARAMS: Record<StageType, Record<string, ParamRule>> = {
     minEvidenceLinks: integerAtLeast(0),
     maxEvidenceLinks: integerAtLeast(1),
     maxSummaryLength: integerAtLeast(100),
+    draftReminderHoursBefore: hoursBefore,
   },
   screening: {
     defaultOutcome: oneOf('pass', 'fail'),

@@ -1,3 +1,5 @@
+import { In } from 'typeorm';
+import { AgencyEntity } from '../entities';
 import type { Db } from '../shared';
 
 export const DRAFT_STATUSES = ['draft', 'in_review', 'returned', 'submitted'] as const;
@@ -130,4 +132,20 @@ export async function moveDraft(
 
 export async function deleteDraft(db: Db, id: string): Promise<void> {
   await db.query(`DELETE FROM entry_drafts WHERE id = $1 AND status <> 'submitted'`, [id]);
+}
+
+/** The agencies of a cycle with drafts not yet submitted, each with the titles of those drafts. */
+export async function agenciesWithUnsubmittedDrafts(
+  db: Db,
+  cycleId: string,
+): Promise<{ agency: AgencyEntity; titles: string[] }[]> {
+  const rows = await db.query<{ agencyCode: string; titles: string[] }[]>(
+    `SELECT agency_code AS "agencyCode", array_agg(title ORDER BY created_at) AS titles
+     FROM entry_drafts WHERE cycle_id = $1 AND status <> 'submitted'
+     GROUP BY agency_code ORDER BY agency_code`,
+    [cycleId],
+  );
+  const agencies = await db.getRepository(AgencyEntity).findBy({ code: In(rows.map((row) => row.agencyCode)) });
+  const byCode = new Map(agencies.map((agency) => [agency.code, agency]));
+  return rows.map((row) => ({ agency: byCode.get(row.agencyCode)!, titles: row.titles }));
 }

@@ -8,7 +8,7 @@ import { ForbiddenPage } from '../pages/StatusPages';
 /** A query's three faces: loading, the API's refusal in its own words (403 as "not for you"), or the data. */
 export function QueryView<T>({ query, children }: { query: UseQueryResult<T>; children: (data: T) => ReactNode }) {
   const { t } = useTranslation();
-  if (query.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (query.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
   if (query.isError) return <ProblemAlert error={query.error} />;
   return <>{children(query.data)}</>;
 }

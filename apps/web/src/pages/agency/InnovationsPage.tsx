@@ -78,10 +78,10 @@ function OpenCycle({ cycle }: { cycle: Cycle }) {
   if (!submission) return null;
   const open = submission.status === 'open' && new Date(submission.closesAt).getTime() > Date.now();
   return (
-    <Card withBorder>
+    <Card withBorder component="section" aria-labelledby={`cycle-${cycle.id}`}>
       <Stack gap="xs">
-        <Title order={3} size="h4">
-          {cycle.programme} {cycle.year}
+        <Title order={3} size="h4" id={`cycle-${cycle.id}`}>
+          {cycle.programme.toUpperCase()} {cycle.year}
         </Title>
         {open ? (
           <>
