@@ -6,7 +6,7 @@ module.exports = {
   testTimeout: 120_000,
   // Integration suites spend most of their time waiting on their own processes and on Temporal, not on a core:
   // several run at once on a 2-core machine, each on its own task queue, cycle years and agencies.
-  maxWorkers: Number(process.env.TAHAP_TEST_WORKERS ?? 5),
+  maxWorkers: Number(process.env.TAHAP_TEST_WORKERS ?? 4),
   reporters: ['default', '<rootDir>/test/support/suites-in-flight.js', '<rootDir>/test/support/summary-reporter.js'],
   testSequencer: '<rootDir>/test/support/sequencer.js',
   projects: [

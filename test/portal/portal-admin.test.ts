@@ -135,7 +135,6 @@ describe('portal: the secretariat', () => {
   });
 
   it('[portal-admin] a CSV import with two bad lines shows both with line and reason and imports nothing', async () => {
-    const before = (await stack.request('GET', '/agencies')).body.length as number;
     await admin.goto('/instansi');
     const csv = [
       'code,name,cluster,province,zone,contact_name,contact_email,contact_phone,language',
@@ -159,7 +158,8 @@ describe('portal: the secretariat', () => {
     ]);
     await expectAccessible(admin);
     await screenshot(admin, 'admin-agencies-import');
-    const after = (await stack.request('GET', '/agencies')).body as { code: string }[];
-    expect([after.length, after.some((agency) => agency.code === 'kab-maros')]).toEqual([before, false]);
+    // Nothing of the file was imported, not even its good line (other suites add agencies of their own meanwhile).
+    const codes = ((await stack.request('GET', '/agencies')).body as { code: string }[]).map((agency) => agency.code);
+    expect(['kab-maros', 'kab-gowa', 'kab-takalar'].filter((code) => codes.includes(code))).toEqual([]);
   });
 });

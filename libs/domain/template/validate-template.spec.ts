@@ -133,12 +133,15 @@ describe('validateTemplate', () => {
 
   it('refuses parameters a stage type does not have, and bad values of those it has', () => {
     const template = variant((t) => {
-      t.stages[0].params = { minInnovationAgeYears: -1, colour: 'blue' };
+      t.stages[0].params = { minInnovationAgeYears: -1, colour: 'blue', draftReminderHoursBefore: 'soon' };
     });
     expect(issueAt(template, 'stages[0].params.colour')?.message).toBe(
-      '"colour" is not a parameter of submission stages; use minInnovationAgeYears, minEvidenceLinks, maxEvidenceLinks, maxSummaryLength',
+      '"colour" is not a parameter of submission stages; use minInnovationAgeYears, minEvidenceLinks, maxEvidenceLinks, maxSummaryLength, draftReminderHoursBefore',
     );
     expect(issueAt(template, 'stages[0].params.minInnovationAgeYears')?.message).toMatch(/at least 0/);
+    expect(issueAt(template, 'stages[0].params.draftReminderHoursBefore')?.message).toMatch(
+      /hours before the deadline/,
+    );
   });
 
   it('checks each stage type against its own parameters', () => {
