@@ -1,8 +1,12 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { DomainError, ErrorCode, type FieldIssue } from '../../../libs/domain';
 
-/** Keys every object inherits; the validator does not see them as unknown fields, so they are refused here. */
-const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+/**
+ * Keys every object inherits, which the validator does not see as unknown fields, and `prototype`, which
+ * class-transformer drops while it turns a body into its class (a template's `params: { prototype: 1 }` reached the
+ * template validator as `{}` and was stored): refused here, so no field vanishes unnoticed.
+ */
+const INHERITED = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
 function problemsIn(value: unknown, path: string, issues: FieldIssue[]): void {
   if (typeof value === 'string') {
