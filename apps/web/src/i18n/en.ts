@@ -1,6 +1,5 @@
+import type { Dictionary } from './dictionary';
 import type { id } from './id';
-
-type Dictionary<T> = { [K in keyof T]: T[K] extends string ? string : Dictionary<T[K]> };
 
 /** English: the same keys as `id.ts` (the type makes a missing one a compile error). */
 export const en: Dictionary<typeof id> = {

@@ -1,12 +1,20 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { adminListsText } from './admin-lists';
 import { en } from './en';
 import { id } from './id';
+import { settingsText } from './settings';
 
-/** Indonesian first; English second. Every text a person reads comes from these two dictionaries. */
+/** Areas whose texts live in a file of their own (`section` in `dictionary.ts`): each adds its top-level keys. */
+const SECTIONS = [settingsText, adminListsText];
+
+/** Indonesian first; English second. Every text a person reads comes from these dictionaries. */
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: { id: { translation: id }, en: { translation: en } },
+  resources: {
+    id: { translation: Object.assign({}, id, ...SECTIONS.map((texts) => texts.id)) },
+    en: { translation: Object.assign({}, en, ...SECTIONS.map((texts) => texts.en)) },
+  },
   lng: 'id',
   fallbackLng: 'id',
   interpolation: { escapeValue: false },

@@ -1,0 +1,7 @@
+import { section } from './dictionary';
+
+/** The settings pages: notification preferences, API keys, webhooks. */
+export const settingsText = section({
+  id: {},
+  en: {},
+});

@@ -1,0 +1,27 @@
+import { ROLES_OF } from '../../routes';
+import { lazyPage, type PortalPage } from '../page';
+
+/** The secretariat's pages (and the cycle pages an auditor reads). */
+export const ADMIN_PAGES: PortalPage[] = [
+  { path: '/siklus', roles: ROLES_OF.cycles, Page: lazyPage(() => import('./CyclesPage'), 'CyclesPage') },
+  {
+    path: '/siklus/baru',
+    roles: ['admin'],
+    Page: lazyPage(() => import('./CreateCyclePage'), 'CreateCyclePage'),
+  },
+  {
+    path: '/siklus/:cycleId',
+    roles: ROLES_OF.cycles,
+    Page: lazyPage(() => import('./CyclePage'), 'CyclePage'),
+  },
+  {
+    path: '/siklus/:cycleId/seleksi-administrasi',
+    roles: ['admin'],
+    Page: lazyPage(() => import('./ScreeningPage'), 'ScreeningPage'),
+  },
+  {
+    path: '/instansi',
+    roles: ROLES_OF.agencies,
+    Page: lazyPage(() => import('./AgenciesPage'), 'AgenciesPage'),
+  },
+];
