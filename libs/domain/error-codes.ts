@@ -34,6 +34,8 @@ export const ErrorCode = {
   StageWindowClash: 'STAGE.WINDOW_CLASH',
   ConcurrentChange: 'REQUEST.CONCURRENT_CHANGE',
   RegistrationIneligible: 'REGISTRATION.INELIGIBLE',
+  /** An innovation entered again that the template refuses for what it achieved in earlier years. */
+  RegistrationNotEligible: 'REGISTRATION.NOT_ELIGIBLE',
   IdempotencyKeyReused: 'REGISTRATION.IDEMPOTENCY_KEY_REUSED',
   EntryNotEditable: 'ENTRY.NOT_EDITABLE',
   DraftNotFound: 'DRAFT.NOT_FOUND',

@@ -18,6 +18,7 @@ export * from './notices/notice-texts';
 export * from './screening-rules';
 export * from './template/shift-template-year';
 export * from './registration/eligibility';
+export * from './registration/across-years';
 export * from './notices/email-layout';
 export * from './template/stage-params';
 export * from './desk';

@@ -24,7 +24,7 @@ import {
   type BookingRow,
 } from '../../libs/persistence/interview';
 import { cycleOrNotFound, type Db } from '../../libs/persistence/shared';
-import type { NoticeDraft } from './notice-drafts';
+import type { NoticeAttachment, NoticeDraft } from './notice-drafts';
 
 /** Interview events agencies and panelists hear of. */
 export type InterviewNoticeEvent =
@@ -132,13 +132,20 @@ async function factsOf(db: Db, cycle: CycleEntity, booking: BookingRow) {
   };
 }
 
+/** The calendar file of a booking as it stands, the same bytes its latest invitation carried. */
+export async function bookingCalendarFile(db: Db, bookingId: string): Promise<NoticeAttachment> {
+  const booking = await bookingById(db, bookingId);
+  const facts = await factsOf(db, await cycleOrNotFound(db, booking.cycleId), booking);
+  return calendarOf(db, booking, facts, 'REQUEST');
+}
+
 /** The invitation's calendar file: one UID per booking, SEQUENCE as the booking's, stamped when that version was made. */
 async function calendarOf(
   db: Db,
   booking: BookingRow,
   facts: Awaited<ReturnType<typeof factsOf>>,
   method: CalendarMethod,
-): Promise<NoticeDraft['attachment']> {
+): Promise<NoticeAttachment> {
   const madeAt = await bookingVersionMadeAt(db, booking.bookingId, booking.sequence);
   const english = facts.language === 'en';
   const content = interviewCalendar({

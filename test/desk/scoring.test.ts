@@ -1,3 +1,4 @@
+import { PKRI_2024 } from '../../libs/domain';
 import { closeStage, ensureAgencies, INNOVATION, openStage, startCycle, stageReaches } from '../support/fixtures';
 import { recordReplayFixture } from '../support/history';
 import { eventually, Stack } from '../support/stack';
@@ -32,7 +33,12 @@ describe('[desk] scoring, normalisation and uji publik', () => {
         // Every stage moves on as the admin closes and opens them; the calendar is only a bound.
         { submission: 3600, desk: 3600, selection: 3600, objection: 3600 },
         {
-          desk: { normalisation: 'z-score', disagreementThreshold: 5, commentRequired: true },
+          desk: {
+            normalisation: 'z-score',
+            disagreementThreshold: 5,
+            commentRequired: true,
+            showScoresToAgency: true,
+          },
           selection: { quotaPerGroup: 3, tieBreaks: 'older-launch-first' },
         },
       ),
@@ -115,6 +121,10 @@ describe('[desk] scoring, normalisation and uji publik', () => {
     expect((await stack.request('GET', `/entries/${ids[0]}/desk-scores`, undefined, b)).body).toEqual([]);
     // Auditors never write.
     expect((await submit(auditor, ids[0], { scores: sheet(1), comment: 'x' })).status).toBe(403);
+    // Scoring is still going on: the auditor reads the means, the agency nothing yet (the stage shows once closed).
+    const scores = (as: { token: string }) => stack.request('GET', `/entries/${ids[0]}/scores`, undefined, as);
+    expect((await scores(auditor)).body).toMatchObject([{ stageKey: STAGES.desk, sheets: 1, weighted: 60 }]);
+    expect(await scores(agencies[0])).toMatchObject({ status: 200, body: [] });
   });
 
   it('[desk] two evaluators with the same ordering on shifted scales produce the same ranking as one evaluator alone', async () => {
@@ -146,6 +156,33 @@ describe('[desk] scoring, normalisation and uji publik', () => {
     expect(selection.outcomes.filter((outcome: { selected: boolean }) => outcome.selected)).toHaveLength(3);
     expect(selection.outcomes[3].explanation).toMatch(/quota/);
   }, 200_000);
+
+  it("[desk] an agency reads its mean scores once the desk stage is closed, only where the template shows them, and never another agency's", async () => {
+    // Worked out here from the sheets this suite sent: A's latest (its revision for the first entry), and B's.
+    const desk = PKRI_2024.stages.find((stage) => stage.key === STAGES.desk)!;
+    const criteria = PKRI_2024.rubrics.find((rubric) => rubric.key === 'inovasi')!.criteria;
+    const expected = (index: number) => {
+      const mean = (ENTRIES[index].quality + (ENTRIES[index].quality - SHIFT)) / 2;
+      return [
+        {
+          stageKey: STAGES.desk,
+          stageName: desk.name,
+          stageType: 'desk-evaluation',
+          sheets: 2,
+          weighted: mean,
+          criteria: criteria.map((criterion) => ({ key: criterion.key, name: criterion.name, mean })),
+        },
+      ];
+    };
+    for (const index of [0, 1]) {
+      const read = await stack.request('GET', `/entries/${ids[index]}/scores`, undefined, agencies[index]);
+      // Exactly this: no evaluator, no comment, and no stage other than the closed desk stage the template shows.
+      expect(read).toMatchObject({ status: 200 });
+      expect(read.body).toEqual(expected(index));
+    }
+    const other = await stack.request('GET', `/entries/${ids[0]}/scores`, undefined, agencies[1]);
+    expect(other.status).toBe(404);
+  });
 
   it('[desk] an upheld objection removes the nominee, brings in the next in rank, and notifies the objector and the agency', async () => {
     await closeStage(stack, cycleId, STAGES.selection);

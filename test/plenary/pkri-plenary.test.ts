@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   compressCalendar,
   correctionWorkflowId,
+  KIPP_2023,
   plenaryWorkflowId,
   PKRI_2024,
   type CompetitionTemplate,
@@ -14,6 +15,7 @@ import {
   activeEntries,
   closeStage,
   cycleStatus,
+  INNOVATION,
   openStage,
   startCycle,
   stageReaches,
@@ -102,6 +104,8 @@ describe('[plenary] a compressed PKRI 2024 cycle from registration to announceme
   let finalists: Entry[] = [];
   let expectedWinners: string[] = [];
   let overridden: Entry;
+  /** The winner of decision 1 that decision 2 corrects out. */
+  let corrected: Entry;
 
   beforeAll(async () => {
     await stack.start();
@@ -465,7 +469,7 @@ describe('[plenary] a compressed PKRI 2024 cycle from registration to announceme
       stack.db.query(`UPDATE plenary_decisions SET reason = 'diubah' WHERE cycle_id = $1`, [cycleId]),
     ).rejects.toThrow(/never changed/);
 
-    const corrected = finalists.find((entry) => expectedWinners.includes(entry.id) && entry.id !== overridden.id)!;
+    corrected = finalists.find((entry) => expectedWinners.includes(entry.id) && entry.id !== overridden.id)!;
     const wrong = await stack.request('POST', `/cycles/${cycleId}/decisions/corrections`, {
       supersedes: `1/PKRI-${YEAR}`,
       reason: 'Nilai wawancara salah dicatat oleh sekretariat.',
@@ -523,5 +527,85 @@ describe('[plenary] a compressed PKRI 2024 cycle from registration to announceme
       `1/PKRI-${YEAR}`,
       `2/PKRI-${YEAR}`,
     ]);
+  });
+
+  it('[registration] eligibility across years: KIPP refuses an earlier winner entered again, naming it, and keeps nothing of it; a finalist and a winner corrected out register', async () => {
+    // KIPP 2023 as built in (refuseEarlierTopTierWinners, maxEarlierFinalistTimes 1), the year after this cycle;
+    // only its submission stage is used. Its entries continue this cycle's, whose decision 2 is in force.
+    const kippYear = YEAR + 1;
+    const kipp = compressCalendar(KIPP_2023, { startAt: new Date(), stageSeconds: { pendaftaran: 600 } });
+    const kippCycle = await startCycle(stack, { ...kipp, key: `kipp-test-${kippYear}`, year: kippYear });
+    await stageReaches(stack, kippCycle, 'pendaftaran', 'open');
+    const entryRows = async () =>
+      stack.db.query<{ id: string }[]>('SELECT id FROM entries WHERE cycle_id = $1 ORDER BY id', [kippCycle]);
+    const register = (body: Record<string, unknown>) =>
+      stack.request('POST', `/cycles/${kippCycle}/entries`, {
+        summary: 'Inovasi yang sama, didaftarkan lagi tahun berikutnya.',
+        group: 'umum',
+        ...INNOVATION,
+        ...body,
+      });
+    const titleOf = (entry: Entry) => `Inovasi ${entry.index} ${entry.group}`;
+    const again = (entry: Entry) =>
+      register({ agencyCode: entry.agency, title: titleOf(entry), continuesEntryId: entry.id });
+
+    // The plenary's override made this entry a winner, and the correction left it one.
+    const winner = overridden;
+    const named = `entry ${winner.id} "${titleOf(winner)}" (PKRI ${YEAR})`;
+    const refused = await again(winner);
+    expectStatus(refused, 422);
+    expect(refused.body).toMatchObject({
+      code: 'REGISTRATION.NOT_ELIGIBLE',
+      earlierEntries: [
+        {
+          entryId: winner.id,
+          title: titleOf(winner),
+          cycleId,
+          year: YEAR,
+          result: 'winner',
+          decisionNumber: `2/PKRI-${YEAR}`,
+        },
+      ],
+    });
+    expect(refused.body.message).toBe(
+      `This innovation already won in an earlier year: its ${named} was a winner (top tier) in decision ` +
+        `2/PKRI-${YEAR}. This competition does not accept earlier winners again; register a different innovation.`,
+    );
+    expect(refused.body.details).toEqual([
+      { path: 'continuesEntryId', message: expect.stringContaining(`continues ${named}, a winner (top tier)`) },
+    ]);
+    expect(await entryRows()).toEqual([]);
+
+    // Not caught: a finalist once (KIPP takes back one Top 99), and the winner that decision 2 corrected out.
+    const finalist = finalists.find((entry) => !expectedWinners.includes(entry.id))!;
+    const admitted = [await again(finalist), await again(corrected)];
+    for (const answer of admitted) expectStatus(answer, 201);
+    // A new innovation of the winner's agency registers; linking it to the winner afterwards is refused alike.
+    const fresh = await register({ agencyCode: winner.agency, title: 'Inovasi Baru Tahun Berikutnya' });
+    expectStatus(fresh, 201);
+    const linked = await stack.request(
+      'PATCH',
+      `/entries/${fresh.body.id}`,
+      { continuesEntryId: winner.id },
+      agencyTokens.get(winner.agency)!,
+    );
+    expectStatus(linked, 422);
+    expect(linked.body).toMatchObject({ code: 'REGISTRATION.NOT_ELIGIBLE', earlierEntries: [{ entryId: winner.id }] });
+    expect(linked.body.message).toContain(named);
+    const registered = [...admitted, fresh].map((answer) => answer.body as { id: string; workflowId: string });
+    expect((await entryRows()).map((row) => row.id)).toEqual(registered.map((entry) => entry.id).sort());
+    expect((await stack.request('GET', `/entries/${fresh.body.id}`)).body.continuesEntryId).toBeNull();
+
+    // No workflow either: the cycle's entry workflows are exactly those of the three entries registered.
+    const workflowIds = await eventually('the entry workflows to be visible', async () => {
+      const ids: string[] = [];
+      for await (const workflow of stack.client.workflow.list({
+        query: `CycleId = '${kippCycle}' AND WorkflowType = 'entryWorkflow'`,
+      })) {
+        ids.push(workflow.workflowId);
+      }
+      return ids.length >= registered.length ? ids : undefined;
+    });
+    expect(workflowIds.sort()).toEqual(registered.map((entry) => entry.workflowId).sort());
   });
 });

@@ -118,6 +118,13 @@ describe('portal: agencies', () => {
     entryId = list.body.items[0].id;
     await review.getByRole('button', { name: 'Buka inovasi' }).click();
     await review.getByRole('heading', { name: 'Riwayat tahapan' }).waitFor();
+    // The history names each stage as the template does, not by its key.
+    const { stages } = (await stack.request('GET', `/cycles/${cycleId}`)).body;
+    await review.getByRole('cell', { name: stages[0].name, exact: true }).first().waitFor();
+    await review
+      .getByRole('region', { name: 'Inovasi ini dari tahun ke tahun' })
+      .getByText('Belum diumumkan')
+      .waitFor();
     await expectAccessible(review);
     await screenshot(review, 'agency-entry');
     await Promise.all([unitWindow.close(), reviewWindow.close()]);

@@ -16,6 +16,8 @@ const EXPECTED: Record<string, { allow: Role[] | 'public'; hidden?: Role[] }> = 
   'GET /health': { allow: 'public' },
   'POST /auth/login': { allow: 'public' },
   'GET /auth/me': { allow: ALL },
+  // A person's own portal language: anyone signed in who may write (an auditor writes nothing, not even this).
+  'PUT /auth/me/language': { allow: ['admin', 'agency', 'agency-unit', 'evaluator', 'panelist'] },
   'GET /users': { allow: ['admin'] },
   'POST /users': { allow: ['admin'] },
   'GET /agencies/{code}/api-keys': { allow: ['admin', 'agency', 'auditor'] },
@@ -52,6 +54,11 @@ const EXPECTED: Record<string, { allow: Role[] | 'public'; hidden?: Role[] }> = 
   'POST /entries/{entryId}/withdraw': { allow: ['agency'], hidden: ['agency'] },
   // Lineage: whoever may see the entry; it lists other agencies' entries only by their public facts.
   'GET /entries/{entryId}/lineage': { allow: ALL, hidden: ['agency', 'agency-unit', 'evaluator', 'panelist'] },
+  // Mean scores: the secretariat and auditors; an agency only its own entry's (the template decides which stages).
+  'GET /entries/{entryId}/scores': {
+    allow: ['admin', 'auditor', 'agency', 'agency-unit'],
+    hidden: ['agency', 'agency-unit'],
+  },
   'PUT /agencies/{code}/preferences': { allow: ['admin', 'agency'] },
   'GET /agencies/{code}/webhooks': { allow: ['admin', 'agency', 'auditor'] },
   'POST /agencies/{code}/webhooks': { allow: ['admin', 'agency'] },
@@ -104,8 +111,12 @@ const EXPECTED: Record<string, { allow: Role[] | 'public'; hidden?: Role[] }> = 
   'GET /cycles/{cycleId}/interview-schedule/verify': { allow: ['admin', 'auditor'] },
   'GET /cycles/{cycleId}/interview-slots/free': { allow: ['admin', 'agency'] },
   'GET /entries/{entryId}/interview': {
-    allow: ['admin', 'auditor', 'agency', 'panelist'],
-    hidden: ['agency', 'panelist'],
+    allow: ['admin', 'auditor', 'agency', 'agency-unit', 'panelist'],
+    hidden: ['agency', 'agency-unit', 'panelist'],
+  },
+  'GET /entries/{entryId}/interview/calendar.ics': {
+    allow: ['admin', 'auditor', 'agency', 'agency-unit', 'panelist'],
+    hidden: ['agency', 'agency-unit', 'panelist'],
   },
   'POST /entries/{entryId}/interview/confirm': { allow: ['agency'], hidden: ['agency'] },
   'POST /entries/{entryId}/interview/move': { allow: ['agency', 'admin'], hidden: ['agency'] },

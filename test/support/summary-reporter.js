@@ -1,5 +1,9 @@
+const { mkdirSync, writeFileSync } = require('node:fs');
+const { join, relative } = require('node:path');
+
 // Ends the run with its budget in view: the ten slowest test files, the passed tests per issue tag ("[desk]"), the
-// run's wall time, and one plain line, "N passed, N failed", that any CI log reader understands.
+// run's wall time, and one plain line, "N passed, N failed", that any CI log reader understands. Every file's
+// seconds go to .data/test-durations.json; copied to test/support/durations.json, they order the next runs.
 class SummaryReporter {
   onRunStart() {
     this.startedAt = Date.now();
@@ -7,10 +11,15 @@ class SummaryReporter {
 
   onRunComplete(_contexts, results) {
     const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`.padStart(9);
-    const files = results.testResults
+    const all = results.testResults
       .map((file) => ({ path: file.testFilePath, ms: file.perfStats.end - file.perfStats.start }))
-      .sort((a, b) => b.ms - a.ms)
-      .slice(0, 10);
+      .sort((a, b) => b.ms - a.ms);
+    const durations = Object.fromEntries(
+      all.map((file) => [relative(process.cwd(), file.path), Math.round(file.ms / 1000)]),
+    );
+    mkdirSync(join(process.cwd(), '.data'), { recursive: true });
+    writeFileSync(join(process.cwd(), '.data', 'test-durations.json'), `${JSON.stringify(durations, null, 2)}\n`);
+    const files = all.slice(0, 10);
     console.log('\nslowest test files:');
     for (const file of files) console.log(`${seconds(file.ms)}  ${file.path.replace(`${process.cwd()}/`, '')}`);
     const tags = new Map();

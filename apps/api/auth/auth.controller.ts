@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ROLES, type Principal } from '../../../libs/domain';
 import { Allow } from './access.decorator';
 import { AuthService } from './auth.service';
+import { LanguageRequestDto } from './language.request.dto';
 import { LoginRequestDto } from './login.request.dto';
 import { CurrentPrincipal } from './principal.decorator';
 import { AuthPrincipalDto, AuthSessionDto } from './auth.response.dto';
@@ -28,6 +29,19 @@ export class AuthController {
   @ApiOperation({ summary: 'Who the token or API key belongs to' })
   @ApiOkResponse({ type: AuthPrincipalDto })
   me(@CurrentPrincipal() principal: Principal) {
-    return principal;
+    return this.auth.me(principal);
+  }
+
+  @Put('me/language')
+  // Every role that may write: the guard refuses an auditor every write, their own language included.
+  @Allow(...ROLES.filter((role) => role !== 'auditor'))
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      "Keep the person's portal language, so it follows them to any browser (a signed-in person, not an API key)",
+  })
+  @ApiOkResponse({ type: AuthPrincipalDto })
+  setLanguage(@Body() body: LanguageRequestDto, @CurrentPrincipal() principal: Principal) {
+    return this.auth.setLanguage(principal, body.language);
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES } from '../../../libs/domain';
+import { LANGUAGES, ROLES } from '../../../libs/domain';
 
 /** An account, without its password hash. */
 export class AuthUserDto {
@@ -9,6 +9,13 @@ export class AuthUserDto {
   @ApiProperty({ enum: [...ROLES] }) role: string;
   @ApiProperty({ type: String, nullable: true, description: 'The instansi an agency account acts for; else null' })
   agencyCode: string | null;
+  @ApiProperty({
+    type: String,
+    enum: [...LANGUAGES],
+    nullable: true,
+    description: 'Portal language; null: never chosen',
+  })
+  language: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: Date;
 }
 
@@ -34,6 +41,13 @@ export class AuthPrincipalDto {
   @ApiProperty({ enum: [...ROLES] }) role: string;
   @ApiPropertyOptional({ description: 'Set for the agency role only: the instansi it acts for' }) agencyCode?: string;
   @ApiProperty({ enum: ['session', 'api-key'] }) via: string;
+  @ApiProperty({
+    type: String,
+    enum: [...LANGUAGES],
+    nullable: true,
+    description: "The person's portal language (for an API key, its creator's); null while they never chose one",
+  })
+  language: string | null;
 }
 
 /** An agency API key, without its secret. */

@@ -1,18 +1,21 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import bcrypt from 'bcryptjs';
 import type { AuthConfig } from '../../../libs/config';
-import { DomainError, ErrorCode, formatInZone, type Principal } from '../../../libs/domain';
+import { DomainError, ErrorCode, formatInZone, type Language, type Principal } from '../../../libs/domain';
 import { DB } from '../../../libs/infrastructure';
 import {
   insertUserUnlessEmailTaken,
   recentLoginFailures,
   recordLoginFailure,
+  setUserLanguage,
+  userLanguage,
   userWithPasswordByEmail,
 } from '../../../libs/persistence/accounts';
 import type { UserEntity } from '../../../libs/persistence/entities';
 import { advisoryLock, inTransaction, LockNamespace, type Db } from '../../../libs/persistence/shared';
 import { AUTH_CONFIG } from './auth-config.token';
 import { CredentialsService } from './credentials.service';
+import { requireSession } from './require-session';
 
 const BCRYPT_COST = 10;
 /** Failed logins allowed per account, and per client address, within the window before refusing for a while. */
@@ -62,6 +65,20 @@ export class AuthService implements OnApplicationBootstrap {
     });
     if (!user) throw new DomainError(ErrorCode.AuthInvalidCredentials, 'E-mail or password is wrong.');
     return this.session(user);
+  }
+
+  /** Who the caller is, with the portal language the person chose (null while they never chose one). */
+  async me(principal: Principal) {
+    return { ...principal, language: await userLanguage(this.db, principal.userId) };
+  }
+
+  /** The person's own portal language; only a signed-in person sets it, never an agency's API key. */
+  async setLanguage(principal: Principal, language: Language) {
+    requireSession(principal);
+    if (!(await setUserLanguage(this.db, principal.userId, language))) {
+      throw new DomainError(ErrorCode.AuthRequired, 'This account no longer exists; sign in again.');
+    }
+    return { ...principal, language };
   }
 
   private async checkPassword(tx: Db, email: string, password: string): Promise<UserEntity | undefined> {

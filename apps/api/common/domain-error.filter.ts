@@ -41,6 +41,7 @@ const STATUS_BY_CODE: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.StageNotNext]: HttpStatus.CONFLICT,
   [ErrorCode.ConcurrentChange]: HttpStatus.CONFLICT,
   [ErrorCode.RegistrationIneligible]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.RegistrationNotEligible]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.EntryNotEditable]: HttpStatus.CONFLICT,
   [ErrorCode.DraftNotFound]: HttpStatus.NOT_FOUND,

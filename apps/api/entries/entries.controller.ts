@@ -32,7 +32,9 @@ export class EntriesController {
   })
   @ApiOperation({
     summary:
-      'Register an innovation while submission is open (201; 200 for a retried Idempotency-Key; 409 when closed)',
+      'Register an innovation while submission is open (201; 200 for a retried Idempotency-Key; 409 when closed; ' +
+      '422 when not eligible: REGISTRATION.INELIGIBLE for the document, REGISTRATION.NOT_ELIGIBLE for an ' +
+      'innovation the template refuses for its results in earlier years)',
   })
   @ApiCreatedResponse({ type: EntryDto, description: 'Registered' })
   @ApiOkResponse({

@@ -51,7 +51,7 @@ export class EntriesService {
       throw new DomainError(ErrorCode.ValidationFailed, 'Nothing to change: send at least one field.');
     }
     const document = documentOf({ ...documentOf(entry), ...given });
-    await checkEligible(this.db, cycle, submission, entry.groupKey, document, entry.agencyCode);
+    await checkEligible(this.db, cycle, submission, entry.groupKey, document, entry.agencyCode, entry.continuesEntryId);
     const normalised = Object.fromEntries(Object.keys(given).map((key) => [key, document[key as keyof EntryDocument]]));
     await this.client.workflow
       .getHandle(entry.workflowId)

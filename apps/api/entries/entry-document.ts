@@ -1,6 +1,16 @@
-import { DomainError, eligibilityIssues, ErrorCode, type EntryDocument, type FieldIssue } from '../../../libs/domain';
+import {
+  acrossYearsRefusal,
+  acrossYearsRule,
+  acrossYearsRuleApplies,
+  DomainError,
+  eligibilityIssues,
+  ErrorCode,
+  type EntryDocument,
+  type FieldIssue,
+  type StageParams,
+} from '../../../libs/domain';
 import { existingCycle } from '../../../libs/persistence/cycles';
-import { entryById, entryNotWithdrawn } from '../../../libs/persistence/entries';
+import { earlierAchievements, entryById, entryNotWithdrawn } from '../../../libs/persistence/entries';
 import type {
   CycleEntity,
   CycleStageEntity,
@@ -20,9 +30,15 @@ function ineligible(issues: FieldIssue[]): DomainError {
   );
 }
 
+/** How far back the walk along continuesEntryId goes, as the lineage's (a hand-edited loop cannot make it endless). */
+const MAX_LINKS = 200;
+
 /**
  * The template's rules; for a replication an original that exists, is another agency's, and is not withdrawn; for
- * an innovation entered again, its earlier entry (continuationIssues).
+ * an innovation entered again, its earlier entry (continuationIssues) and, where the template says so, what the
+ * innovation achieved in earlier years (acrossYearsCheck). `linkedBefore` is the entry's continuesEntryId as stored,
+ * for an edit: the achievements are checked when a link is declared (at registration, or by an edit that sets or
+ * changes it), so an edit of other fields is not refused for a result announced or corrected since.
  */
 export async function checkEligible(
   tx: Db,
@@ -31,6 +47,7 @@ export async function checkEligible(
   groupKey: string,
   document: EntryDocument,
   agencyCode: string,
+  linkedBefore?: string | null,
 ): Promise<void> {
   const group = cycle.resolvedTemplate.groups.find((candidate) => candidate.key === groupKey)!;
   const params = cycle.resolvedTemplate.stages.find((stage) => stage.key === submission.key)!.params;
@@ -44,9 +61,29 @@ export async function checkEligible(
     }
   }
   if (document.continuesEntryId) {
-    issues.push(...(await continuationIssues(tx, cycle, document.continuesEntryId, agencyCode)));
+    const linkIssues = await continuationIssues(tx, cycle, document.continuesEntryId, agencyCode);
+    issues.push(...linkIssues);
+    // A refusal no edit of the document can mend comes first, so the agency does not fix the rest in vain.
+    if (linkIssues.length === 0 && document.continuesEntryId !== linkedBefore) {
+      await acrossYearsCheck(tx, cycle, params, document.continuesEntryId);
+    }
   }
   if (issues.length > 0) throw ineligible(issues);
+}
+
+/**
+ * Eligibility across years (the submission stage's refuseEarlierTopTierWinners and maxEarlierFinalistTimes): the
+ * innovation's entries in earlier years, by their results in their cycles' announced decisions in force. The refusal
+ * names each earlier entry it rests on in the message, in `details` and in `earlierEntries`.
+ */
+async function acrossYearsCheck(tx: Db, cycle: CycleEntity, params: StageParams, earlierId: string): Promise<void> {
+  const rule = acrossYearsRule(params);
+  if (!acrossYearsRuleApplies(rule)) return;
+  const refusal = acrossYearsRefusal(rule, await earlierAchievements(tx, earlierId, cycle.year, MAX_LINKS));
+  if (!refusal) return;
+  throw new DomainError(ErrorCode.RegistrationNotEligible, refusal.message, refusal.details, {
+    earlierEntries: refusal.earlierEntries,
+  });
 }
 
 /**

@@ -62,6 +62,17 @@ export class EntryCountDto {
   count: number;
 }
 
+export class DayCountDto {
+  @ApiProperty({ example: '2026-12-04', description: 'The date in WIB, the ministry’s zone' })
+  day: string;
+
+  @ApiProperty({ description: 'Entries registered that day' })
+  registrations: number;
+
+  @ApiProperty({ description: 'Drafts started that day (a draft is not an entry until submitted)' })
+  drafts: number;
+}
+
 export class EntriesDashboardDto {
   @ApiProperty()
   cycleId: string;
@@ -77,4 +88,10 @@ export class EntriesDashboardDto {
 
   @ApiProperty({ type: [EntryCountDto] })
   byGroup: EntryCountDto[];
+
+  @ApiProperty({ type: [DayCountDto], description: 'Registrations and drafts per day, oldest first' })
+  overTime: DayCountDto[];
+
+  @ApiProperty({ description: 'Deliveries of the cycle’s notices whose latest round failed' })
+  failedDeliveries: number;
 }

@@ -2,7 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { isAgencyRole, type Principal } from '../../../libs/domain';
 import { DB } from '../../../libs/infrastructure';
-import { entryCountsBy, entryListAll, entryListPage, type EntryListFilter } from '../../../libs/persistence/entries';
+import {
+  entryCountsBy,
+  entryListAll,
+  entryListPage,
+  registrationsByDay,
+  type EntryListFilter,
+} from '../../../libs/persistence/entries';
+import { failedDeliveriesOf } from '../../../libs/persistence/notify';
 import type { EntryEntity } from '../../../libs/persistence/entities';
 import { cycleOrNotFound, type Db } from '../../../libs/persistence/shared';
 import type { ListEntriesQueryDto } from './list-entries.query.dto';
@@ -59,24 +66,28 @@ export class EntryListsService {
 
   async dashboard(cycleId: string) {
     await cycleOrNotFound(this.db, cycleId);
-    const [byStage, byCluster, byGroup] = await Promise.all([
+    const [byStage, byCluster, byGroup, overTime, failedDeliveries] = await Promise.all([
       entryCountsBy(this.db, cycleId, 'stage'),
       entryCountsBy(this.db, cycleId, 'cluster'),
       entryCountsBy(this.db, cycleId, 'group'),
+      registrationsByDay(this.db, cycleId),
+      failedDeliveriesOf(this.db, cycleId),
     ]);
     const total = byStage.reduce((sum, row) => sum + row.count, 0);
-    return { cycleId, total, byStage, byCluster, byGroup };
+    return { cycleId, total, byStage, byCluster, byGroup, overTime, failedDeliveries };
   }
 }
 
 /** The query's filters, narrowed for an agency to its own entries and for evaluators and panelists to theirs. */
 function filterOf(query: ListEntriesQueryDto, principal: Principal): EntryListFilter {
-  const { stage, cluster, group, status } = query;
+  const { stage, cluster, group, status, agencyCode, search } = query;
   return {
     stage,
     cluster,
     group,
     status,
+    agencyCode,
+    search: search?.trim() || undefined,
     ...(isAgencyRole(principal.role) && { agencyCode: principal.agencyCode }),
     ...((principal.role === 'evaluator' || principal.role === 'panelist') && { assignedTo: principal.userId }),
   };

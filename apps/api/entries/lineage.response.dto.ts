@@ -46,7 +46,12 @@ export class LineageItemDto {
   })
   result: 'winner' | 'finalist' | 'not-selected' | null;
 
-  @ApiProperty({ nullable: true, example: '1/PKRI-2024', description: 'The announced decision the result is from' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '1/PKRI-2024',
+    description: 'The announced decision the result is from',
+  })
   resultDecision: string | null;
 }
 

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { CLUSTERS } from '../../../libs/domain';
 import { PageQueryDto } from '../common/page.query.dto';
 
@@ -27,4 +27,19 @@ export class ListEntriesQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(ENTRY_STATUSES, { message: `status must be one of ${ENTRY_STATUSES.join(', ')}` })
   status?: string;
+
+  @ApiPropertyOptional({
+    description: 'Code of the agency whose entries to list (an agency account sees only its own whatever this says)',
+    example: 'kab-banyuwangi',
+  })
+  @IsOptional()
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'agencyCode must be the code of an agency' })
+  @MaxLength(64)
+  agencyCode?: string;
+
+  @ApiPropertyOptional({ description: 'Words the title contains, in any letter case', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: 'search must be at most 200 characters' })
+  search?: string;
 }

@@ -50,7 +50,11 @@ export class EntryFieldsDto {
 
   @ApiPropertyOptional({
     description:
-      'Entering the same innovation again: your own entry of it in an earlier cycle (any programme), not withdrawn',
+      'Entering the same innovation again: your own entry of it in an earlier cycle (any programme), not withdrawn. ' +
+      'Where the submission stage sets refuseEarlierTopTierWinners or maxEarlierFinalistTimes, an innovation that was ' +
+      'a winner, or on the final list more often than allowed, in earlier years (any entry linked this way, by its ' +
+      'announced decision in force) is refused with 422 REGISTRATION.NOT_ELIGIBLE naming those entries ' +
+      '(earlierEntries); checked when the link is declared, at registration or by an edit that sets or changes it',
   })
   @IsOptional()
   @IsUUID('all', { message: 'continuesEntryId must be the id of an entry' })

@@ -4,6 +4,8 @@ import {
   assertInterviewScoreSheet,
   DomainError,
   ErrorCode,
+  interviewCutOff,
+  isAgencyRole,
   rubricFor,
   type InterviewScoreReceipt,
   type Principal,
@@ -19,6 +21,7 @@ import {
   unplacedReasonOf,
 } from '../../../libs/persistence/interview';
 import type { Db } from '../../../libs/persistence/shared';
+import { bookingCalendarFile, type NoticeAttachment } from '../../../libs/notify';
 import {
   confirmInterviewUpdate,
   moveInterviewUpdate,
@@ -52,23 +55,33 @@ export class InterviewBookingService {
   /** The entry's live booking in its agency's zone, every change to it, and the interview scores (by role). */
   async booking(entryId: string, by: Principal): Promise<EntryInterviewDto> {
     const entry = await this.entries.visibleEntry(entryId, by);
-    const { stageKey } = await cycleInterviewStage(this.db, entry.cycleId);
+    const { stageKey, params } = await cycleInterviewStage(this.db, entry.cycleId);
     const zone = (await agencyZonesOf(this.db, [entryId])).get(entryId)!;
     const live = await liveBooking(this.db, entryId, stageKey);
     const history = await bookingHistoryOf(this.db, entryId, stageKey);
-    const scores =
-      by.role === 'agency'
-        ? []
-        : await interviewScoresOf(this.db, entryId, stageKey, by.role === 'panelist' ? by.userId : null);
+    const scores = isAgencyRole(by.role)
+      ? []
+      : await interviewScoresOf(this.db, entryId, stageKey, by.role === 'panelist' ? by.userId : null);
     const unplaced = await unplacedReasonOf(this.db, entryId, stageKey);
     return {
       entryId,
       stageKey,
       booking: live ? presentBooking(live, zone) : null,
+      confirmBy: live ? interviewCutOff(new Date(live.startsAt), params).toISOString() : null,
       unplacedReason: live ? null : unplaced,
       history,
       scores,
     };
+  }
+
+  /** The live booking's calendar file (iCalendar REQUEST, the booking's UID and SEQUENCE), as its invitation carried it. */
+  async calendar(entryId: string, by: Principal): Promise<NoticeAttachment> {
+    const entry = await this.entries.visibleEntry(entryId, by);
+    const { stageKey } = await cycleInterviewStage(this.db, entry.cycleId);
+    const live = await liveBooking(this.db, entryId, stageKey);
+    if (!live)
+      throw new DomainError(ErrorCode.NotBooked, 'This entry has no interview booked, so there is no calendar file.');
+    return bookingCalendarFile(this.db, live.bookingId);
   }
 
   async confirm(entryId: string, by: Principal): Promise<InterviewBooking> {

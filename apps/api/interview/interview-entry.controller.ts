@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../libs/domain';
 import { Allow } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
@@ -20,11 +20,29 @@ export class InterviewEntryController {
   constructor(private readonly interview: InterviewBookingService) {}
 
   @Get()
-  @Allow('admin', 'auditor', 'agency', 'panelist')
+  @Allow('admin', 'auditor', 'agency', 'agency-unit', 'panelist')
   @ApiOperation({ summary: 'The booking (in the agency’s zone), every change to it, and the interview scores' })
   @ApiOkResponse({ type: EntryInterviewDto })
   booking(@Param('entryId', entryIdParam()) entryId: string, @CurrentPrincipal() principal: Principal) {
     return this.interview.booking(entryId, principal);
+  }
+
+  @Get('calendar.ics')
+  @Allow('admin', 'auditor', 'agency', 'agency-unit', 'panelist')
+  @ApiProduces('text/calendar')
+  @ApiOperation({
+    summary: 'The booking as a calendar file (iCalendar): the same UID, SEQUENCE and time as its latest invitation',
+  })
+  @ApiOkResponse({ schema: { type: 'string' } })
+  async calendar(
+    @Param('entryId', entryIdParam()) entryId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<StreamableFile> {
+    const file = await this.interview.calendar(entryId, principal);
+    return new StreamableFile(Buffer.from(file.content, 'utf8'), {
+      type: file.contentType,
+      disposition: `attachment; filename="${file.filename}"`,
+    });
   }
 
   @Post('confirm')

@@ -108,6 +108,12 @@ export class EntryInterviewDto {
   @ApiProperty() entryId: string;
   @ApiProperty() stageKey: string;
   @ApiProperty({ type: InterviewBookingViewDto, nullable: true }) booking: InterviewBookingViewDto | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The cut-off: until this instant the agency may confirm or move the booking (null: nothing booked)',
+  })
+  confirmBy: string | null;
   @ApiProperty({ type: String, nullable: true }) unplacedReason: string | null;
   @ApiProperty({ type: [InterviewBookingEventDto] }) history: InterviewBookingEventDto[];
   @ApiProperty({ type: [InterviewScoreSheetDto], description: 'Empty for an agency; a panelist sees their own' })

@@ -7,6 +7,8 @@ export const ROLES_OF = {
   inbox: ['agency', 'agency-unit', 'evaluator', 'panelist'],
   cycles: ['admin', 'auditor'],
   agencies: ['admin'],
+  deliveries: ['admin', 'auditor'],
+  users: ['admin'],
   settings: ['agency', 'admin'],
 } satisfies Record<string, Role[]>;
 
@@ -18,5 +20,7 @@ export const NAVIGATION: { path: string; label: string; roles: Role[] }[] = [
   { path: '/kotak-masuk', label: 'nav.inbox', roles: ROLES_OF.inbox },
   { path: '/siklus', label: 'nav.cycles', roles: ROLES_OF.cycles },
   { path: '/instansi', label: 'nav.agencies', roles: ROLES_OF.agencies },
+  { path: '/pengiriman', label: 'adminLists.nav.deliveries', roles: ROLES_OF.deliveries },
+  { path: '/pengguna', label: 'adminLists.nav.users', roles: ROLES_OF.users },
   { path: '/pengaturan', label: 'nav.settings', roles: ROLES_OF.settings },
 ];

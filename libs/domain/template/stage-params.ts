@@ -212,3 +212,16 @@ export function plenaryParams(params: StageParams = {}, stageTypes: StageType[] 
       : { desk: 100, interview: 0, fieldVerification: 0 };
   return { quorum: number(params.quorum), topN: number(params.topN) ?? 3, weights };
 }
+
+/** The values `showScoresToAgency` takes: true or false, as JSON or as text. */
+export function isShowScoresToAgencyValue(value: unknown): boolean {
+  return value === true || value === false || value === 'true' || value === 'false';
+}
+
+/**
+ * Whether agencies see their entry's mean scores of a scored stage (desk evaluation, interview) once it has closed:
+ * the stage's `showScoresToAgency`, false unless the template says true.
+ */
+export function showsScoresToAgency(params: StageParams = {}): boolean {
+  return params.showScoresToAgency === true || params.showScoresToAgency === 'true';
+}

@@ -133,11 +133,27 @@ describe('validateTemplate', () => {
 
   it('refuses parameters a stage type does not have, and bad values of those it has', () => {
     const template = variant((t) => {
-      t.stages[0].params = { minInnovationAgeYears: -1, colour: 'blue', draftReminderHoursBefore: 'soon' };
+      t.stages[0].params = {
+        minInnovationAgeYears: -1,
+        colour: 'blue',
+        draftReminderHoursBefore: 'soon',
+        refuseEarlierTopTierWinners: 'yes',
+        maxEarlierFinalistTimes: 1.5,
+      };
     });
     expect(issueAt(template, 'stages[0].params.colour')?.message).toBe(
-      '"colour" is not a parameter of submission stages; use minInnovationAgeYears, minEvidenceLinks, maxEvidenceLinks, maxSummaryLength, draftReminderHoursBefore',
+      '"colour" is not a parameter of submission stages; use minInnovationAgeYears, minEvidenceLinks, maxEvidenceLinks, maxSummaryLength, draftReminderHoursBefore, refuseEarlierTopTierWinners, maxEarlierFinalistTimes',
     );
+    expect(issueAt(template, 'stages[0].params.refuseEarlierTopTierWinners')?.message).toBe('must be true or false');
+    expect(issueAt(template, 'stages[0].params.maxEarlierFinalistTimes')?.message).toMatch(
+      /^must be a whole number \(0 or more, such as 1\) of earlier years on the final list .*, not 1\.5; leave it out for no limit$/,
+    );
+    const negative = variant((t) => (t.stages[0].params = { maxEarlierFinalistTimes: -1 }));
+    expect(issueAt(negative, 'stages[0].params.maxEarlierFinalistTimes')).toBeDefined();
+    const set = variant(
+      (t) => (t.stages[0].params = { refuseEarlierTopTierWinners: false, maxEarlierFinalistTimes: 0 }),
+    );
+    expect(validateTemplate(set)).toEqual([]);
     expect(issueAt(template, 'stages[0].params.minInnovationAgeYears')?.message).toMatch(/at least 0/);
     expect(issueAt(template, 'stages[0].params.draftReminderHoursBefore')?.message).toMatch(
       /hours before the deadline/,

@@ -9,6 +9,7 @@ import {
   dayList,
   hoursList,
   isLocalTime,
+  isShowScoresToAgencyValue,
   MISSING_SCORE_POLICIES,
   NO_SHOW_POLICIES,
   plenaryParams,
@@ -31,6 +32,14 @@ const numberBetween =
   (value) =>
     typeof value === 'number' && value >= min && value <= max ? undefined : `must be a number from ${min} to ${max}`;
 const yesOrNo: ParamRule = (value) => (typeof value === 'boolean' ? undefined : 'must be true or false');
+const scoresShownToAgency: ParamRule = (value) =>
+  isShowScoresToAgencyValue(value)
+    ? undefined
+    : `must be true or false (whether agencies see their mean scores of this stage once it has closed), not ${shown(value)}`;
+const earlierFinalistTimes: ParamRule = (value) =>
+  Number.isInteger(value) && (value as number) >= 0
+    ? undefined
+    : `must be a whole number (0 or more, such as 1) of earlier years on the final list that still admits an innovation, not ${shown(value)}; leave it out for no limit`;
 const hoursBefore: ParamRule = (value) =>
   typeof value === 'string' && hoursList(value)
     ? undefined
@@ -68,6 +77,8 @@ const STAGE_PARAMS: Record<StageType, Record<string, ParamRule>> = {
     maxEvidenceLinks: integerAtLeast(1),
     maxSummaryLength: integerAtLeast(100),
     draftReminderHoursBefore: hoursBefore,
+    refuseEarlierTopTierWinners: yesOrNo,
+    maxEarlierFinalistTimes: earlierFinalistTimes,
   },
   screening: {
     defaultOutcome: oneOf('pass', 'fail'),
@@ -83,6 +94,7 @@ const STAGE_PARAMS: Record<StageType, Record<string, ParamRule>> = {
     normalisation: oneOf('z-score', 'none'),
     disagreementThreshold: numberBetween(0, 100),
     commentRequired: yesOrNo,
+    showScoresToAgency: scoresShownToAgency,
   },
   selection: {
     passingGrade: numberBetween(0, 100),
@@ -114,6 +126,7 @@ const STAGE_PARAMS: Record<StageType, Record<string, ParamRule>> = {
     noShowGraceMinutes: numberBetween(0, 120),
     noShow: oneOf(...NO_SHOW_POLICIES),
     rubric: slug,
+    showScoresToAgency: scoresShownToAgency,
   },
   'field-verification': {},
   plenary: {

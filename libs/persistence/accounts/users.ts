@@ -1,4 +1,4 @@
-import type { Role } from '../../domain';
+import type { Language, Role } from '../../domain';
 import { UserEntity } from '../entities';
 import type { Db } from '../shared/db';
 
@@ -25,6 +25,20 @@ export async function insertUserUnlessEmailTaken(db: Db, user: NewUser): Promise
 
 export function existingUser(db: Db, userId: string): Promise<UserEntity> {
   return db.getRepository(UserEntity).findOneByOrFail({ id: userId });
+}
+
+/** The person's own portal language, or null while they never chose one (or the account is gone). */
+export async function userLanguage(db: Db, userId: string): Promise<Language | null> {
+  const user = await db
+    .getRepository(UserEntity)
+    .findOne({ select: { id: true, language: true }, where: { id: userId } });
+  return user?.language ?? null;
+}
+
+/** Keeps the person's portal language; false when there is no such account. */
+export async function setUserLanguage(db: Db, userId: string, language: Language): Promise<boolean> {
+  const result = await db.getRepository(UserEntity).update({ id: userId }, { language });
+  return (result.affected ?? 0) > 0;
 }
 
 export function allUsers(db: Db): Promise<UserEntity[]> {

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Role } from '../../domain/access/role';
+import type { Language } from '../../domain/agency/agency-profile';
 
 /** A person who logs in. An agency user acts for exactly one instansi. */
 @Entity('users')
@@ -18,6 +19,10 @@ export class UserEntity {
 
   @Column({ type: 'text', name: 'agency_code', nullable: true })
   agencyCode: string | null;
+
+  /** The portal language the person chose (it follows them to any browser); null until they choose. */
+  @Column({ type: 'text', nullable: true })
+  language: Language | null;
 
   @Column({ type: 'text', name: 'password_hash', select: false })
   passwordHash: string;

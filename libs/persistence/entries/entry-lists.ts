@@ -10,6 +10,8 @@ export interface EntryListFilter {
   status?: string;
   agencyCode?: string;
   assignedTo?: string;
+  /** Text the title contains, in any letter case (`%` and `_` match themselves). */
+  search?: string;
 }
 
 /** A page of the list, oldest registration first, and how many entries the whole list has. */
@@ -35,6 +37,11 @@ function listed(db: Db, cycleId: string, filter: EntryListFilter): SelectQueryBu
   if (filter.cluster) builder.andWhere('entry.cluster = :cluster', { cluster: filter.cluster });
   if (filter.group) builder.andWhere('entry.groupKey = :group', { group: filter.group });
   if (filter.status) builder.andWhere('entry.status = :status', { status: filter.status });
+  if (filter.search) {
+    builder.andWhere(`entry.title ILIKE :search ESCAPE '\\'`, {
+      search: `%${filter.search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`,
+    });
+  }
   if (filter.agencyCode !== undefined) builder.andWhere('entry.agencyCode = :agency', { agency: filter.agencyCode });
   if (filter.assignedTo !== undefined) {
     builder.andWhere('EXISTS (SELECT 1 FROM entry_assignments a WHERE a.entry_id = entry.id AND a.user_id = :user)', {

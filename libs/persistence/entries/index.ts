@@ -4,5 +4,7 @@ export * from './entry-lists';
 export * from './entry-outcomes';
 export * from './entry-workflow-input';
 export * from './lineage';
+export * from './entry-scores';
 export * from './stage-events';
 export * from './settled-outcomes';
+export * from './dashboard-trends';

@@ -1,4 +1,4 @@
-import type { Cluster } from '../../domain';
+import type { Cluster, EarlierAchievement } from '../../domain';
 import type { EntryStatus } from '../entities';
 import type { Db } from '../shared/db';
 
@@ -42,25 +42,50 @@ const LINEAGE_ROW = `
        ORDER BY p.sequence DESC LIMIT 1) d ON true`;
 const OLDEST_FIRST = `ORDER BY c.year, a.name, e.created_at, e.id`;
 
+/** `walk`: the entry $1 and the entries linked to it by continuesEntryId either way, at most $2 links away. */
+const INNOVATION_WALK = `
+  WITH RECURSIVE walk (id, path) AS (
+    SELECT id, ARRAY[id] FROM entries WHERE id = $1
+    UNION ALL
+    SELECT next.id, walk.path || next.id
+      FROM walk
+      JOIN entries here ON here.id = walk.id
+      JOIN entries next ON next.id = here.continues_entry_id OR next.continues_entry_id = here.id
+     WHERE NOT next.id = ANY(walk.path) AND cardinality(walk.path) < $2
+  )`;
+
 /**
  * The entry and every entry linked to it by continuesEntryId, in either direction. The walk stops after
  * `maxCycles` links, so a hand-edited row that makes a loop cannot make it endless.
  */
 export async function innovationEntryIds(db: Db, entryId: string, maxCycles: number): Promise<string[]> {
-  const rows = await db.query<{ id: string }[]>(
-    `WITH RECURSIVE walk (id, path) AS (
-       SELECT id, ARRAY[id] FROM entries WHERE id = $1
-       UNION ALL
-       SELECT next.id, walk.path || next.id
-         FROM walk
-         JOIN entries here ON here.id = walk.id
-         JOIN entries next ON next.id = here.continues_entry_id OR next.continues_entry_id = here.id
-        WHERE NOT next.id = ANY(walk.path) AND cardinality(walk.path) < $2
-     )
-     SELECT DISTINCT id FROM walk`,
-    [entryId, maxCycles],
-  );
+  const rows = await db.query<{ id: string }[]>(`${INNOVATION_WALK} SELECT DISTINCT id FROM walk`, [
+    entryId,
+    maxCycles,
+  ]);
   return rows.map((row) => row.id);
+}
+
+/**
+ * What an innovation achieved before a year, for eligibility across years: among the entry and every entry linked
+ * to it by continuesEntryId (either way, as the lineage walks), those of cycles of a lower year, not withdrawn, that
+ * are a winner or a finalist in their cycle's announced decision in force (a correction counts; a decision not yet
+ * announced does not). Oldest first.
+ */
+export function earlierAchievements(
+  db: Db,
+  entryId: string,
+  beforeYear: number,
+  maxCycles: number,
+): Promise<EarlierAchievement[]> {
+  return db.query(
+    `${INNOVATION_WALK}
+     SELECT r."entryId", r.title, r."cycleId", r.programme, r.year, r.result, r."resultDecision" AS "decisionNumber"
+       FROM (${LINEAGE_ROW} WHERE e.id IN (SELECT id FROM walk) AND c.year < $3 AND e.status <> 'withdrawn') r
+      WHERE r.result IN ('winner', 'finalist')
+      ORDER BY r.year, r."cycleId", r."entryId"`,
+    [entryId, maxCycles, beforeYear],
+  );
 }
 
 /** These entries, oldest cycle first. */

@@ -8,6 +8,7 @@ import { AuditLog1764900000000 } from './1764900000000-audit-log.migration';
 import { Plenary1765000000000 } from './1765000000000-plenary.migration';
 import { Lineage1765000000001 } from './1765000000001-lineage.migration';
 import { Drafts1765100000000 } from './1765100000000-drafts.migration';
+import { UserLanguage1765200000000 } from './1765200000000-user-language.migration';
 
 /** In order. A migration that has landed is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Plenary1765000000000,
   Lineage1765000000001,
   Drafts1765100000000,
+  UserLanguage1765200000000,
 ];

@@ -394,6 +394,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/me/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Keep the person's portal language, so it follows them to any browser (a signed-in person, not an API key) */
+        put: operations["AuthController_setLanguage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cycles": {
         parameters: {
             query?: never;
@@ -598,7 +615,7 @@ export interface paths {
         /** Entries of a cycle by stage, cluster, group and status, a page at a time */
         get: operations["EntryListsController_list"];
         put?: never;
-        /** Register an innovation while submission is open (201; 200 for a retried Idempotency-Key; 409 when closed) */
+        /** Register an innovation while submission is open (201; 200 for a retried Idempotency-Key; 409 when closed; 422 when not eligible: REGISTRATION.INELIGIBLE for the document, REGISTRATION.NOT_ELIGIBLE for an innovation the template refuses for its results in earlier years) */
         post: operations["EntriesController_register"];
         delete?: never;
         options?: never;
@@ -1255,6 +1272,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/entries/{entryId}/interview/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The booking as a calendar file (iCalendar): the same UID, SEQUENCE and time as its latest invitation */
+        get: operations["InterviewEntryController_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/entries/{entryId}/interview/confirm": {
         parameters: {
             query?: never;
@@ -1318,6 +1352,26 @@ export interface paths {
         };
         /** An innovation across cycles: its entries, the original it replicates and its replications (404 unless the entry is yours to see) */
         get: operations["LineageController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/entries/{entryId}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The entry’s mean scores per scored stage (desk evaluation, interview), per criterion and weighted
+         * @description Means of the latest sheet of each evaluator or panelist, never who scored or what they wrote. Admins and auditors read every scored stage; an agency reads its own entry’s, only for stages whose template sets `showScoresToAgency` and only once the stage has closed. A stage without sheets is not listed.
+         */
+        get: operations["EntryScoresController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1930,6 +1984,11 @@ export interface components {
         AuthPrincipalDto: {
             /** @description Set for the agency role only: the instansi it acts for */
             agencyCode?: string;
+            /**
+             * @description The person's portal language (for an API key, its creator's); null while they never chose one
+             * @enum {string|null}
+             */
+            language: "id" | "en" | null;
             /** @enum {string} */
             role: "admin" | "agency" | "agency-unit" | "evaluator" | "panelist" | "auditor";
             /**
@@ -1967,6 +2026,11 @@ export interface components {
             email: string;
             /** Format: uuid */
             id: string;
+            /**
+             * @description Portal language; null: never chosen
+             * @enum {string|null}
+             */
+            language: "id" | "en" | null;
             /** @enum {string} */
             role: "admin" | "agency" | "agency-unit" | "evaluator" | "panelist" | "auditor";
         };
@@ -2079,6 +2143,23 @@ export interface components {
             /** @example https://sipp.banyuwangikab.go.id/tahap/webhook */
             url: string;
         };
+        CriterionMeanDto: {
+            /**
+             * @description Criterion key from the rubric
+             * @example kebaruan
+             */
+            key: string;
+            /**
+             * @description Mean on the criterion’s own scale, to two decimals
+             * @example 72.5
+             */
+            mean: number;
+            /**
+             * @description Criterion name from the rubric
+             * @example Kebaruan/Inovatif
+             */
+            name: string;
+        };
         CycleDto: {
             /** Format: date-time */
             completedAt: string | null;
@@ -2168,6 +2249,17 @@ export interface components {
         CycleTemplateRefDto: {
             key: string;
             version: number;
+        };
+        DayCountDto: {
+            /**
+             * @description The date in WIB, the ministry’s zone
+             * @example 2026-12-04
+             */
+            day: string;
+            /** @description Drafts started that day (a draft is not an entry until submitted) */
+            drafts: number;
+            /** @description Entries registered that day */
+            registrations: number;
         };
         DeclareConflictRequestDto: {
             /** @example Saya pernah menjadi konsultan program ini pada 2022. */
@@ -2403,7 +2495,7 @@ export interface components {
             updatedAt: string;
         };
         EditEntryRequestDto: {
-            /** @description Entering the same innovation again: your own entry of it in an earlier cycle (any programme), not withdrawn */
+            /** @description Entering the same innovation again: your own entry of it in an earlier cycle (any programme), not withdrawn. Where the submission stage sets refuseEarlierTopTierWinners or maxEarlierFinalistTimes, an innovation that was a winner, or on the final list more often than allowed, in earlier years (any entry linked this way, by its announced decision in force) is refused with 422 REGISTRATION.NOT_ELIGIBLE naming those entries (earlierEntries); checked when the link is declared, at registration or by an edit that sets or changes it */
             continuesEntryId?: string;
             /**
              * @description Links to evidence
@@ -2429,6 +2521,10 @@ export interface components {
             byGroup: components["schemas"]["EntryCountDto"][];
             byStage: components["schemas"]["EntryCountDto"][];
             cycleId: string;
+            /** @description Deliveries of the cycle’s notices whose latest round failed */
+            failedDeliveries: number;
+            /** @description Registrations and drafts per day, oldest first */
+            overTime: components["schemas"]["DayCountDto"][];
             total: number;
         };
         EntriesPageDto: {
@@ -2486,6 +2582,8 @@ export interface components {
         };
         EntryInterviewDto: {
             booking: components["schemas"]["InterviewBookingViewDto"] | null;
+            /** @description The cut-off: until this instant the agency may confirm or move the booking (null: nothing booked) */
+            confirmBy: string | null;
             entryId: string;
             history: components["schemas"]["InterviewBookingEventDto"][];
             /** @description Empty for an agency; a panelist sees their own */
@@ -2836,6 +2934,13 @@ export interface components {
             reason: string;
             title: string;
         };
+        LanguageRequestDto: {
+            /**
+             * @description The portal language the person chose: Indonesian or English
+             * @enum {string}
+             */
+            language: "id" | "en";
+        };
         LineageDto: {
             /** @description The entry asked about */
             entry: components["schemas"]["LineageItemDto"];
@@ -2875,7 +2980,7 @@ export interface components {
              * @description The announced decision the result is from
              * @example 1/PKRI-2024
              */
-            resultDecision: Record<string, never> | null;
+            resultDecision: string | null;
             /** @enum {string} */
             status: "active" | "completed" | "withdrawn" | "eliminated";
             /** @example Siswa Asuh Sebaya (SAS) */
@@ -3330,7 +3435,7 @@ export interface components {
              * @example kab-banyuwangi
              */
             agencyCode?: string;
-            /** @description Entering the same innovation again: your own entry of it in an earlier cycle (any programme), not withdrawn */
+            /** @description Entering the same innovation again: your own entry of it in an earlier cycle (any programme), not withdrawn. Where the submission stage sets refuseEarlierTopTierWinners or maxEarlierFinalistTimes, an innovation that was a winner, or on the final list more often than allowed, in earlier years (any entry linked this way, by its announced decision in force) is refused with 422 REGISTRATION.NOT_ELIGIBLE naming those entries (earlierEntries); checked when the link is declared, at registration or by an edit that sets or changes it */
             continuesEntryId?: string;
             /**
              * @description Links to evidence
@@ -3532,6 +3637,26 @@ export interface components {
             time: string;
             /** @enum {string} */
             zone: "WIB" | "WITA" | "WIT";
+        };
+        StageScoresDto: {
+            /** @description In the rubric’s order */
+            criteria: components["schemas"]["CriterionMeanDto"][];
+            /**
+             * @description Score sheets counted: the latest of each evaluator or panelist
+             * @example 2
+             */
+            sheets: number;
+            /** @example evaluasi-desk */
+            stageKey: string;
+            /** @example Evaluasi Desk */
+            stageName: string;
+            /** @enum {string} */
+            stageType: "desk-evaluation" | "interview";
+            /**
+             * @description Mean weighted score, 0–100, to two decimals
+             * @example 71.25
+             */
+            weighted: number;
         };
         TemplateChangeDto: {
             /** @description The value after (absent when removed) */
@@ -4230,6 +4355,29 @@ export interface operations {
             };
         };
     };
+    AuthController_setLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LanguageRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthPrincipalDto"];
+                };
+            };
+        };
+    };
     CyclesController_list: {
         parameters: {
             query?: never;
@@ -4502,11 +4650,15 @@ export interface operations {
     EntryListsController_list: {
         parameters: {
             query?: {
+                /** @description Code of the agency whose entries to list (an agency account sees only its own whatever this says) */
+                agencyCode?: string;
                 cluster?: "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota" | "bumn" | "bumd";
                 /** @description Group (kelompok) key */
                 group?: string;
                 page?: number;
                 pageSize?: number;
+                /** @description Words the title contains, in any letter case */
+                search?: string;
                 /** @description Stage key the entries are in */
                 stage?: string;
                 status?: "active" | "completed" | "withdrawn" | "eliminated";
@@ -4571,11 +4723,15 @@ export interface operations {
     EntryListsController_exportCsv: {
         parameters: {
             query?: {
+                /** @description Code of the agency whose entries to list (an agency account sees only its own whatever this says) */
+                agencyCode?: string;
                 cluster?: "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota" | "bumn" | "bumd";
                 /** @description Group (kelompok) key */
                 group?: string;
                 page?: number;
                 pageSize?: number;
+                /** @description Words the title contains, in any letter case */
+                search?: string;
                 /** @description Stage key the entries are in */
                 stage?: string;
                 status?: "active" | "completed" | "withdrawn" | "eliminated";
@@ -5610,6 +5766,27 @@ export interface operations {
             };
         };
     };
+    InterviewEntryController_calendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+        };
+    };
     InterviewEntryController_confirm: {
         parameters: {
             query?: never;
@@ -5698,6 +5875,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LineageDto"];
+                };
+            };
+            /** @description No such entry, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EntryScoresController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageScoresDto"][];
                 };
             };
             /** @description No such entry, or not yours to see */

@@ -28,8 +28,10 @@ export function formatDate(instant: string | Date, zone: Zone, language: Languag
   );
 }
 
-export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(LOCALES[language]).format(value);
+/** A number in the locale's format; `decimals` fixes how many digits follow the separator (a score: 1). */
+export function formatNumber(value: number, language: Language, decimals?: number): string {
+  const fixed = decimals === undefined ? {} : { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
+  return new Intl.NumberFormat(LOCALES[language], fixed).format(value);
 }
 
 /** `YYYY-MM-DDTHH:mm` in `zone`, for a datetime-local input. */

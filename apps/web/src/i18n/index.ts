@@ -3,10 +3,11 @@ import { initReactI18next } from 'react-i18next';
 import { adminListsText } from './admin-lists';
 import { en } from './en';
 import { id } from './id';
+import { scoresText } from './scores';
 import { settingsText } from './settings';
 
 /** Areas whose texts live in a file of their own (`section` in `dictionary.ts`): each adds its top-level keys. */
-const SECTIONS = [settingsText, adminListsText];
+const SECTIONS = [settingsText, adminListsText, scoresText];
 
 /** Indonesian first; English second. Every text a person reads comes from these dictionaries. */
 export const i18n = i18next.createInstance();

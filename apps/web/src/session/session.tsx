@@ -81,9 +81,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const session = await must(api.POST('/api/auth/login', { body: { email, password } }));
     authenticate(session.accessToken);
     const agencyCode = session.user.agencyCode;
-    const agency = agencyCode
-      ? await must(api.GET('/api/agencies/{code}', { params: { path: { code: agencyCode } } }))
-      : undefined;
+    const [agency, me] = await Promise.all([
+      agencyCode
+        ? must(api.GET('/api/agencies/{code}', { params: { path: { code: agencyCode } } }))
+        : Promise.resolve(undefined),
+      must(api.GET('/api/auth/me')),
+    ]);
     const user: SessionUser = {
       ...session.user,
       role: session.user.role as Role,
@@ -93,6 +96,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     localStorage.setItem(KEY, JSON.stringify(next));
     setStored(next);
     setEnded(undefined);
+    // The person's own choice, kept on the server, follows them to any browser; else this browser's, else the agency's.
+    if (me.language) localStorage.setItem(`tahap.language.${user.id}`, me.language);
     const remembered = localStorage.getItem(`tahap.language.${user.id}`);
     setLanguageState(remembered ? languageOf(user.id) : ((agency?.language as Language | undefined) ?? 'id'));
     return user;
@@ -109,6 +114,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     (next: Language) => {
       localStorage.setItem(`tahap.language.${stored?.user.id ?? 'anonymous'}`, next);
       setLanguageState(next);
+      // Kept with the account too, so the next sign-in anywhere starts in it; an auditor changes nothing, so their
+      // choice stays with this browser, as it does when the server cannot be reached.
+      if (stored && stored.user.role !== 'auditor') {
+        void api.PUT('/api/auth/me/language', { body: { language: next } }).catch(() => undefined);
+      }
     },
     [stored],
   );

@@ -44,7 +44,10 @@ export const KIPP_2023: CompetitionTemplate = {
       type: 'submission',
       name: 'Pendaftaran Proposal di SINOVIK',
       window: { opens: '2023-02-01T00:00', closes: '2023-04-16T12:00', zone: 'WIB' },
-      params: { minInnovationAgeYears: 2 },
+      // Eligibility across years (the innovation's earlier entries, named by continuesEntryId): an innovation already
+      // among an earlier year's Top 45 (winners) is not taken back; one that reached the Top 99 (the plenary's final
+      // list) may be entered again after once, not after twice. Check against the year's pedoman for a new year.
+      params: { minInnovationAgeYears: 2, refuseEarlierTopTierWinners: true, maxEarlierFinalistTimes: 1 },
     },
     {
       key: 'seleksi-administrasi',

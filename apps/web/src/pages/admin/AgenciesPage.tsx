@@ -1,17 +1,23 @@
-import { Alert, Button, FileInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, must } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
 import { ProblemAlert, QueryView } from '../../components/QueryView';
+import { RegisterAgencyForm } from './RegisterAgencyForm';
 
-/** The agencies, and a CSV import that takes all lines or none, every bad line shown with its line and reason. */
+/**
+ * The agencies (newest first), one registered by hand, and a CSV import that takes all lines or none, every bad line
+ * shown with its line and reason.
+ */
 export function AgenciesPage() {
   const { t } = useTranslation();
   const queries = useQueryClient();
   const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => must(api.GET('/api/agencies')) });
   const [file, setFile] = useState<File | null>(null);
+  const [registering, setRegistering] = useState(false);
+  const [registered, setRegistered] = useState<string>();
   const importCsv = useMutation({
     mutationFn: async (csv: File) =>
       must(
@@ -29,7 +35,30 @@ export function AgenciesPage() {
       : undefined;
   return (
     <Stack>
-      <Title order={2}>{t('nav.agencies')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('nav.agencies')}</Title>
+        <Button onClick={() => setRegistering(true)}>{t('adminLists.agencyForm.open')}</Button>
+      </Group>
+      {registered && (
+        <Alert color="green" role="status" withCloseButton onClose={() => setRegistered(undefined)}>
+          {t('adminLists.agencyForm.registered', { name: registered })}
+        </Alert>
+      )}
+      <Modal
+        opened={registering}
+        onClose={() => setRegistering(false)}
+        title={t('adminLists.agencyForm.title')}
+        size="lg"
+        centered
+      >
+        <RegisterAgencyForm
+          onCancel={() => setRegistering(false)}
+          onRegistered={(agency) => {
+            setRegistering(false);
+            setRegistered(`${agency.name} (${agency.code})`);
+          }}
+        />
+      </Modal>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -77,7 +106,7 @@ export function AgenciesPage() {
             <Text>{t('agencies.count', { count: list.length })}</Text>
             <DataTable
               columns={[t('agencies.code'), t('agencies.name'), t('agencies.province'), t('agencies.zone')]}
-              rows={list.map((agency) => ({
+              rows={[...list].sort(newestFirst).map((agency) => ({
                 key: agency.code,
                 cells: [agency.code, agency.name, agency.province, agency.zone],
               }))}
@@ -87,4 +116,9 @@ export function AgenciesPage() {
       </QueryView>
     </Stack>
   );
+}
+
+/** The newest agency first, so one just registered or imported is at the top of the table. */
+function newestFirst(a: { createdAt: string; code: string }, b: { createdAt: string; code: string }): number {
+  return b.createdAt.localeCompare(a.createdAt) || a.code.localeCompare(b.code);
 }

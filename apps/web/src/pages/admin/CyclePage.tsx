@@ -1,4 +1,17 @@
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +20,7 @@ import { api, must } from '../../api/client';
 import type { components } from '../../api/schema';
 import { ActionDialog } from '../../components/ActionDialog';
 import { DataTable } from '../../components/DataTable';
+import { DayChart } from '../../components/DayChart';
 import { QueryView } from '../../components/QueryView';
 import { Countdown, Instant } from '../../components/Time';
 import { formatNumber, fromLocalInput, toLocalInput } from '../../format/time';
@@ -59,6 +73,16 @@ export function CyclePage() {
               {t('screening.open')}
             </Button>
           )}
+          <Group gap="xs">
+            <Button component={Link} to={`/siklus/${data.id}/entri`} variant="light">
+              {t('adminLists.entries.open')}
+            </Button>
+            {data.stages.some((stage) => stage.type === 'objection') && (
+              <Button component={Link} to={`/siklus/${data.id}/keberatan`} variant="light">
+                {t('adminLists.objections.open')}
+              </Button>
+            )}
+          </Group>
           <QueryView query={dashboard}>
             {(counts) => (
               <Stack>
@@ -70,6 +94,26 @@ export function CyclePage() {
                   <CountTable title={t('dashboard.byCluster')} rows={counts.byCluster} />
                   <CountTable title={t('dashboard.byGroup')} rows={counts.byGroup} />
                 </SimpleGrid>
+                <SimpleGrid cols={{ base: 1, md: 2 }}>
+                  <Card withBorder component="section" aria-labelledby="over-time">
+                    <Title order={3} size="h5" mb="xs" id="over-time">
+                      {t('dashboard.overTime')}
+                    </Title>
+                    <DayChart
+                      title={t('dashboard.overTime')}
+                      days={counts.overTime}
+                      series={[
+                        {
+                          key: 'registrations',
+                          label: t('dashboard.registrations'),
+                          color: 'var(--mantine-color-blue-7)',
+                        },
+                        { key: 'drafts', label: t('dashboard.drafts'), color: 'var(--mantine-color-orange-7)' },
+                      ]}
+                    />
+                  </Card>
+                  <FailedDeliveries count={counts.failedDeliveries} />
+                </SimpleGrid>
               </Stack>
             )}
           </QueryView>
@@ -77,6 +121,24 @@ export function CyclePage() {
         </Stack>
       )}
     </QueryView>
+  );
+}
+
+/** Notices of this cycle that did not reach their agency: the secretariat re-sends them from the delivery log. */
+function FailedDeliveries({ count }: { count: number }) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      color={count > 0 ? 'red' : 'green'}
+      title={count > 0 ? t('dashboard.failedDeliveries', { count }) : t('dashboard.noFailedDeliveries')}
+      data-testid="failed-deliveries"
+    >
+      {count > 0 && (
+        <Anchor component={Link} to="/pengiriman">
+          {t('dashboard.openDeliveries')}
+        </Anchor>
+      )}
+    </Alert>
   );
 }
 

@@ -20,6 +20,31 @@ export const ADMIN_PAGES: PortalPage[] = [
     Page: lazyPage(() => import('./ScreeningPage'), 'ScreeningPage'),
   },
   {
+    path: '/siklus/:cycleId/entri',
+    roles: ROLES_OF.cycles,
+    Page: lazyPage(() => import('./EntriesPage'), 'EntriesPage'),
+  },
+  {
+    path: '/siklus/:cycleId/entri/:entryId',
+    roles: ROLES_OF.cycles,
+    Page: lazyPage(() => import('./EntryDetailPage'), 'EntryDetailPage'),
+  },
+  {
+    path: '/siklus/:cycleId/keberatan',
+    roles: ROLES_OF.cycles,
+    Page: lazyPage(() => import('./ObjectionsPage'), 'ObjectionsPage'),
+  },
+  {
+    path: '/pengiriman',
+    roles: ROLES_OF.deliveries,
+    Page: lazyPage(() => import('./DeliveriesPage'), 'DeliveriesPage'),
+  },
+  {
+    path: '/pengguna',
+    roles: ROLES_OF.users,
+    Page: lazyPage(() => import('./UsersPage'), 'UsersPage'),
+  },
+  {
     path: '/instansi',
     roles: ROLES_OF.agencies,
     Page: lazyPage(() => import('./AgenciesPage'), 'AgenciesPage'),

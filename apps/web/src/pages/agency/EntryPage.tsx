@@ -6,14 +6,32 @@ import { api, ApiError, must } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
 import { QueryView } from '../../components/QueryView';
 import { Instant } from '../../components/Time';
+import { InterviewCard } from './InterviewCard';
+import { LineageCard, ResultBadge } from './LineageCard';
+import { ScoresCard } from './ScoresCard';
 
-/** One innovation of the agency: where it stands, and every stage it passed with its outcome and reason. */
+/**
+ * One innovation of the agency: where it stands, its result once announced, every stage it passed with its outcome and
+ * reason, its interview invitation, and the innovation across years.
+ */
 export function EntryPage() {
   const { t } = useTranslation();
   const { entryId = '' } = useParams();
   const entry = useQuery({
     queryKey: ['entry', entryId],
     queryFn: () => must(api.GET('/api/entries/{entryId}', { params: { path: { entryId } } })),
+  });
+  const cycleId = entry.data?.cycleId ?? '';
+  const cycle = useQuery({
+    queryKey: ['cycle', cycleId],
+    queryFn: () => must(api.GET('/api/cycles/{cycleId}', { params: { path: { cycleId } } })),
+    enabled: entry.isSuccess,
+  });
+  const stageName = (key: string) => cycle.data?.stages.find((stage) => stage.key === key)?.name ?? key;
+  const lineage = useQuery({
+    queryKey: ['lineage', entryId],
+    queryFn: () => must(api.GET('/api/entries/{entryId}/lineage', { params: { path: { entryId } } })),
+    enabled: entry.isSuccess,
   });
   // The API answers "not found" for another agency's entry, so an address reveals nothing; the page says why.
   if (entry.error instanceof ApiError && entry.error.problem.statusCode === 404) {
@@ -33,9 +51,15 @@ export function EntryPage() {
               {t(`entries.statuses.${data.status}`, data.status)}
             </Badge>
           </Group>
+          {lineage.data?.entry.result && (
+            <Alert color={lineage.data.entry.result === 'winner' ? 'green' : 'blue'} title={t('entry.result')}>
+              <ResultBadge result={lineage.data.entry.result} /> {t('entry.decision')}{' '}
+              {lineage.data.entry.resultDecision}
+            </Alert>
+          )}
           <Text>
             {t('entry.registeredAt')} <Instant at={data.registeredAt} /> · {t('entry.currentStage')}{' '}
-            <strong>{data.currentStage}</strong>
+            <strong>{stageName(data.currentStage)}</strong>
           </Text>
           <Card withBorder>
             <Title order={3} size="h5" mb="xs">
@@ -46,20 +70,25 @@ export function EntryPage() {
               rows={data.stageHistory.map((event) => ({
                 key: `${event.stage}-${event.kind}-${String(event.at)}`,
                 cells: [
-                  event.stage,
-                  event.outcome ?? t(`entry.kinds.${event.kind}`, event.kind),
+                  stageName(event.stage),
+                  event.outcome
+                    ? t(`entry.outcomes.${event.outcome}`, event.outcome)
+                    : t(`entry.kinds.${event.kind}`, event.kind),
                   event.reason ?? '',
                   <Instant at={event.at} />,
                 ],
               }))}
             />
           </Card>
+          <ScoresCard entryId={data.id} />
+          <InterviewCard entryId={data.id} cycleId={data.cycleId} />
           <Card withBorder>
             <Title order={3} size="h5" mb="xs">
               {t('draft.summary')}
             </Title>
             <Text style={{ whiteSpace: 'pre-wrap' }}>{data.summary}</Text>
           </Card>
+          {lineage.data && <LineageCard lineage={lineage.data} />}
         </Stack>
       )}
     </QueryView>
