@@ -8,6 +8,9 @@ export interface PortalPage {
   Page: LazyExoticComponent<ComponentType>;
 }
 
+/** A page anyone may open, signed in or not (under `PublicLayout`). */
+export type PublicPage = Omit<PortalPage, 'roles'>;
+
 /** A page loaded when first visited, so an agency's phone never downloads the secretariat's pages. */
 export function lazyPage<K extends string>(
   load: () => Promise<Record<K, ComponentType>>,

@@ -1,0 +1,7 @@
+import { section } from './dictionary';
+
+/** The public pages: nominees and results. */
+export const publicText = section({
+  id: {},
+  en: {},
+});
