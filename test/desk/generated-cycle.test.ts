@@ -203,7 +203,9 @@ describe('[desk] generated cycles: assignment, scoring and selection', () => {
               { scores: sheet(byId.get(assignment.entryId)!.value, byId.get(assignment.entryId)!.group) },
               tokenOf.get(assignment.evaluatorId)!,
             );
-            return answer.status === 201 ? true : undefined;
+            if (answer.status === 201) return true;
+            // Kept as the reason, should the sheet never be taken.
+            throw new Error(`${answer.status} ${JSON.stringify(answer.body)}`);
           }),
         ),
       );
