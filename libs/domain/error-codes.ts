@@ -45,6 +45,7 @@ export const ErrorCode = {
   NoticeNotFound: 'NOTICE.NOT_FOUND',
   WebhookUrlRefused: 'WEBHOOK.URL_REFUSED',
   WebhookNotFound: 'WEBHOOK.NOT_FOUND',
+  MailNotFound: 'MAIL.NOT_FOUND',
   ScoreInvalid: 'DESK.SCORE_INVALID',
   NotAssigned: 'DESK.NOT_ASSIGNED',
   EvaluatorConflict: 'DESK.CONFLICT_OF_INTEREST',

@@ -1,8 +1,11 @@
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import * as tar from 'tar';
+import { launchBrowser, newWindow, screenshot, seriousAxeViolations, signIn } from '../support/browser';
 import { bundleLogger } from '../support/bundle-logger';
 import {
   closeStage,
@@ -50,6 +53,7 @@ describe('[audit] an auditor finds, reads, replays and verifies a cycle', () => 
   const atSelection: Record<string, ReadModelEntry> = {};
   let selectionReadAt = '';
   const scratch = mkdtempSync(join(testEnv('scratch'), 'audit-'));
+  let browser: Browser;
 
   const readModel = async (entryId: string): Promise<ReadModelEntry> => {
     const [entry] = await stack.db.query('SELECT status, current_stage FROM entries WHERE id = $1', [entryId]);
@@ -67,7 +71,7 @@ describe('[audit] an auditor finds, reads, replays and verifies a cycle', () => 
   };
 
   beforeAll(async () => {
-    await stack.start();
+    [browser] = await Promise.all([launchBrowser(), stack.start()]);
     await ensureAgencies(stack);
     cycleId = await startCycle(stack, auditTemplate(YEAR));
     await stageReaches(stack, cycleId, STAGES.submission, 'open');
@@ -172,7 +176,10 @@ describe('[audit] an auditor finds, reads, replays and verifies a cycle', () => 
     const shortlisted = ids.find((id) => atSelection[id].status === 'active')!;
     await recordReplayFixture(stack.client, entryWorkflowId(shortlisted), 'entry-audit-sealed');
   }, 600_000);
-  afterAll(() => stack.stop());
+  afterAll(async () => {
+    await browser?.close();
+    await stack.stop();
+  });
 
   const entryWorkflowId = (entryId: string) => `entry-${cycleId}-${entryId}`;
   const asAuditor = (path: string) => stack.request('GET', path, undefined, auditor);
@@ -410,5 +417,85 @@ describe('[audit] an auditor finds, reads, replays and verifies a cycle', () => 
     const unreachable = await tahap(['--api', 'http://127.0.0.1:1', '--token', 'x', 'audit', 'find']);
     expect(unreachable.code).toBe(3);
     expect(unreachable.stderr).toMatch(/Cannot reach the Tahap API/);
+  });
+
+  async function expectAccessible(page: Page) {
+    expect(await seriousAxeViolations(page)).toEqual({ page: new URL(page.url()).pathname, violations: [] });
+  }
+
+  it('[portal-audit] an auditor finds an entry, reads its timeline, runs a replay of the cycle and sees every workflow verified, downloads the export and sees its digest', async () => {
+    const palopo = entryWorkflowId(ids[2]);
+    const page = await (await newWindow(browser, stack.origin)).newPage();
+    await signIn(page, auditor.email, 'password-for-tests', `/audit?siklus=${cycleId}`);
+    await page.getByRole('heading', { name: 'Audit: cari alur kerja' }).waitFor();
+    // The cycle's filter came from the address; the agency's is chosen, and kept in the address too.
+    await page.getByRole('combobox', { name: 'Instansi' }).fill('kota-palopo');
+    await page.getByRole('option', { name: /kota-palopo/ }).click();
+    await page.getByText('1 alur kerja ditemukan').waitFor();
+    expect(new URL(page.url()).searchParams.get('instansi')).toBe('kota-palopo');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: palopo }).click();
+
+    // The timeline in Indonesian (the portal's language), in Palopo's zone, naming the evaluators who scored.
+    const shown = (await asAuditor(`/audit/workflows/${palopo}/timeline?lang=id`)).body;
+    expect(shown.lines[0].local).toMatch(/WITA$/);
+    const timeline = page.getByRole('region', { name: 'Linimasa' });
+    await timeline.getByRole('cell', { name: shown.lines[0].local, exact: true }).first().waitFor();
+    expect(await timeline.getByRole('row').count()).toBe(shown.lines.length + 1);
+    await timeline.getByRole('cell', { name: shown.lines[0].text, exact: true }).first().waitFor();
+    for (const evaluator of evaluators) await timeline.getByText(evaluator.userId).first().waitFor();
+    // The entry at its first event, then at its last: eliminated or through, as the read model says now.
+    const state = page.getByRole('region', { name: 'Keadaan inovasi pada suatu titik' });
+    await state.getByText(`Keadaan setelah peristiwa ${shown.lines.at(-1).eventId} `).waitFor();
+    await state.getByRole('slider', { name: 'Peristiwa riwayat' }).press('Home');
+    await state.getByText(`Keadaan setelah peristiwa ${shown.lines[0].eventId} `).waitFor();
+    await state.getByTestId('entry-state').getByText('Aktif', { exact: true }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'audit-timeline');
+    const [raw] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh riwayat mentah (JSON)' }).click(),
+    ]);
+    const direct = await stack.client.workflow.getHandle(palopo).fetchHistory();
+    expect(JSON.parse(readFileSync((await raw.path())!, 'utf8')).events).toHaveLength(direct.events!.length);
+
+    // Back to the search, its filters intact, and on to the cycle's verification.
+    await page.goBack();
+    await page.getByText('1 alur kerja ditemukan').waitFor();
+    await page.getByRole('link', { name: `Verifikasi siklus ${cycleId}` }).click();
+    const [replayed] = await Promise.all([
+      asAuditor(`/audit/cycles/${cycleId}/replay`),
+      page.getByRole('button', { name: 'Replay seluruh siklus' }).click(),
+    ]);
+    const count = replayed.body.replayed;
+    expect(count).toBe(workflowsOfCycle());
+    await page
+      .getByTestId('replay-summary')
+      .getByText(`${count} riwayat dijalankan ulang: ${count} terverifikasi, 0 menyimpang.`)
+      .waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Periksa silang' }).click();
+    await page.getByTestId('cross-check-verdict').getByText(`Konsisten: ${count} run alur kerja diperiksa`).waitFor();
+    await page.getByRole('button', { name: 'Periksa rantai' }).click();
+    await page
+      .getByTestId('log-verdict')
+      .getByText(/^Rantai utuh/)
+      .waitFor();
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh arsip' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${cycleId}-audit.tar.gz`);
+    const unpacked = mkdtempSync(join(scratch, 'portal-'));
+    await tar.x({ file: (await download.path())!, cwd: unpacked });
+    const digest = createHash('sha256')
+      .update(readFileSync(join(unpacked, 'manifest.json')))
+      .digest('hex');
+    expect(readFileSync(join(unpacked, 'manifest.sha256'), 'utf8').trim()).toBe(digest);
+    await page.getByTestId('export-digest').getByText(digest).waitFor();
+    await page.getByText(/berkas cocok dengan manifesnya/).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'audit-replay');
+    await page.context().close();
   });
 });

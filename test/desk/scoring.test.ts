@@ -1,4 +1,7 @@
-import { PKRI_2024 } from '../../libs/domain';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { formatNumber } from '../../apps/web/src/format/time';
+import { PKRI_2024, weightedScore } from '../../libs/domain';
+import { launchBrowser, newWindow, screenshot, seriousAxeViolations, signIn } from '../support/browser';
 import { closeStage, ensureAgencies, INNOVATION, openStage, startCycle, stageReaches } from '../support/fixtures';
 import { recordReplayFixture } from '../support/history';
 import { eventually, Stack } from '../support/stack';
@@ -14,6 +17,8 @@ const ENTRIES = [
   { agency: 'kab-solok', quality: 78 },
 ];
 const SHIFT = 25;
+/** Whoever objects through the public nominees page. */
+const PUBLIC_OBJECTOR = 'rina.warga@example.id';
 
 describe('[desk] scoring, normalisation and uji publik', () => {
   const stack = new Stack('desk-scoring');
@@ -22,9 +27,10 @@ describe('[desk] scoring, normalisation and uji publik', () => {
   const agencies: { token: string }[] = [];
   let evaluators: { token: string; userId: string; email: string }[] = [];
   let auditor: { token: string };
+  let browser: Browser;
 
   beforeAll(async () => {
-    await stack.start();
+    [browser] = await Promise.all([launchBrowser(), stack.start()]);
     await ensureAgencies(stack);
     cycleId = await startCycle(
       stack,
@@ -38,6 +44,7 @@ describe('[desk] scoring, normalisation and uji publik', () => {
             disagreementThreshold: 5,
             commentRequired: true,
             showScoresToAgency: true,
+            blindReview: true,
           },
           selection: { quotaPerGroup: 3, tieBreaks: 'older-launch-first' },
         },
@@ -68,7 +75,34 @@ describe('[desk] scoring, normalisation and uji publik', () => {
     await closeStage(stack, cycleId, STAGES.submission);
     await openStage(stack, cycleId, STAGES.desk);
   });
-  afterAll(() => stack.stop());
+  afterAll(async () => {
+    await browser?.close();
+    await stack.stop();
+  });
+
+  async function expectAccessible(page: Page) {
+    expect(await seriousAxeViolations(page)).toEqual({ page: new URL(page.url()).pathname, violations: [] });
+  }
+
+  /** What a person's screen reader hears of a field's error: the texts its aria-describedby points at. */
+  function describedBy(field: Locator): Promise<string> {
+    return field.evaluate((element) =>
+      (element.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id: string) => (globalThis as any).document.getElementById(id)?.textContent ?? '')
+        .join(' | '),
+    );
+  }
+
+  let objectionWindowOpen: Promise<void> | undefined;
+  /** Selection closed and the uji publik window open, once, by whichever test needs it first. */
+  function objectionWindow(): Promise<void> {
+    objectionWindowOpen ??= (async () => {
+      await closeStage(stack, cycleId, STAGES.selection);
+      await openStage(stack, cycleId, STAGES.objection);
+    })();
+    return objectionWindowOpen;
+  }
 
   const submit = (as: { token: string }, entryId: string, body: unknown) =>
     stack.request('POST', `/entries/${entryId}/desk-scores`, body, as);
@@ -127,6 +161,102 @@ describe('[desk] scoring, normalisation and uji publik', () => {
     expect(await scores(agencies[0])).toMatchObject({ status: 200, body: [] });
   });
 
+  it('[portal-review] an evaluator scores two entries with "save and next"; a missing required comment is shown next to its field and nothing is saved; the queue\'s progress changes; with blind review on, no agency name or code appears on the evaluator\'s pages or in the API responses they receive', async () => {
+    const b = evaluators[1];
+    const codes = ENTRIES.map((entry) => entry.agency);
+    const names = await Promise.all(
+      codes.map(async (code) => (await stack.request('GET', `/agencies/${code}`)).body.name as string),
+    );
+    // The admin reads the agencies of the entries; the evaluator of this blind review never does.
+    const listed = await stack.request('GET', `/cycles/${cycleId}/entries`);
+    expect(listed.body.items.map((item: { agencyCode: string }) => item.agencyCode).sort()).toEqual([...codes].sort());
+    const context = await newWindow(browser, stack.origin);
+    const page = await context.newPage();
+    const bodies: Promise<string>[] = [];
+    page.on('response', (response) => {
+      const json = (response.headers()['content-type'] ?? '').includes('json');
+      if (json && new URL(response.url()).pathname.startsWith('/api/')) {
+        bodies.push(response.text().then((text) => `${new URL(response.url()).pathname} ${text}`));
+      }
+    });
+    const revealed = (text: string) => [...codes, ...names].filter((secret) => text.includes(secret));
+    const progress = page.getByTestId('review-progress');
+
+    await signIn(page, b.email, 'password-for-tests', '/penilaian');
+    await progress.filter({ hasText: '0 dari 6 entri sudah Anda nilai' }).waitFor();
+    await page.getByText('Penilaian tanpa identitas instansi').waitFor();
+    expect(revealed(await page.content())).toEqual([]);
+    await expectAccessible(page);
+    await screenshot(page, 'evaluator-queue');
+
+    // The first entry: every criterion, the weighted total as the engine computes it, but no comment.
+    const criteria = PKRI_2024.rubrics.find((rubric) => rubric.key === 'inovasi')!.criteria;
+    const given = [70, 85, 90, 60, 75];
+    const scores = Object.fromEntries(criteria.map((criterion, index) => [criterion.key, given[index]]));
+    async function fillSheet() {
+      for (const [index, criterion] of criteria.entries()) {
+        await page.getByRole('textbox', { name: new RegExp(`^${criterion.name} \\(bobot`) }).fill(String(given[index]));
+      }
+      await page
+        .getByTestId('weighted-total')
+        .filter({ hasText: formatNumber(weightedScore(criteria, scores), 'id', 2) })
+        .waitFor();
+    }
+    await page
+      .getByRole('link', { name: /^Nilai Inovasi uji desk/ })
+      .first()
+      .click();
+    await page.waitForURL(/\/penilaian\/cycle-[^/]+\/[0-9a-f-]{36}$/);
+    const first = new URL(page.url()).pathname.split('/').at(-1)!;
+    await fillSheet();
+    await page.getByRole('button', { name: 'Simpan dan lanjut' }).click();
+    const comment = page.getByRole('textbox', { name: /^Komentar/ });
+    await page.getByText(/is required by this competition/).waitFor();
+    expect(await describedBy(comment)).toMatch(/is required by this competition/);
+    expect(new URL(page.url()).pathname.endsWith(first)).toBe(true);
+    expect((await stack.request('GET', `/entries/${first}/desk-scores`, undefined, b)).body).toEqual([]);
+
+    await comment.fill('Bukti lengkap dan layanan berjalan.');
+    await page.getByRole('button', { name: 'Simpan dan lanjut' }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith(first));
+    const second = new URL(page.url()).pathname.split('/').at(-1)!;
+    await page.getByText(/^Tersimpan: versi 1, nilai tertimbang/).waitFor();
+    await fillSheet();
+    await page.getByRole('textbox', { name: /^Komentar/ }).fill('Dampaknya terukur.');
+    expect(revealed(await page.content())).toEqual([]);
+    await expectAccessible(page);
+    await screenshot(page, 'evaluator-sheet');
+    await page.getByRole('button', { name: 'Simpan dan lanjut' }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith(second));
+
+    await page.getByRole('link', { name: 'Penilaian', exact: true }).click();
+    await progress.filter({ hasText: '2 dari 6 entri sudah Anda nilai' }).waitFor();
+    for (const entryId of [first, second]) {
+      const sheets = await stack.request('GET', `/entries/${entryId}/desk-scores`, undefined, b);
+      expect(sheets.body).toMatchObject([{ version: 1, weighted: weightedScore(criteria, scores), scores }]);
+    }
+    expect(revealed(await page.content())).toEqual([]);
+    await context.close();
+    // The evaluator's other reads of the cycle are blind too.
+    for (const path of [
+      `/cycles/${cycleId}/entries`,
+      `/entries/${first}`,
+      `/entries/${first}/lineage`,
+      '/desk-queue',
+    ]) {
+      const answer = await stack.request('GET', path, undefined, b);
+      expect({ path, status: answer.status, revealed: revealed(JSON.stringify(answer.body)) }).toEqual({
+        path,
+        status: 200,
+        revealed: [],
+      });
+    }
+    const received = await Promise.all(bodies);
+    expect(received.some((body) => body.startsWith('/api/desk-queue '))).toBe(true);
+    expect(received.some((body) => body.startsWith(`/api/entries/${first} `))).toBe(true);
+    expect(received.filter((body) => revealed(body).length > 0)).toEqual([]);
+  }, 60_000);
+
   it('[desk] two evaluators with the same ordering on shifted scales produce the same ranking as one evaluator alone', async () => {
     const [a, b] = evaluators;
     for (const [index, entry] of ENTRIES.entries()) {
@@ -184,9 +314,47 @@ describe('[desk] scoring, normalisation and uji publik', () => {
     expect(other.status).toBe(404);
   });
 
+  it('[portal-public] the nominees page accepts one objection without a sign-in', async () => {
+    await objectionWindow();
+    const published = await eventually('the nominees', async () => {
+      const answer = await stack.request('GET', `/cycles/${cycleId}/nominees`, undefined, 'anonymous');
+      return answer.status === 200 ? answer.body : undefined;
+    });
+    const nominee = published.nominees[2];
+    // On a phone, signed in as nobody.
+    const context = await newWindow(browser, stack.origin, true);
+    const page = await context.newPage();
+    await page.goto(`/nominasi/${cycleId}`);
+    await page.getByRole('heading', { name: nominee.title }).waitFor();
+    await page.getByText(nominee.agencyName).first().waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: `Ajukan sanggahan terhadap ${nominee.title}` }).click();
+    await page
+      .getByRole('textbox', { name: /^Alasan sanggahan/ })
+      .fill('Layanan ini tidak dapat ditemukan di situs resmi pemerintah daerah.');
+    await page.getByRole('textbox', { name: /^Nama Anda/ }).fill('Rina Warga');
+    // Without the contact the API refuses, and says so at the field.
+    await page.getByRole('button', { name: 'Kirim sanggahan' }).click();
+    const email = page.getByRole('textbox', { name: /^Surel Anda/ });
+    await page
+      .getByText(/contactEmail must be an e-mail address/)
+      .first()
+      .waitFor();
+    expect(await describedBy(email)).toMatch(/e-mail address/);
+    await email.fill(PUBLIC_OBJECTOR);
+    await page.getByRole('button', { name: 'Kirim sanggahan' }).click();
+    await page.getByText(`Sanggahan Anda terhadap ${nominee.title} telah diterima`, { exact: false }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'public-nominees');
+    await context.close();
+    const { body: objections } = await stack.request('GET', `/cycles/${cycleId}/objections`, undefined, auditor);
+    expect(
+      objections.filter((objection: { contactEmail: string }) => objection.contactEmail === PUBLIC_OBJECTOR),
+    ).toEqual([expect.objectContaining({ entryId: nominee.entryId, contactName: 'Rina Warga', status: 'open' })]);
+  }, 40_000);
+
   it('[desk] an upheld objection removes the nominee, brings in the next in rank, and notifies the objector and the agency', async () => {
-    await closeStage(stack, cycleId, STAGES.selection);
-    await openStage(stack, cycleId, STAGES.objection);
+    await objectionWindow();
     const order = ENTRIES.map((entry, index) => ({ index, quality: entry.quality })).sort(
       (x, y) => y.quality - x.quality,
     );
@@ -287,7 +455,11 @@ describe('[desk] scoring, normalisation and uji publik', () => {
     });
     expect(lapsed[0].subject).toMatch(/tidak sempat diputuskan/);
     const { body: objections } = await stack.request('GET', `/cycles/${cycleId}/objections`, undefined, auditor);
-    expect(objections.map((objection: { status: string }) => objection.status)).toEqual(['upheld', 'unresolved']);
+    // Those filed here (the nominees page's one, left undecided too, is the test before's).
+    const filedHere = objections.filter(
+      (objection: { contactEmail: string }) => objection.contactEmail !== PUBLIC_OBJECTOR,
+    );
+    expect(filedHere.map((objection: { status: string }) => objection.status)).toEqual(['upheld', 'unresolved']);
     const removed = await eventually('the removed nominee to end', async () => {
       const { body } = await stack.request('GET', `/entries/${ids[top.index]}`, undefined, agencies[top.index]);
       return body.status === 'eliminated' ? body : undefined;

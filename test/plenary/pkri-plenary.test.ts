@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import {
   compressCalendar,
   correctionWorkflowId,
@@ -10,6 +12,7 @@ import {
 } from '../../libs/domain';
 import { castVoteUpdate, proposeOverrideUpdate } from '../../workflows/plenary.messages';
 import { addEvaluators, sheet } from '../desk/desk-fixtures';
+import { launchBrowser, newWindow, screenshot, seriousAxeViolations, signIn } from '../support/browser';
 import { expectStatus, schedule } from '../interview/interview-fixtures';
 import {
   activeEntries,
@@ -22,7 +25,7 @@ import {
   PKRI_STAGE_KEYS,
 } from '../support/fixtures';
 import { recordReplayFixture } from '../support/history';
-import { eventually, Stack } from '../support/stack';
+import { eventually, Stack, TEST_ADMIN } from '../support/stack';
 
 // Over two minutes: 104 registrations, 208 desk score Updates and 9 panelists' votes, one request at a time where
 // the order is the point; every stage moves on as soon as its work is done.
@@ -37,6 +40,9 @@ const FINALISTS_PER_CLUSTER = 4;
 const PANELS = 12;
 const QUORUM = 8;
 const KEYS = PKRI_STAGE_KEYS;
+const PASSWORD = 'password-for-tests';
+/** The reason of the override that carries. */
+const OVERRIDE_REASON = 'Presentasi menunjukkan replikasi di tiga daerah yang belum tercermin dalam nilai desk.';
 
 interface Entry {
   index: number;
@@ -97,18 +103,21 @@ function expectedFinal(deskTwice: number, interview: number): number {
 
 describe('[plenary] a compressed PKRI 2024 cycle from registration to announcement', () => {
   const stack = new Stack('plenary-pkri');
+  let browser: Browser;
   let cycleId = '';
   const entries: Entry[] = [];
   const agencyTokens = new Map<string, { token: string }>();
   const panelists: { token: string; userId: string; email: string }[] = [];
   let finalists: Entry[] = [];
+  /** The finalists of each cluster and group, ranked by the test's own arithmetic. */
+  let ranked: Entry[][] = [];
   let expectedWinners: string[] = [];
   let overridden: Entry;
   /** The winner of decision 1 that decision 2 corrects out. */
   let corrected: Entry;
 
   beforeAll(async () => {
-    await stack.start();
+    [browser] = await Promise.all([launchBrowser(), stack.start()]);
     const agencies = Array.from({ length: AGENCIES }, (_, index) => ({
       code: `pl-${YEAR}-${String(index).padStart(2, '0')}`,
       cluster: CLUSTERS[index % CLUSTERS.length],
@@ -156,9 +165,16 @@ describe('[plenary] a compressed PKRI 2024 cycle from registration to announceme
     await openStage(stack, cycleId, KEYS.screening);
     await closeStage(stack, cycleId, KEYS.screening);
   });
-  afterAll(() => stack.stop());
+  afterAll(async () => {
+    await browser?.close();
+    await stack.stop();
+  });
 
-  it('[plenary] 104 entries run from registration to announcement, and the winners equal an independent computation of the template’s rules', async () => {
+  async function expectAccessible(page: Page) {
+    expect(await seriousAxeViolations(page)).toEqual({ page: new URL(page.url()).pathname, violations: [] });
+  }
+
+  it('[plenary] 104 entries run from registration to the plenary, whose ranked list equals an independent computation of the template’s rules', async () => {
     const evaluators = await addEvaluators(
       stack,
       cycleId,
@@ -271,7 +287,7 @@ describe('[plenary] a compressed PKRI 2024 cycle from registration to announceme
       const cell = `${finalist.cluster}/${finalist.group}`;
       cells.set(cell, [...(cells.get(cell) ?? []), finalist]);
     }
-    const ranked = [...cells.values()].map((cell) =>
+    ranked = [...cells.values()].map((cell) =>
       [...cell].sort((a, b) => expectedFinal(b.deskTwice, b.interview!) - expectedFinal(a.deskTwice, a.interview!)),
     );
     for (const group of opened.opening.ranking.groups as {
@@ -288,15 +304,44 @@ describe('[plenary] a compressed PKRI 2024 cycle from registration to announceme
     const withRunnerUp = ranked.find((cell) => cell.length >= 2)!;
     overridden = withRunnerUp[1];
     expectedWinners = [...ranked.map((cell) => cell[0].id), overridden.id].sort();
+  });
 
-    // Seven present: below the quorum of eight, the plenary cannot decide.
+  it('[portal-plenary] two panelists in two browser contexts: one votes, the other’s tally changes without a reload within two seconds; a close without quorum shows the refusal; a quorate close shows the decision number and its document', async () => {
+    const room = `/pleno/${cycleId}`;
     const attend = (index: number, present = true) =>
       stack.request('POST', `/cycles/${cycleId}/plenary/attendance`, { present }, panelists[index]);
-    for (let index = 0; index < 7; index += 1) expectStatus(await attend(index), 200);
-    const early = await stack.request('POST', `/cycles/${cycleId}/plenary/close`, {});
-    expectStatus(early, 409);
-    expect(early.body).toMatchObject({ code: 'PLENARY.NO_QUORUM' });
-    expect(early.body.message).toContain('7 panelists present');
+    // Five present by the API; panelists 0 and 1 say so in the room, each in their own browser.
+    for (let index = 2; index < 7; index += 1) expectStatus(await attend(index), 200);
+    const windows = await Promise.all([0, 1, 2].map(() => newWindow(browser, stack.origin)));
+    const [first, second, secretariat] = await Promise.all(windows.map((window) => window.newPage()));
+    await Promise.all([
+      signIn(first, panelists[0].email, PASSWORD, '/pleno'),
+      signIn(second, panelists[1].email, PASSWORD, room),
+      signIn(secretariat, TEST_ADMIN.email, TEST_ADMIN.password, room),
+    ]);
+    // The first panelist comes in through the navigation's list of cycles.
+    await expectAccessible(first);
+    await first.getByRole('link', { name: new RegExp(cycleId) }).click();
+    for (const page of [first, second]) {
+      await page.getByRole('button', { name: 'Saya hadir' }).click();
+      await page.getByText('Anda hadir.').waitFor();
+    }
+    await expectAccessible(first);
+
+    // Seven present: below the quorum of eight, the plenary cannot decide, and the secretariat reads why.
+    await secretariat.getByTestId('plenary-quorum').filter({ hasText: '7 dari 12 anggota hadir; kuorum 8.' }).waitFor();
+    await secretariat.getByText('Belum kuorum').waitFor();
+    await secretariat.getByRole('button', { name: 'Tutup pleno' }).click();
+    const closing = secretariat.getByRole('dialog', { name: 'Tutup pleno dan catat keputusan' });
+    await closing.getByRole('button', { name: 'Tutup pleno' }).click();
+    await closing
+      .getByRole('alert')
+      .filter({ hasText: '7 panelists present; the plenary decides only with at least 8.' })
+      .waitFor();
+    await expectAccessible(secretariat);
+    await closing.getByRole('button', { name: 'Batal' }).click();
+    await closing.waitFor({ state: 'hidden' });
+
     const absentVote = await stack.request(
       'POST',
       `/cycles/${cycleId}/plenary/votes`,
@@ -333,11 +378,10 @@ describe('[plenary] a compressed PKRI 2024 cycle from registration to announceme
         panelists[index],
       );
     }
-    const reason = 'Presentasi menunjukkan replikasi di tiga daerah yang belum tercermin dalam nilai desk.';
     const proposal = await stack.request(
       'POST',
       `/cycles/${cycleId}/plenary/overrides`,
-      { entryId: overridden.id, direction: 'in', reason },
+      { entryId: overridden.id, direction: 'in', reason: OVERRIDE_REASON },
       panelists[0],
     );
     expectStatus(proposal, 201);
@@ -367,13 +411,73 @@ describe('[plenary] a compressed PKRI 2024 cycle from registration to announceme
     expect(ballots.at(-1)!.body).toMatchObject({ approve: 4, reject: 5, carried: false, rejected: true });
     const stale = await stack.request('POST', `/cycles/${cycleId}/plenary/close`, {});
     expect(stale.body.code).toBe('PLENARY.NOT_ADOPTED');
-    for (let index = 0; index < 9; index += 1)
+    // Seven vote by the API; then the two panelists in the room, each seeing the other's vote counted.
+    for (let index = 2; index < 9; index += 1)
       await vote(index, 'decision', index < 6 ? 'approve' : index < 7 ? 'reject' : 'abstain');
-    const closed = await stack.request('POST', `/cycles/${cycleId}/plenary/close`, {});
-    expectStatus(closed, 200);
-    expect(closed.body).toMatchObject({ decisionNumber: `1/PKRI-${YEAR}`, sequence: 1 });
+    const tally = (approve: number) => `Setuju ${approve} · Tolak 1 · Abstain 2 · dari 9 hadir`;
+    const ballot = (page: Page) =>
+      page.getByRole('group', { name: 'Suara atas daftar pemenang' }).getByRole('button', { name: 'Setuju' });
+    for (const [voter, watcher, approvals] of [
+      [first, second, 5],
+      [second, first, 6],
+    ] as const) {
+      await watcher
+        .getByTestId('decision-tally')
+        .filter({ hasText: tally(approvals - 1) })
+        .waitFor();
+      // The requirement itself: the other room shows the vote within two seconds of the click, without a reload.
+      await Promise.all([
+        watcher
+          .getByTestId('decision-tally')
+          .filter({ hasText: tally(approvals) })
+          .waitFor({ timeout: 2_000 }),
+        ballot(voter).click(),
+      ]);
+      await voter.getByText('Suara Anda: Setuju').waitFor();
+    }
+    await screenshot(second, 'plenary-room');
 
+    // Quorate and adopted: the secretariat closes, and the room shows the decision and its berita acara.
+    await secretariat
+      .getByTestId('decision-tally')
+      .filter({ hasText: tally(6) })
+      .waitFor();
+    await secretariat.getByText('Kuorum tercapai').waitFor();
+    await secretariat.getByRole('button', { name: 'Tutup pleno' }).click();
+    await closing.getByRole('button', { name: 'Tutup pleno' }).click();
+    await closing.waitFor({ state: 'hidden' });
+    const number = `1/PKRI-${YEAR}`;
+    const decided = secretariat.getByRole('status').filter({ hasText: `Keputusan ${number}` });
+    await decided.waitFor();
+    const [listed] = (await stack.request('GET', `/cycles/${cycleId}/decisions`)).body as { sha256: string }[];
+    await decided.getByText(listed.sha256).waitFor();
+    await second.getByText(`Keputusan ${number}`).first().waitFor();
+    await decided.getByRole('button', { name: 'Lihat berita acara' }).click();
+    const viewer = secretariat.getByRole('dialog', { name: `Berita acara ${number}` });
+    await viewer
+      .frameLocator(`iframe[title="Berita acara sidang pleno ${number}"]`)
+      .getByText('Berita Acara Sidang Pleno')
+      .first()
+      .waitFor();
+    await expectAccessible(secretariat);
+    await secretariat.keyboard.press('Escape');
+    await viewer.waitFor({ state: 'hidden' });
+    for (const format of ['json', 'csv']) {
+      const [download] = await Promise.all([
+        secretariat.waitForEvent('download'),
+        decided.getByRole('button', { name: `Unduh ${format.toUpperCase()}` }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(`keputusan-1-PKRI-${YEAR}.${format}`);
+      const bytes = readFileSync((await download.path())!);
+      if (format === 'json') expect(createHash('sha256').update(bytes).digest('hex')).toBe(listed.sha256);
+      else expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    }
+    await Promise.all(windows.map((window) => window.close()));
+  });
+
+  it('[plenary] the votes are in the plenary’s history with who cast them; the announcement tells every agency its result, and the winners equal an independent computation of the template’s rules', async () => {
     // Every vote and the override are in the plenary's history, with who cast them.
+    const handle = stack.client.workflow.getHandle(plenaryWorkflowId(cycleId, KEYS.plenary));
     const history = await handle.fetchHistory();
     const accepted = (history.events ?? []).filter((event) => event.workflowExecutionUpdateAcceptedEventAttributes);
     const names = accepted.map(
@@ -387,7 +491,7 @@ describe('[plenary] a compressed PKRI 2024 cycle from registration to announceme
         ),
       ),
     );
-    expect(historyText).toContain(reason);
+    expect(historyText).toContain(OVERRIDE_REASON);
     await recordReplayFixture(stack.client, plenaryWorkflowId(cycleId, KEYS.plenary), 'plenary-decided');
     const sealed = await eventually('the plenary’s votes in the audit log', async () => {
       const rows = await stack.db.query<{ actor: string }[]>(
@@ -400,6 +504,10 @@ describe('[plenary] a compressed PKRI 2024 cycle from registration to announceme
 
     // The decision closes the plenary stage; the announcement tells every agency its result, and the public reads it.
     await stageReaches(stack, cycleId, KEYS.plenary, 'closed');
+    // Nothing is public before the announcement, not even the decision's berita acara.
+    const unannounced = await stack.request('GET', `/cycles/${cycleId}/results/document`, undefined, 'anonymous');
+    expectStatus(unannounced, 404);
+    expect(unannounced.body.message).toContain('has been announced yet');
     await openStage(stack, cycleId, KEYS.announcement);
     const results = await eventually('the public results', async () => {
       const answer = await stack.request('GET', `/cycles/${cycleId}/results`, undefined, 'anonymous');
@@ -440,6 +548,37 @@ describe('[plenary] a compressed PKRI 2024 cycle from registration to announceme
       (await cycleStatus(stack, cycleId)).status === 'completed' ? true : undefined,
     );
     await recordReplayFixture(stack.client, cycleId, 'cycle-plenary-announced');
+  });
+
+  it('[portal-public] the public results page lists the winners per cluster and group without a sign-in', async () => {
+    const results = (await stack.request('GET', `/cycles/${cycleId}/results`, undefined, 'anonymous')).body as {
+      decisionNumber: string;
+      sha256: string;
+      groups: { clusterName: string; groupName: string; winners: { title: string; agencyName: string }[] }[];
+    };
+    // Nobody signed in, on a phone.
+    const window = await newWindow(browser, stack.origin, true);
+    const page = await window.newPage();
+    await page.goto(`/hasil/${cycleId}`);
+    await page.getByTestId('decision-number').filter({ hasText: results.decisionNumber }).waitFor();
+    await page.getByText(results.sha256).waitFor();
+    expect(await page.getByRole('button', { name: 'Keluar' }).count()).toBe(0);
+    for (const group of results.groups) {
+      const card = page.getByRole('region', { name: `${group.clusterName} · ${group.groupName}` });
+      const items = await card.getByRole('listitem').allInnerTexts();
+      expect(items.map((text) => text.split('\n').filter(Boolean).slice(0, 2))).toEqual(
+        group.winners.map((winner) => [winner.title, winner.agencyName]),
+      );
+    }
+    expect(results.groups.flatMap((group) => group.winners)).toHaveLength(expectedWinners.length);
+    // The berita acara of the decision in force is public too, the link as the page gives it.
+    const link = await page.getByRole('link', { name: 'Baca berita acara keputusan' }).getAttribute('href');
+    const document = await fetch(new URL(link!, stack.origin));
+    expect(document.status).toBe(200);
+    expect(await document.text()).toContain(results.decisionNumber);
+    await expectAccessible(page);
+    await screenshot(page, 'public-results');
+    await window.close();
   });
 
   it('[plenary] two exports of the same decision are byte-identical; a correction after the announcement is a new decision and the agencies concerned are told', async () => {

@@ -1,8 +1,11 @@
+import { simpleParser } from 'mailparser';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { closeStage, compressedPkri, ensureAgencies, PKRI_STAGE_KEYS, startCycle } from '../support/fixtures';
 import { launchBrowser, newWindow, screenshot, seriousAxeViolations, signIn } from '../support/browser';
 import { recordReplayFixture } from '../support/history';
-import { eventually, Stack } from '../support/stack';
+import { eventually, Stack, TEST_ADMIN } from '../support/stack';
+import { DEMO_AGENCIES } from '../../scripts/demo-data';
 
 const PASSWORD = 'password-for-tests';
 const WITA_AGENCY = 'kota-palopo';
@@ -142,6 +145,24 @@ describe('portal: agencies', () => {
     expect(reminders[0].body).toContain('- Sistem Antrean Puskesmas Palopo');
     const { body: deliveries } = await stack.request('GET', `/notices/${reminders[0].id}/deliveries`);
     expect(deliveries.deliveries.map((delivery: { channel: string }) => delivery.channel)).toContain('email');
+
+    // The secretariat reads that e-mail in the portal's view of the local SMTP sink, as the agency received it.
+    const contact = DEMO_AGENCIES.find((agency) => agency.code === WITA_AGENCY)!.contacts![0].email;
+    const window = await newWindow(browser, stack.origin);
+    const page = await window.newPage();
+    await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password, `/surat?kepada=${encodeURIComponent(contact)}`);
+    await page.getByRole('button', { name: reminders[0].subject }).first().click();
+    const message = page.getByRole('region', { name: reminders[0].subject });
+    // The HTML part, as a mail program shows it, in a sandboxed frame.
+    await message.frameLocator('iframe').getByText('Sistem Antrean Puskesmas Palopo').waitFor();
+    await expectAccessible(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      message.getByRole('button', { name: 'Unduh surel (.eml)' }).click(),
+    ]);
+    const parsed = await simpleParser(readFileSync((await download.path())!));
+    expect(parsed.headers.get('x-tahap-notice')).toBe(reminders[0].key);
+    await window.close();
   });
 
   it('[portal-agency] an agency’s user cannot open another agency’s innovation by its address', async () => {

@@ -54,6 +54,8 @@ describe('portal base', () => {
       'Instansi',
       'Log pengiriman',
       'Pengguna dan peran',
+      'Sidang pleno',
+      'Surel terkirim (uji)',
       'Pengaturan',
     ]);
     await page.reload();

@@ -69,6 +69,8 @@ const EXPECTED: Record<string, { allow: Role[] | 'public'; hidden?: Role[] }> = 
   'GET /notices/{noticeId}/deliveries': { allow: ['admin', 'auditor', 'agency'] },
   'POST /notices/{noticeId}/resend': { allow: ['admin'] },
   'GET /mail-sink/messages': { allow: ['admin'] },
+  'GET /mail-sink/messages/{id}/raw': { allow: ['admin'] },
+  'GET /mail-sink/messages/{id}/attachments/{index}': { allow: ['admin'] },
   'GET /inbox': { allow: ['agency', 'agency-unit', 'evaluator', 'panelist'] },
   'GET /inbox/unread-count': { allow: ['agency', 'agency-unit', 'evaluator', 'panelist'] },
   'POST /inbox/{noticeId}/read': { allow: ['agency', 'agency-unit', 'evaluator', 'panelist'] },
@@ -89,6 +91,8 @@ const EXPECTED: Record<string, { allow: Role[] | 'public'; hidden?: Role[] }> = 
   'GET /entries/{entryId}/desk-assignments': { allow: ['admin', 'auditor'] },
   'POST /entries/{entryId}/conflicts': { allow: ['evaluator'], hidden: ['evaluator'] },
   'POST /entries/{entryId}/desk-assignments/reassign': { allow: ['admin'] },
+  // An evaluator's own work queue across cycles.
+  'GET /desk-queue': { allow: ['evaluator'] },
   'GET /cycles/{cycleId}/desk-assignments': { allow: ['admin', 'auditor'] },
   'GET /cycles/{cycleId}/desk-assignments/verify': { allow: ['admin', 'auditor'] },
   'GET /cycles/{cycleId}/desk-missing-scores': { allow: ['admin', 'auditor'] },
@@ -133,6 +137,8 @@ const EXPECTED: Record<string, { allow: Role[] | 'public'; hidden?: Role[] }> = 
   'GET /cycles/{cycleId}/decisions/{sequence}': { allow: ['admin', 'panelist', 'auditor'], hidden: ['panelist'] },
   'POST /cycles/{cycleId}/decisions/corrections': { allow: ['admin'] },
   'GET /cycles/{cycleId}/results': { allow: 'public' },
+  // The announced decision's berita acara (HTML) is public with the results; before the announcement, 404.
+  'GET /cycles/{cycleId}/results/document': { allow: 'public' },
   'GET /audit/workflows': { allow: ['admin', 'auditor'] },
   'GET /audit/workflows/{workflowId}/history': { allow: ['admin', 'auditor'] },
   'GET /audit/workflows/{workflowId}/timeline': { allow: ['admin', 'auditor'] },
@@ -195,6 +201,7 @@ describe('[registration] access control', () => {
       visitId: '00000000-0000-4000-8000-000000000000',
       workflowId: 'no-such-workflow',
       sequence: '1',
+      index: '0',
     };
   });
   afterAll(() => stack.stop());

@@ -51,6 +51,7 @@ const STATUS_BY_CODE: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.NoticeNotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.WebhookUrlRefused]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.WebhookNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.MailNotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.ScoreInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.NotAssigned]: HttpStatus.FORBIDDEN,
   [ErrorCode.EvaluatorConflict]: HttpStatus.UNPROCESSABLE_ENTITY,

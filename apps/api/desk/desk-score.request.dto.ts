@@ -4,6 +4,8 @@ import { Trimmed } from '../common/trimmed.decorator';
 
 export class DeskScoreRequestDto {
   @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
     example: { kebaruan: 80, efektivitas: 75, kemanfaatan: 90, 'kemudahan-replikasi': 70, keberlanjutan: 85 },
     description: 'A number for every criterion of the entry’s rubric, within its scale',
   })

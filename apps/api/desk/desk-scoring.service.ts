@@ -33,6 +33,7 @@ import { inTransaction, type Db } from '../../../libs/persistence/shared';
 import { submitDeskScoreUpdate } from '../../../workflows/entry.messages';
 import { EntriesService } from '../entries/entries.service';
 import { NoticesService } from '../notify/notices.service';
+import { asReaderOfCycle } from './blind-review';
 import type { DeclareConflictRequestDto, DeskScoreRequestDto, ReassignRequestDto } from './desk-score.request.dto';
 
 /**
@@ -54,15 +55,17 @@ export class DeskScoringService {
     const { cycle, params } = await this.openDeskStage(this.db, entry, false);
     const rubric = rubricOfGroup(cycle.resolvedTemplate, entry.groupKey);
     assertScoreSheet(rubric, params.commentRequired, body.scores, body.comment);
-    return this.client.workflow.getHandle(entry.workflowId).executeUpdate(submitDeskScoreUpdate, {
+    const receipt = await this.client.workflow.getHandle(entry.workflowId).executeUpdate(submitDeskScoreUpdate, {
       args: [{ evaluatorId: by.userId, scores: body.scores, comment: body.comment ?? null }],
     });
+    return asReaderOfCycle(receipt, by, cycle.resolvedTemplate);
   }
 
   /** Every version of every sheet; an evaluator sees only their own. */
   async scores(entryId: string, by: Principal) {
-    await this.entries.visibleEntry(entryId, by);
-    return deskScoresOfEntry(this.db, entryId, by.role === 'evaluator' ? by.userId : undefined);
+    const entry = await this.entries.visibleEntry(entryId, by);
+    const sheets = await deskScoresOfEntry(this.db, entryId, by.role === 'evaluator' ? by.userId : undefined);
+    return this.entries.asReader(sheets, entry.cycleId, by);
   }
 
   async assignments(entryId: string, by: Principal) {

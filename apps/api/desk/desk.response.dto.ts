@@ -148,3 +148,119 @@ export class DeskCycleEvaluatorDto {
   @ApiProperty({ description: 'Entries currently assigned to them in the cycle' })
   load: number;
 }
+
+/** A criterion of a rubric as the score sheet asks for it. */
+export class DeskQueueCriterionDto {
+  @ApiProperty({ example: 'kebaruan' })
+  key: string;
+
+  @ApiProperty({ example: 'Kebaruan' })
+  name: string;
+
+  @ApiProperty({ description: 'Percent; the weights of a rubric sum to 100' })
+  weight: number;
+
+  @ApiProperty({ example: 0 })
+  min: number;
+
+  @ApiProperty({ example: 100 })
+  max: number;
+}
+
+/** The rubric entries of a group are scored with. */
+export class DeskQueueRubricDto {
+  @ApiProperty({ example: 'keberlanjutan' })
+  group: string;
+
+  @ApiProperty()
+  groupName: string;
+
+  @ApiProperty({ example: 'inovasi' })
+  key: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ type: [DeskQueueCriterionDto] })
+  criteria: DeskQueueCriterionDto[];
+}
+
+const BLIND = 'Absent when the cycle’s desk evaluation is blind review (`blindReview`)';
+
+/** An entry given to you to score, and your latest sheet of it. */
+export class DeskQueueEntryDto {
+  @ApiProperty({ format: 'uuid' })
+  entryId: string;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty()
+  group: string;
+
+  @ApiProperty()
+  cluster: string;
+
+  @ApiProperty({ ...nullableDate, description: 'Set when you may score after the stage’s deadline' })
+  dueAt: Date | null;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Your latest version of the sheet; null before the first' })
+  version: number | null;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Its weighted score (0–100)' })
+  weighted: number | null;
+
+  @ApiProperty(nullableDate)
+  scoredAt: Date | null;
+
+  @ApiProperty({ required: false, description: BLIND })
+  agencyCode?: string;
+
+  @ApiProperty({ required: false, description: BLIND })
+  agencyName?: string;
+
+  @ApiProperty({ required: false, description: BLIND })
+  province?: string;
+
+  @ApiProperty({ required: false, description: `Whether the agency is in a 3T region. ${BLIND}` })
+  region3T?: boolean;
+}
+
+/** One open desk stage of a cycle with the entries given to you in it. */
+export class DeskQueueStageDto {
+  @ApiProperty()
+  cycleId: string;
+
+  @ApiProperty()
+  programme: string;
+
+  @ApiProperty()
+  year: number;
+
+  @ApiProperty()
+  stageKey: string;
+
+  @ApiProperty()
+  stageName: string;
+
+  @ApiProperty({ format: 'date-time', description: 'The stage’s deadline' })
+  closesAt: Date;
+
+  @ApiProperty({ description: 'A sheet needs a comment' })
+  commentRequired: boolean;
+
+  @ApiProperty({ description: 'Entries are shown without their agency' })
+  blindReview: boolean;
+
+  @ApiProperty({ description: 'Entries given to you' })
+  assigned: number;
+
+  @ApiProperty({ description: 'Of them, the ones you have scored' })
+  scored: number;
+
+  @ApiProperty({ type: [DeskQueueRubricDto], description: 'The rubric of each group among the entries' })
+  rubrics: DeskQueueRubricDto[];
+
+  @ApiProperty({ type: [DeskQueueEntryDto], description: 'Not yet scored first' })
+  entries: DeskQueueEntryDto[];
+}

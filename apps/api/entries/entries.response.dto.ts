@@ -26,7 +26,8 @@ export class EntryStageEventDto {
 export class EntryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() cycleId: string;
-  @ApiProperty() agencyCode: string;
+  @ApiProperty({ required: false, description: 'Absent for an evaluator of a cycle under blind review' })
+  agencyCode?: string;
   @ApiProperty() title: string;
   @ApiProperty() summary: string;
   @ApiProperty({ type: String, nullable: true, format: 'date' }) launchDate: string | null;

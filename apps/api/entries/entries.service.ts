@@ -20,6 +20,7 @@ import {
 import type { EntryEntity } from '../../../libs/persistence/entities';
 import type { Db } from '../../../libs/persistence/shared';
 import { editEntryUpdate, withdrawEntryUpdate } from '../../../workflows/entry.messages';
+import { asReaderOfCycle } from '../desk/blind-review';
 import type { EditEntryRequestDto } from './edit-entry.request.dto';
 import { checkEligible, documentOf, present } from './entry-document';
 
@@ -102,6 +103,13 @@ export class EntriesService {
     // While screening is open a decision may still change; the agency sees it once the stage has closed.
     const visible =
       decision && (!by || !isAgencyRole(by.role) || screeningStage?.status === 'closed') ? decision : null;
-    return present(entry, events, visible);
+    const shown = present(entry, events, visible);
+    return by ? this.asReader(shown, entry.cycleId, by) : shown;
+  }
+
+  /** A response about the cycle's entries as `by` may receive it: blind review hides the agency from evaluators. */
+  async asReader<T>(response: T, cycleId: string, by: Principal): Promise<T> {
+    if (by.role !== 'evaluator') return response;
+    return asReaderOfCycle(response, by, (await existingCycle(this.db, cycleId)).resolvedTemplate);
   }
 }

@@ -12,8 +12,12 @@ export class EntrySummaryDto {
   @ApiProperty({ example: 'cycle-pkri-2024' })
   cycleId: string;
 
-  @ApiProperty({ example: 'kab-banyuwangi' })
-  agencyCode: string;
+  @ApiProperty({
+    example: 'kab-banyuwangi',
+    required: false,
+    description: 'Absent for an evaluator of a cycle under blind review',
+  })
+  agencyCode?: string;
 
   @ApiProperty()
   title: string;

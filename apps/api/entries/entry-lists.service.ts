@@ -12,6 +12,7 @@ import {
 import { failedDeliveriesOf } from '../../../libs/persistence/notify';
 import type { EntryEntity } from '../../../libs/persistence/entities';
 import { cycleOrNotFound, type Db } from '../../../libs/persistence/shared';
+import { asReaderOfCycle } from '../desk/blind-review';
 import type { ListEntriesQueryDto } from './list-entries.query.dto';
 
 /** An entry as lists show it: no idempotency data, no document bodies. */
@@ -40,12 +41,12 @@ export class EntryListsService {
   async list(cycleId: string, query: ListEntriesQueryDto, principal: Principal) {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    await cycleOrNotFound(this.db, cycleId);
+    const cycle = await cycleOrNotFound(this.db, cycleId);
     const [items, total] = await entryListPage(this.db, cycleId, filterOf(query, principal), {
       skip: (page - 1) * pageSize,
       take: pageSize,
     });
-    return { items: items.map(summaryOf), total, page, pageSize };
+    return asReaderOfCycle({ items: items.map(summaryOf), total, page, pageSize }, principal, cycle.resolvedTemplate);
   }
 
   async csv(cycleId: string, query: ListEntriesQueryDto, principal: Principal): Promise<string> {

@@ -12,11 +12,19 @@ export class LineageItemDto {
   @ApiProperty({ example: 'Siswa Asuh Sebaya (SAS)' })
   title: string;
 
-  @ApiProperty({ example: 'kab-banyuwangi' })
-  agencyCode: string;
+  @ApiProperty({
+    example: 'kab-banyuwangi',
+    required: false,
+    description: 'Absent for an evaluator of a cycle under blind review',
+  })
+  agencyCode?: string;
 
-  @ApiProperty({ example: 'Pemerintah Kabupaten Banyuwangi' })
-  agencyName: string;
+  @ApiProperty({
+    example: 'Pemerintah Kabupaten Banyuwangi',
+    required: false,
+    description: 'Absent for an evaluator of a cycle under blind review',
+  })
+  agencyName?: string;
 
   @ApiProperty({ example: 'cycle-pkri-2024' })
   cycleId: string;

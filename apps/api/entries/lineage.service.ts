@@ -27,7 +27,7 @@ export class LineageService {
   ) {}
 
   async lineage(entryId: string, by: Principal): Promise<LineageDto> {
-    await this.entries.visibleEntry(entryId, by);
+    const asked = await this.entries.visibleEntry(entryId, by);
     const chainIds = await innovationEntryIds(this.db, entryId, MAX_CYCLES);
     const chain = await lineageRowsOf(this.db, chainIds);
     const entry = chain.find((row) => row.entryId === entryId)!;
@@ -37,12 +37,13 @@ export class LineageService {
     const [original] = originalId ? await lineageRowOf(this.db, originalId) : [];
     const replications = await replicationsOf(this.db, chainIds);
     const shown = (row: LineageRow) => item(row, by);
-    return {
+    const lineage = {
       entry: shown(entry),
       innovation: innovation.map(shown),
       original: original ? shown(original) : null,
       replications: replications.map(shown),
     };
+    return this.entries.asReader(lineage, asked.cycleId, by);
   }
 }
 

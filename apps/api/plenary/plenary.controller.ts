@@ -28,6 +28,7 @@ import {
   PlenaryOverrideProposalDto,
   PlenaryRecordedDecisionDto,
   PlenaryResultsDto,
+  PlenaryStateDto,
   PlenaryVoteOutcomeDto,
 } from './plenary.response.dto';
 
@@ -51,6 +52,7 @@ export class PlenaryController {
   @Get('plenary')
   @Allow('admin', 'panelist', 'auditor')
   @ApiOperation({ summary: 'The plenary as it stands: ranked list, members present, votes, overrides, decision' })
+  @ApiOkResponse({ type: PlenaryStateDto })
   state(@Param('cycleId') cycleId: string, @CurrentPrincipal() principal: Principal) {
     return this.plenary.state(cycleId, principal);
   }
@@ -167,5 +169,30 @@ export class PlenaryController {
   @ApiOkResponse({ type: PlenaryResultsDto })
   results(@Param('cycleId') cycleId: string): Promise<PlenaryResultsDto> {
     return this.plenary.results(cycleId);
+  }
+
+  @Get('results/document')
+  @Allow('public')
+  @ApiOperation({
+    summary: 'The announced decision in force as a printable Indonesian berita acara (HTML, public)',
+    description:
+      'The same bytes as GET …/decisions/{sequence}?format=html of that decision; 404 until the results are announced.',
+  })
+  @ApiProduces('text/html')
+  @ApiOkResponse({
+    description: 'The berita acara, inline',
+    headers: { ETag: { description: 'SHA-256 of the body, quoted', schema: { type: 'string' } } },
+    content: { 'text/html': { schema: { type: 'string', description: 'A printable berita acara in Indonesian' } } },
+  })
+  async resultsDocument(
+    @Param('cycleId') cycleId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const exported = await this.plenary.resultsDocument(cycleId);
+    response.setHeader('ETag', `"${exported.sha256}"`);
+    return new StreamableFile(Buffer.from(exported.body, 'utf8'), {
+      type: exported.contentType,
+      disposition: `inline; filename="${exported.filename}"`,
+    });
   }
 }

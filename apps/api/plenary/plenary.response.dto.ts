@@ -154,3 +154,102 @@ export class PlenaryDecisionDocumentDto {
   @ApiProperty({ type: [PlenaryCorrectionDto] }) corrections: PlenaryCorrectionDto[];
   @ApiProperty({ type: [PlenaryDecisionGroupDto] }) groups: PlenaryDecisionGroupDto[];
 }
+
+export class PlenaryTieNoteDto {
+  @ApiProperty({ format: 'uuid' }) withEntryId: string;
+  @ApiProperty({ enum: ['above', 'below'] }) placed: string;
+  @ApiProperty({ enum: ['interview', 'desk', 'launch-date', 'registration', 'entry-id'] }) rule: string;
+  @ApiProperty({ description: 'In Indonesian' }) reason: string;
+}
+
+export class PlenaryWeightedDto {
+  @ApiProperty({ type: Number, nullable: true }) desk: number | null;
+  @ApiProperty({ type: Number, nullable: true }) interview: number | null;
+  @ApiProperty({ type: Number, nullable: true }) fieldVerification: number | null;
+}
+
+/** A finalist in the plenary's ranked list, with its final score and the parts it is made of. */
+export class PlenaryRankedEntryDto {
+  @ApiProperty({ format: 'uuid' }) entryId: string;
+  @ApiProperty() title: string;
+  @ApiProperty() agencyCode: string;
+  @ApiProperty() agencyName: string;
+  @ApiProperty() cluster: string;
+  @ApiProperty() group: string;
+  @ApiProperty({ format: 'date-time' }) registeredAt: string;
+  @ApiProperty({ format: 'date' }) launchDate: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'Desk score, 0–100' }) desk: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Interview score, 0–100' }) interview: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Field verification score, 0–100' })
+  fieldVerification: number | null;
+  @ApiProperty({ type: PlenaryWeightedDto, description: 'Each score × its weight / 100; null where it is missing' })
+  weighted: PlenaryWeightedDto;
+  @ApiProperty({ type: Number, nullable: true, description: 'Two decimals; null without every weighted score' })
+  final: number | null;
+  @ApiProperty({ type: Number, nullable: true }) rank: number | null;
+  @ApiProperty({ description: 'Proposed to the plenary as a winner (rank ≤ topN)' }) proposed: boolean;
+  @ApiProperty({ type: [String] }) missing: string[];
+  @ApiProperty({ type: [PlenaryTieNoteDto] }) ties: PlenaryTieNoteDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Why it has no rank, in Indonesian' })
+  unrankedReason: string | null;
+}
+
+export class PlenaryRankedGroupDto {
+  @ApiProperty() cluster: string;
+  @ApiProperty() group: string;
+  @ApiProperty({ type: [PlenaryRankedEntryDto] }) entries: PlenaryRankedEntryDto[];
+}
+
+export class PlenaryRankingDto {
+  @ApiProperty({ type: PlenaryDecisionWeightsDto }) weights: PlenaryDecisionWeightsDto;
+  @ApiProperty() topN: number;
+  @ApiProperty({ type: [PlenaryRankedGroupDto] }) groups: PlenaryRankedGroupDto[];
+}
+
+export class PlenaryNamesDto {
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Cluster key → name' })
+  clusters: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Group key → name' })
+  groups: Record<string, string>;
+}
+
+/** What the plenary opened with: the ranked list it decides on, its members and its quorum. */
+export class PlenaryOpeningDto {
+  @ApiProperty() cycleId: string;
+  @ApiProperty() stageKey: string;
+  @ApiProperty() programme: string;
+  @ApiProperty() year: number;
+  @ApiProperty() quorum: number;
+  @ApiProperty() topN: number;
+  @ApiProperty({ type: PlenaryDecisionWeightsDto }) weights: PlenaryDecisionWeightsDto;
+  @ApiProperty({ type: [PlenaryDecisionPanelistDto], description: 'The cycle’s panelists' })
+  members: PlenaryDecisionPanelistDto[];
+  @ApiProperty({ type: PlenaryRankingDto }) ranking: PlenaryRankingDto;
+  @ApiProperty({ type: PlenaryNamesDto }) names: PlenaryNamesDto;
+  @ApiProperty({ type: [String], description: 'Why this plenary cannot decide as it stands' }) problems: string[];
+}
+
+export class PlenaryDecisionBallotDto extends PlenaryBallotDto {
+  @ApiProperty({ description: 'The version of the proposed list it was cast on' }) listVersion: number;
+}
+
+export class PlenaryOverrideStateDto extends PlenaryOverrideProposalDto {
+  @ApiProperty({ type: PlenaryVoteCountDto, description: 'The votes of those present as they stand' })
+  tally: PlenaryVoteCountDto;
+}
+
+/** The plenary as it stands. */
+export class PlenaryStateDto {
+  @ApiProperty({ enum: ['open', 'deciding', 'decided', 'adjourned'] }) status: string;
+  @ApiProperty({ type: PlenaryOpeningDto }) opening: PlenaryOpeningDto;
+  @ApiProperty({ type: [String], description: 'Ids of the panelists present now' }) present: string[];
+  @ApiProperty({ description: 'Each carried override makes a new version; only votes on the current one count' })
+  listVersion: number;
+  @ApiProperty({ type: [PlenaryDecisionBallotDto] }) decisionBallots: PlenaryDecisionBallotDto[];
+  @ApiProperty({ type: PlenaryVoteCountDto, description: 'The votes of those present on the list as it stands' })
+  decisionVotes: PlenaryVoteCountDto;
+  @ApiProperty({ type: [String], description: 'Ids of the winners as the list stands, carried overrides applied' })
+  winners: string[];
+  @ApiProperty({ type: [PlenaryOverrideStateDto] }) overrides: PlenaryOverrideStateDto[];
+  @ApiPropertyOptional({ type: PlenaryRecordedDecisionDto }) decision?: PlenaryRecordedDecisionDto;
+}

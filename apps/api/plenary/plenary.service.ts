@@ -7,12 +7,15 @@ import {
 } from '@temporalio/client';
 import type { TahapConfig } from '../../../libs/config';
 import {
+  applyOverrides,
   correctionWorkflowId,
   decisionCsv,
   decisionHtml,
   DomainError,
   ErrorCode,
   plenaryWorkflowId,
+  tallyVotes,
+  type Ballot,
   type Principal,
 } from '../../../libs/domain';
 import { DB, TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
@@ -60,10 +63,24 @@ export class PlenaryService {
     @Inject(TAHAP_CONFIG) private readonly config: TahapConfig,
   ) {}
 
+  /** The workflow's state, with the votes of those present counted and the winners as the list now stands. */
   async state(cycleId: string, principal: Principal) {
     await this.mustSit(cycleId, principal);
     // eslint-disable-next-line no-restricted-syntax -- a Temporal query of the plenary workflow, not SQL
-    return this.plenaryCall(cycleId, (handle) => handle.query(plenaryStateQuery));
+    const state = await this.plenaryCall(cycleId, (handle) => handle.query(plenaryStateQuery));
+    const count = (ballots: Ballot[]) => {
+      const { approve, reject, abstain } = tallyVotes(ballots, state.present);
+      return { approve, reject, abstain };
+    };
+    const carried = state.overrides.filter((proposal) => proposal.status === 'carried');
+    return {
+      ...state,
+      decisionVotes: count(state.decisionBallots.filter((ballot) => ballot.listVersion === state.listVersion)),
+      winners: applyOverrides(state.opening.ranking, carried).groups.flatMap((group) =>
+        group.winners.map((winner) => winner.entryId),
+      ),
+      overrides: state.overrides.map((proposal) => ({ ...proposal, tally: count(proposal.ballots) })),
+    };
   }
 
   async attendance(cycleId: string, body: PlenaryAttendanceRequestDto, principal: Principal) {
@@ -115,20 +132,20 @@ export class PlenaryService {
   /** The same decision always exports to the same bytes; the JSON is the very text stored when it was made. */
   async export(cycleId: string, sequence: number, format: 'json' | 'csv' | 'html', principal: Principal) {
     await this.mustSit(cycleId, principal);
-    const stored = await decisionBySequence(this.db, cycleId, sequence);
-    const body =
-      format === 'json'
-        ? stored.canonicalJson
-        : format === 'csv'
-          ? decisionCsv(stored.decision)
-          : decisionHtml(stored.decision);
-    const slug = stored.decisionNumber.replace('/', '-');
-    return {
-      body,
-      contentType: CONTENT_TYPE[format],
-      filename: `keputusan-${slug}.${format}`,
-      sha256: exportDigest(body),
-    };
+    return exportOf(await decisionBySequence(this.db, cycleId, sequence), format);
+  }
+
+  /** The announced decision in force as its printable berita acara, for anyone; none before the announcement. */
+  async resultsDocument(cycleId: string) {
+    await this.cycle(cycleId);
+    const latest = await latestDecision(this.db, cycleId);
+    if (!latest?.announcedAt) {
+      throw new DomainError(
+        ErrorCode.DecisionNotFound,
+        `No decision of ${cycleId} has been announced yet; its berita acara is public once the results are.`,
+      );
+    }
+    return exportOf(latest, 'html');
   }
 
   /** The announced decision in force, as the public reads it: the winners of each cluster and group. */
@@ -224,6 +241,22 @@ export class PlenaryService {
       throw new DomainError(ErrorCode.PlenaryNotFound, `No plenary of ${cycleId} that you sit in.`);
     }
   }
+}
+
+function exportOf(stored: StoredDecision, format: 'json' | 'csv' | 'html') {
+  const body =
+    format === 'json'
+      ? stored.canonicalJson
+      : format === 'csv'
+        ? decisionCsv(stored.decision)
+        : decisionHtml(stored.decision);
+  const slug = stored.decisionNumber.replace('/', '-');
+  return {
+    body,
+    contentType: CONTENT_TYPE[format],
+    filename: `keputusan-${slug}.${format}`,
+    sha256: exportDigest(body),
+  };
 }
 
 function summary(stored: StoredDecision) {

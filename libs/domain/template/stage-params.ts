@@ -20,6 +20,8 @@ export interface DeskParams {
   /** Normalised scores of one entry further apart than this flag a disagreement. */
   disagreementThreshold: number;
   commentRequired: boolean;
+  /** Evaluators read the entries without their agency's name, code or region (`blindReviewOf`). */
+  blindReview: boolean;
 }
 
 export interface SelectionParams {
@@ -60,6 +62,7 @@ export function deskParams(params: StageParams = {}): DeskParams {
     normalisation: params.normalisation === 'none' ? 'none' : 'z-score',
     disagreementThreshold: number(params.disagreementThreshold) ?? 20,
     commentRequired: params.commentRequired === true,
+    blindReview: params.blindReview === true,
   };
 }
 
@@ -224,4 +227,13 @@ export function isShowScoresToAgencyValue(value: unknown): boolean {
  */
 export function showsScoresToAgency(params: StageParams = {}): boolean {
   return params.showScoresToAgency === true || params.showScoresToAgency === 'true';
+}
+
+/**
+ * Blind review: whether the cycle's evaluators read its entries without the agency's name, code or region (province,
+ * 3T). A desk-evaluation stage's `blindReview`, false unless the template says true; one such stage makes the whole
+ * cycle blind for its evaluators (admins and auditors always see everything).
+ */
+export function blindReviewOf(template: { stages: { type: StageType; params?: StageParams }[] }): boolean {
+  return template.stages.some((stage) => stage.type === 'desk-evaluation' && stage.params?.blindReview === true);
 }

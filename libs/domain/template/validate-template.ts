@@ -36,6 +36,10 @@ const scoresShownToAgency: ParamRule = (value) =>
   isShowScoresToAgencyValue(value)
     ? undefined
     : `must be true or false (whether agencies see their mean scores of this stage once it has closed), not ${shown(value)}`;
+const blindReview: ParamRule = (value) =>
+  typeof value === 'boolean'
+    ? undefined
+    : `must be true or false (whether evaluators read entries without their agency's name, code and region), not ${shown(value)}`;
 const earlierFinalistTimes: ParamRule = (value) =>
   Number.isInteger(value) && (value as number) >= 0
     ? undefined
@@ -95,6 +99,7 @@ const STAGE_PARAMS: Record<StageType, Record<string, ParamRule>> = {
     disagreementThreshold: numberBetween(0, 100),
     commentRequired: yesOrNo,
     showScoresToAgency: scoresShownToAgency,
+    blindReview,
   },
   selection: {
     passingGrade: numberBetween(0, 100),

@@ -17,3 +17,15 @@ export function latestSinkMessages(db: Db, to?: string): Promise<MailSinkMessage
   if (to) builder.where(':to = ANY(message.envelopeTo)', { to });
   return builder.getMany();
 }
+
+/** A message exactly as the sink received it (RFC 5322), or null when there is no such message. */
+export async function sinkMessageRaw(db: Db, id: string): Promise<string | null> {
+  if (!/^\d{1,18}$/.test(id)) return null;
+  const row = await db
+    .getRepository(MailSinkMessageEntity)
+    .createQueryBuilder('message')
+    .select('message.raw', 'raw')
+    .where('message.id = :id', { id })
+    .getRawOne<{ raw: string }>();
+  return row?.raw ?? null;
+}

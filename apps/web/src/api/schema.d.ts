@@ -942,6 +942,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cycles/{cycleId}/results/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The announced decision in force as a printable Indonesian berita acara (HTML, public)
+         * @description The same bytes as GET …/decisions/{sequence}?format=html of that decision; 404 until the results are announced.
+         */
+        get: operations["PlenaryController_resultsDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cycles/{cycleId}/resume": {
         parameters: {
             query?: never;
@@ -1053,6 +1073,26 @@ export interface paths {
         };
         /** Deliveries by status (e.g. failed) and agency, newest first, with their attempts */
         get: operations["DeliveriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/desk-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your desk work: per open desk stage, the entries given to you (not yet scored first) and the rubrics
+         * @description Your progress (scored of assigned), the deadline, whether a comment is required; under blind review the entries come without their agency.
+         */
+        get: operations["DeskQueueController_queue"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1491,6 +1531,40 @@ export interface paths {
         };
         /** The latest 200 messages the local SMTP sink accepted */
         get: operations["MailSinkController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mail-sink/messages/{id}/attachments/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One attachment of the message (0 is the first), with its own name and type */
+        get: operations["MailSinkController_attachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mail-sink/messages/{id}/raw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The message exactly as the sink received it, as an .eml file */
+        get: operations["MailSinkController_raw"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2361,6 +2435,77 @@ export interface components {
             replacementId: string | null;
             stageKey: string;
         };
+        DeskQueueCriterionDto: {
+            /** @example kebaruan */
+            key: string;
+            /** @example 100 */
+            max: number;
+            /** @example 0 */
+            min: number;
+            /** @example Kebaruan */
+            name: string;
+            /** @description Percent; the weights of a rubric sum to 100 */
+            weight: number;
+        };
+        DeskQueueEntryDto: {
+            /** @description Absent when the cycle’s desk evaluation is blind review (`blindReview`) */
+            agencyCode?: string;
+            /** @description Absent when the cycle’s desk evaluation is blind review (`blindReview`) */
+            agencyName?: string;
+            cluster: string;
+            /**
+             * Format: date-time
+             * @description Set when you may score after the stage’s deadline
+             */
+            dueAt: string | null;
+            /** Format: uuid */
+            entryId: string;
+            group: string;
+            /** @description Absent when the cycle’s desk evaluation is blind review (`blindReview`) */
+            province?: string;
+            /** @description Whether the agency is in a 3T region. Absent when the cycle’s desk evaluation is blind review (`blindReview`) */
+            region3T?: boolean;
+            /** Format: date-time */
+            scoredAt: string | null;
+            title: string;
+            /** @description Your latest version of the sheet; null before the first */
+            version: number | null;
+            /** @description Its weighted score (0–100) */
+            weighted: number | null;
+        };
+        DeskQueueRubricDto: {
+            criteria: components["schemas"]["DeskQueueCriterionDto"][];
+            /** @example keberlanjutan */
+            group: string;
+            groupName: string;
+            /** @example inovasi */
+            key: string;
+            name: string;
+        };
+        DeskQueueStageDto: {
+            /** @description Entries given to you */
+            assigned: number;
+            /** @description Entries are shown without their agency */
+            blindReview: boolean;
+            /**
+             * Format: date-time
+             * @description The stage’s deadline
+             */
+            closesAt: string;
+            /** @description A sheet needs a comment */
+            commentRequired: boolean;
+            cycleId: string;
+            /** @description Not yet scored first */
+            entries: components["schemas"]["DeskQueueEntryDto"][];
+            programme: string;
+            /** @description The rubric of each group among the entries */
+            rubrics: components["schemas"]["DeskQueueRubricDto"][];
+            /** @description Of them, the ones you have scored */
+            scored: number;
+            stageKey: string;
+            stageName: string;
+            year: number;
+        };
         DeskReassignmentDto: {
             /** Format: uuid */
             added: string | null;
@@ -2418,7 +2563,9 @@ export interface components {
              *       "keberlanjutan": 85
              *     }
              */
-            scores: Record<string, never>;
+            scores: {
+                [key: string]: number;
+            };
         };
         DeskScoreSheetDto: {
             comment: string | null;
@@ -2542,7 +2689,8 @@ export interface components {
             status: "active" | "completed" | "withdrawn" | "eliminated";
         };
         EntryDto: {
-            agencyCode: string;
+            /** @description Absent for an evaluator of a cycle under blind review */
+            agencyCode?: string;
             /** @enum {string} */
             cluster: "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota" | "bumn" | "bumd";
             /**
@@ -2615,8 +2763,11 @@ export interface components {
             stage: string;
         };
         EntrySummaryDto: {
-            /** @example kab-banyuwangi */
-            agencyCode: string;
+            /**
+             * @description Absent for an evaluator of a cycle under blind review
+             * @example kab-banyuwangi
+             */
+            agencyCode?: string;
             /** @enum {string} */
             cluster: "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota" | "bumn" | "bumd";
             /** @example submission */
@@ -2952,10 +3103,16 @@ export interface components {
             replications: components["schemas"]["LineageItemDto"][];
         };
         LineageItemDto: {
-            /** @example kab-banyuwangi */
-            agencyCode: string;
-            /** @example Pemerintah Kabupaten Banyuwangi */
-            agencyName: string;
+            /**
+             * @description Absent for an evaluator of a cycle under blind review
+             * @example kab-banyuwangi
+             */
+            agencyCode?: string;
+            /**
+             * @description Absent for an evaluator of a cycle under blind review
+             * @example Pemerintah Kabupaten Banyuwangi
+             */
+            agencyName?: string;
             /** @enum {string} */
             cluster: "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota" | "bumn" | "bumd";
             /** @example cycle-pkri-2024 */
@@ -3245,6 +3402,14 @@ export interface components {
             /** @description Its status in this decision */
             to: string;
         };
+        PlenaryDecisionBallotDto: {
+            /** @description The version of the proposed list it was cast on */
+            listVersion: number;
+            /** Format: uuid */
+            panelistId: string;
+            /** @enum {string} */
+            vote: "approve" | "reject" | "abstain";
+        };
         PlenaryDecisionDocumentDto: {
             corrections: components["schemas"]["PlenaryCorrectionDto"][];
             cycleId: string;
@@ -3332,6 +3497,31 @@ export interface components {
             direction: "in" | "out";
             reason: string;
         };
+        PlenaryNamesDto: {
+            /** @description Cluster key → name */
+            clusters: {
+                [key: string]: string;
+            };
+            /** @description Group key → name */
+            groups: {
+                [key: string]: string;
+            };
+        };
+        PlenaryOpeningDto: {
+            cycleId: string;
+            /** @description The cycle’s panelists */
+            members: components["schemas"]["PlenaryDecisionPanelistDto"][];
+            names: components["schemas"]["PlenaryNamesDto"];
+            /** @description Why this plenary cannot decide as it stands */
+            problems: string[];
+            programme: string;
+            quorum: number;
+            ranking: components["schemas"]["PlenaryRankingDto"];
+            stageKey: string;
+            topN: number;
+            weights: components["schemas"]["PlenaryDecisionWeightsDto"];
+            year: number;
+        };
         PlenaryOverrideProposalDto: {
             ballots: components["schemas"]["PlenaryBallotDto"][];
             /** @enum {string} */
@@ -3349,6 +3539,66 @@ export interface components {
             status: "open" | "carried" | "rejected" | "lapsed";
             /** @description The count when it carried or was rejected */
             votes?: components["schemas"]["PlenaryVoteCountDto"];
+        };
+        PlenaryOverrideStateDto: {
+            ballots: components["schemas"]["PlenaryBallotDto"][];
+            /** @enum {string} */
+            direction: "in" | "out";
+            /** Format: uuid */
+            entryId: string;
+            /**
+             * @description What to vote on
+             * @example override-1
+             */
+            overrideId: string;
+            proposedBy: string;
+            reason: string;
+            /** @enum {string} */
+            status: "open" | "carried" | "rejected" | "lapsed";
+            /** @description The votes of those present as they stand */
+            tally: components["schemas"]["PlenaryVoteCountDto"];
+            /** @description The count when it carried or was rejected */
+            votes?: components["schemas"]["PlenaryVoteCountDto"];
+        };
+        PlenaryRankedEntryDto: {
+            agencyCode: string;
+            agencyName: string;
+            cluster: string;
+            /** @description Desk score, 0–100 */
+            desk: number | null;
+            /** Format: uuid */
+            entryId: string;
+            /** @description Field verification score, 0–100 */
+            fieldVerification: number | null;
+            /** @description Two decimals; null without every weighted score */
+            final: number | null;
+            group: string;
+            /** @description Interview score, 0–100 */
+            interview: number | null;
+            /** Format: date */
+            launchDate: string;
+            missing: string[];
+            /** @description Proposed to the plenary as a winner (rank ≤ topN) */
+            proposed: boolean;
+            rank: number | null;
+            /** Format: date-time */
+            registeredAt: string;
+            ties: components["schemas"]["PlenaryTieNoteDto"][];
+            title: string;
+            /** @description Why it has no rank, in Indonesian */
+            unrankedReason: string | null;
+            /** @description Each score × its weight / 100; null where it is missing */
+            weighted: components["schemas"]["PlenaryWeightedDto"];
+        };
+        PlenaryRankedGroupDto: {
+            cluster: string;
+            entries: components["schemas"]["PlenaryRankedEntryDto"][];
+            group: string;
+        };
+        PlenaryRankingDto: {
+            groups: components["schemas"]["PlenaryRankedGroupDto"][];
+            topN: number;
+            weights: components["schemas"]["PlenaryDecisionWeightsDto"];
         };
         PlenaryRecordedDecisionDto: {
             /** Format: date-time */
@@ -3383,6 +3633,32 @@ export interface components {
             /** @description The decision number this one corrects */
             supersedes: string | null;
         };
+        PlenaryStateDto: {
+            decision?: components["schemas"]["PlenaryRecordedDecisionDto"];
+            decisionBallots: components["schemas"]["PlenaryDecisionBallotDto"][];
+            /** @description The votes of those present on the list as it stands */
+            decisionVotes: components["schemas"]["PlenaryVoteCountDto"];
+            /** @description Each carried override makes a new version; only votes on the current one count */
+            listVersion: number;
+            opening: components["schemas"]["PlenaryOpeningDto"];
+            overrides: components["schemas"]["PlenaryOverrideStateDto"][];
+            /** @description Ids of the panelists present now */
+            present: string[];
+            /** @enum {string} */
+            status: "open" | "deciding" | "decided" | "adjourned";
+            /** @description Ids of the winners as the list stands, carried overrides applied */
+            winners: string[];
+        };
+        PlenaryTieNoteDto: {
+            /** @enum {string} */
+            placed: "above" | "below";
+            /** @description In Indonesian */
+            reason: string;
+            /** @enum {string} */
+            rule: "interview" | "desk" | "launch-date" | "registration" | "entry-id";
+            /** Format: uuid */
+            withEntryId: string;
+        };
         PlenaryVoteCountDto: {
             abstain: number;
             approve: number;
@@ -3400,6 +3676,11 @@ export interface components {
             reject: number;
             /** @description For an override: whether at least half of those present now reject it */
             rejected?: boolean;
+        };
+        PlenaryWeightedDto: {
+            desk: number | null;
+            fieldVerification: number | null;
+            interview: number | null;
         };
         PlenaryWinnerDto: {
             agencyName: string;
@@ -5111,7 +5392,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlenaryStateDto"];
+                };
             };
         };
     };
@@ -5228,6 +5511,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlenaryResultsDto"];
+                };
+            };
+        };
+    };
+    PlenaryController_resultsDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The berita acara, inline */
+            200: {
+                headers: {
+                    /** @description SHA-256 of the body, quoted */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
                 };
             };
         };
@@ -5400,6 +5707,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotifyDeliveryPageDto"];
+                };
+            };
+        };
+    };
+    DeskQueueController_queue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskQueueStageDto"][];
                 };
             };
         };
@@ -6070,6 +6396,49 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotifySinkMessageDto"][];
+                };
+            };
+        };
+    };
+    MailSinkController_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    MailSinkController_raw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "message/rfc822": string;
                 };
             };
         };

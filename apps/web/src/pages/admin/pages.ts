@@ -49,4 +49,5 @@ export const ADMIN_PAGES: PortalPage[] = [
     roles: ROLES_OF.agencies,
     Page: lazyPage(() => import('./AgenciesPage'), 'AgenciesPage'),
   },
+  { path: '/surat', roles: ['admin'], Page: lazyPage(() => import('./MailSinkPage'), 'MailSinkPage') },
 ];
