@@ -38,7 +38,9 @@ export default async function globalSetup(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'tahap-test-'));
   // Inside the project, so the compiled processes find node_modules; removed by the teardown.
   const build = join(PROJECT_ROOT, '.data', `test-build-${basename(scratch)}`);
+  // Compiling, building the portal and bundling the workflows need nothing of each other: all three at once.
   const compiled = Promise.all([compile(build), buildWeb(join(build, 'web'))]);
+  const bundled = bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: bundleLogger });
   const databaseName = `tahap_test_${process.pid}_${Date.now()}`;
   const database = await createScratchDatabase(ADMIN_DATABASE_URL, databaseName, 'TEST_DATABASE_ADMIN_URL');
   const databaseUrl = database.url;
@@ -64,10 +66,7 @@ export default async function globalSetup(): Promise<void> {
   );
   const [, smtpUrl] = await mailSink.start(/Mail sink listening on (smtp:\/\/\S+)/);
 
-  const { code } = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../../workflows'),
-    logger: bundleLogger,
-  });
+  const { code } = await bundled;
   const bundlePath = join(scratch, 'workflow-bundle.js');
   writeFileSync(bundlePath, code);
 
