@@ -3,7 +3,9 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
 import { Header, Pack, Parser, ReadEntry, type WriteEntry } from 'tar';
 import { auditRowHash } from './audit-chain';
 import type { AuditRow } from './types';
@@ -185,7 +187,8 @@ export async function readArchive(path: string): Promise<ArchiveReading> {
     problem(opened);
     return reading;
   }
-  const unpacked = await unpack(path);
+  const compressed = await gzipIntact(path);
+  const unpacked = compressed === true ? await unpack(path) : { files: new Map(), problems: [], failure: compressed };
   if (unpacked.failure) {
     problem(
       `the archive is damaged and cannot be read (${unpacked.failure}); ` +
@@ -273,6 +276,27 @@ async function isGzip(path: string): Promise<true | string> {
     }
   } catch (error) {
     return `${path} cannot be opened: ${(error as Error).message}`;
+  }
+}
+
+/**
+ * Whether the whole gzip stream decompresses and its checksum (CRC-32 of every byte it holds) matches. The tar reader
+ * stops at the archive's end marker, so a change after it, or one it reads past, would otherwise go unseen.
+ */
+async function gzipIntact(path: string): Promise<true | string> {
+  try {
+    await pipeline(
+      createReadStream(path),
+      createGunzip(),
+      new Writable({
+        write(_chunk, _encoding, done) {
+          done();
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    return `gzip: ${(error as Error).message}`;
   }
 }
 

@@ -211,17 +211,22 @@ describe('[plenary] a compressed PKRI 2024 cycle from registration to announceme
       }));
     });
     const score = async ({ entry, evaluator, value }: (typeof jobs)[number]) =>
-      eventually(`a desk score for entry ${entry.index}`, async () => {
-        const answer = await stack.request(
-          'POST',
-          `/entries/${entry.id}/desk-scores`,
-          { scores: sheet(value, entry.group), comment: 'Dinilai.' },
-          evaluator,
-        );
-        if (answer.status === 201) return true;
-        if (answer.body?.code === 'STAGE.NOT_OPEN') return undefined;
-        throw new Error(`desk score answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-      });
+      eventually(
+        `a desk score for entry ${entry.index}`,
+        async () => {
+          const answer = await stack.request(
+            'POST',
+            `/entries/${entry.id}/desk-scores`,
+            { scores: sheet(value, entry.group), comment: 'Dinilai.' },
+            evaluator,
+          );
+          if (answer.status === 201) return true;
+          if (answer.body?.code === 'STAGE.NOT_OPEN') return undefined;
+          throw new Error(`desk score answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+          // 104 entries hear of the opening one by one; beside the heaviest suites that can take minutes.
+        },
+        180_000,
+      );
     for (let start = 0; start < jobs.length; start += 8) await Promise.all(jobs.slice(start, start + 8).map(score));
     await closeStage(stack, cycleId, KEYS.desk);
     await openStage(stack, cycleId, KEYS.selection);
