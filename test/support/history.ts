@@ -18,7 +18,16 @@ export async function scheduledActivityInputs<T>(
 
 export async function historyLength(client: Client, workflowId: string): Promise<number> {
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
-  return history.events?.length ?? 0;
+  // Workflow tasks (scheduled, started, completed, timed out) count how often the worker ran, which a loaded
+  // machine changes; every other event is something the workflow did or was told.
+  return (history.events ?? []).filter(
+    (event) =>
+      !event.workflowTaskScheduledEventAttributes &&
+      !event.workflowTaskStartedEventAttributes &&
+      !event.workflowTaskCompletedEventAttributes &&
+      !event.workflowTaskTimedOutEventAttributes &&
+      !event.workflowTaskFailedEventAttributes,
+  ).length;
 }
 
 /**
