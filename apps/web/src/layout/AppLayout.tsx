@@ -1,18 +1,18 @@
-import { Anchor, AppShell, Badge, Burger, Button, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Badge, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { api, must } from '../api/client';
-import type { Language } from '../format/time';
 import { NAVIGATION, INBOX_ROLES } from '../routes';
+import { LanguageSwitch } from './LanguageSwitch';
 import { useSession, useUser } from '../session/session';
 
 /** Header (who, language, unread notices, sign-out) and the navigation of what this role may do. */
 export function AppLayout() {
   const { t } = useTranslation();
   const user = useUser();
-  const { language, setLanguage, signOut } = useSession();
+  const { signOut } = useSession();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const items = NAVIGATION.filter((item) => item.roles.includes(user.role));
@@ -38,16 +38,7 @@ export function AppLayout() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             {INBOX_ROLES.includes(user.role) && <UnreadBadge />}
-            <SegmentedControl
-              size="xs"
-              aria-label={t('nav.language')}
-              value={language}
-              onChange={(value) => setLanguage(value as Language)}
-              data={[
-                { value: 'id', label: 'ID' },
-                { value: 'en', label: 'EN' },
-              ]}
-            />
+            <LanguageSwitch />
             <Button variant="subtle" size="xs" onClick={signOut}>
               {t('nav.signOut')}
             </Button>

@@ -1,13 +1,11 @@
-import { Anchor, AppShell, Button, Group, SegmentedControl, Title } from '@mantine/core';
+import { Anchor, AppShell, Button, Group, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
-import type { Language } from '../format/time';
-import { useSession } from '../session/session';
+import { LanguageSwitch } from './LanguageSwitch';
 
 /** The frame of the pages anyone may open: the name, the language, and the way to sign in. No navigation by role. */
 export function PublicLayout() {
   const { t } = useTranslation();
-  const { language, setLanguage } = useSession();
   return (
     <AppShell header={{ height: 60 }} padding="md">
       <AppShell.Header>
@@ -18,16 +16,7 @@ export function PublicLayout() {
             </Title>
           </Anchor>
           <Group gap="xs" wrap="nowrap">
-            <SegmentedControl
-              size="xs"
-              aria-label={t('nav.language')}
-              value={language}
-              onChange={(value) => setLanguage(value as Language)}
-              data={[
-                { value: 'id', label: 'ID' },
-                { value: 'en', label: 'EN' },
-              ]}
-            />
+            <LanguageSwitch />
             <Button component={Link} to="/masuk" variant="subtle" size="xs">
               {t('signIn.submit')}
             </Button>

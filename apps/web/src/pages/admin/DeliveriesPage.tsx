@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Card, Group, Modal, Pagination, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Modal, Select, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, must } from '../../api/client';
 import type { components } from '../../api/schema';
 import { DataTable } from '../../components/DataTable';
+import { PagePicker } from '../../components/PagePicker';
 import { ProblemAlert, QueryView } from '../../components/QueryView';
 import { Instant } from '../../components/Time';
 import { formatNumber } from '../../format/time';
@@ -171,12 +172,10 @@ export function DeliveriesPage() {
                 />
               )}
               {pages > 1 && (
-                <Pagination
+                <PagePicker
                   total={pages}
                   value={Math.min(list.page, pages)}
                   onChange={(page) => address.set({ halaman: page })}
-                  getControlProps={(control) => ({ 'aria-label': t(`common.${control}Page`) })}
-                  getItemProps={(item) => ({ 'aria-label': t('common.pageNumber', { page: item }) })}
                 />
               )}
             </Stack>

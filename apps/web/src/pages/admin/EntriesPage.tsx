@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Pagination, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -8,6 +8,7 @@ import { CLUSTER_NAMES, CLUSTERS } from '../../../../../libs/domain/cluster';
 import { api, must } from '../../api/client';
 import { saveDownload } from '../../api/download';
 import { DataTable } from '../../components/DataTable';
+import { PagePicker } from '../../components/PagePicker';
 import { ProblemAlert, QueryView } from '../../components/QueryView';
 import { Instant } from '../../components/Time';
 import { formatNumber } from '../../format/time';
@@ -213,12 +214,10 @@ export function EntriesPage() {
                 />
               )}
               {pages > 1 && (
-                <Pagination
+                <PagePicker
                   total={pages}
                   value={Math.min(list.page, pages)}
                   onChange={(page) => address.set({ halaman: page })}
-                  getControlProps={(control) => ({ 'aria-label': t(`common.${control}Page`) })}
-                  getItemProps={(item) => ({ 'aria-label': t('common.pageNumber', { page: item }) })}
                 />
               )}
             </Stack>

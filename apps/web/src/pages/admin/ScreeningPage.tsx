@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Pagination, Stack, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { useParams } from 'react-router-dom';
 import { api, must } from '../../api/client';
 import { ActionDialog } from '../../components/ActionDialog';
 import { DataTable } from '../../components/DataTable';
+import { PagePicker } from '../../components/PagePicker';
 import { QueryView } from '../../components/QueryView';
 import { Instant } from '../../components/Time';
 
@@ -90,13 +91,7 @@ export function ScreeningPage() {
                   ],
                 }))}
               />
-              <Pagination
-                total={Math.max(1, Math.ceil(list.total / PAGE_SIZE))}
-                value={page}
-                onChange={setPage}
-                getControlProps={(control) => ({ 'aria-label': t(`common.${control}Page`) })}
-                getItemProps={(item) => ({ 'aria-label': t('common.pageNumber', { page: item }) })}
-              />
+              <PagePicker total={Math.max(1, Math.ceil(list.total / PAGE_SIZE))} value={page} onChange={setPage} />
             </Stack>
           );
         }}

@@ -4,7 +4,6 @@ import {
   Button,
   Group,
   Modal,
-  Pagination,
   PasswordInput,
   Select,
   Stack,
@@ -18,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { api, must } from '../../api/client';
 import type { components } from '../../api/schema';
 import { DataTable } from '../../components/DataTable';
+import { PagePicker } from '../../components/PagePicker';
 import { QueryView } from '../../components/QueryView';
 import { Instant } from '../../components/Time';
 import { formatNumber } from '../../format/time';
@@ -103,15 +103,7 @@ export function UsersPage() {
                   ],
                 }))}
               />
-              {pages > 1 && (
-                <Pagination
-                  total={pages}
-                  value={current}
-                  onChange={setPage}
-                  getControlProps={(control) => ({ 'aria-label': t(`common.${control}Page`) })}
-                  getItemProps={(item) => ({ 'aria-label': t('common.pageNumber', { page: item }) })}
-                />
-              )}
+              {pages > 1 && <PagePicker total={pages} value={current} onChange={setPage} />}
             </Stack>
           );
         }}
