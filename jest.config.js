@@ -1,5 +1,14 @@
 /** Unit specs sit next to the code; integration and end-to-end suites live under test/ and get real servers. */
-const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
+const transform = { '^.+\\.ts$': ['@swc/jest', swc] };
 
 module.exports = {
   // Integration suites start real processes (API, worker) and sign in; the default 5 s is too short for that.

@@ -148,10 +148,15 @@ export class Stack {
   }
 }
 
-/** Polls until `probe` returns a value that is not undefined; fails with `what` after the timeout. */
+/**
+ * Polls until `probe` returns a value that is not undefined; fails with `what` after the timeout. The pause between
+ * probes grows from 100 ms to 1 s: a state that comes quickly is seen quickly, and a long wait (a calendar instant,
+ * a hundred entries hearing of a stage) does not load the machine that is doing the work with probes.
+ */
 export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
+  let pauseMs = 100;
   while (Date.now() < deadline) {
     try {
       const value = await probe();
@@ -159,7 +164,8 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
     } catch (error) {
       last = error;
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, Math.min(pauseMs, Math.max(0, deadline - Date.now()))));
+    pauseMs = Math.min(1_000, pauseMs * 1.5);
   }
   throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }

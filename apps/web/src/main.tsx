@@ -41,6 +41,8 @@ const themeIn = (closeLabel: string) =>
   createTheme({
     primaryColor: 'indigo',
     primaryShade: 8,
+    // A person who asked their system for less motion gets dialogs and menus without animation.
+    respectReducedMotion: true,
     // Light badges and alerts keep their tinted background but write in near-black: their default text colour fails
     // WCAG AA contrast on it for most hues.
     variantColorResolver: (input) => {

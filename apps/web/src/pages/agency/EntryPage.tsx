@@ -20,6 +20,8 @@ export function EntryPage() {
   const entry = useQuery({
     queryKey: ['entry', entryId],
     queryFn: () => must(api.GET('/api/entries/{entryId}', { params: { path: { entryId } } })),
+    // The entry moves on while the page is open; a just-submitted one has no history until its workflow records it.
+    refetchInterval: (query) => (query.state.data?.stageHistory.length ? 30_000 : 3_000),
   });
   const cycleId = entry.data?.cycleId ?? '';
   const cycle = useQuery({
