@@ -1,34 +1,56 @@
 import { compressCalendar, PKRI_2024 } from '../libs/domain';
+import { signedIn } from './demo-caller';
 import { DEMO_AGENCIES, DEMO_ENTRIES } from './demo-data';
 import type { DemoLogin } from './local-secrets';
 
-/** Minutes each stage lasts in the demo cycle; submission is longer so a person can try registering. */
-const DEMO_MINUTES = { submission: 5, interview: 15, others: 2 };
+/** How fast the demo cycle runs: `normal` for a person watching the portal (about 27 minutes), `fast` for a test. */
+export type DemoPace = 'normal' | 'fast';
 
-/** The demo's interviews: 5-minute slots round the clock before one panel, confirmation due 3 minutes ahead. */
-const DEMO_INTERVIEW = {
-  noticeDays: 0,
-  panels: 1,
-  slotMinutes: 5,
-  dayStart: '00:00',
-  dayEnd: '23:55',
-  agencyHours: '00:00-23:59',
-  confirmHoursBefore: 0.05,
-  confirmReminderHoursBefore: 0.1,
+/** Seconds each stage type lasts at each pace; submission is longest so a person can try registering. */
+const STAGE_SECONDS: Record<DemoPace, Record<string, number>> = {
+  normal: {
+    submission: 300,
+    screening: 120,
+    'desk-evaluation': 180,
+    selection: 120,
+    interview: 600,
+    plenary: 180,
+    announcement: 120,
+  },
+  fast: {
+    submission: 15,
+    screening: 6,
+    'desk-evaluation': 20,
+    selection: 6,
+    interview: 120,
+    plenary: 20,
+    announcement: 10,
+  },
 };
 
-type Call = (method: string, path: string, body?: unknown) => Promise<any>;
+/** Two of the demo's three panelists make the plenary quorate. */
+const PLENARY_QUORUM = 2;
 
-function caller(baseUrl: string, token?: string): Call {
-  return async (method, path, body) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const payload = await response.json();
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(payload)}`);
-    return payload;
+/**
+ * The demo's interviews: one panel, slots round the clock, twelve of them in the stage (nine innovations at most;
+ * a slot lasts at least 10 seconds), confirmation due a slot ahead.
+ */
+function withoutSlotMinutes(params: Record<string, unknown> = {}): Record<string, unknown> {
+  const { slotMinutes: _replaced, ...rest } = params;
+  return rest;
+}
+
+function demoInterview(stageSeconds: number) {
+  const slotSeconds = Math.floor(stageSeconds / 12);
+  return {
+    noticeDays: 0,
+    panels: 1,
+    slotSeconds,
+    dayStart: '00:00',
+    dayEnd: '23:59',
+    agencyHours: '00:00-23:59',
+    confirmHoursBefore: slotSeconds / 3600,
+    confirmReminderHoursBefore: (2 * slotSeconds) / 3600,
   };
 }
 
@@ -37,13 +59,9 @@ function caller(baseUrl: string, token?: string): Call {
  * PKRI 2024 template version whose calendar is compressed to minutes from now, the cycle, and the innovations
  * (replications naming their originals). Returns the cycle id, or undefined when the database already had data.
  */
-export async function seedDemo(baseUrl: string, logins: DemoLogin[]): Promise<string | undefined> {
+export async function seedDemo(baseUrl: string, logins: DemoLogin[], pace: DemoPace): Promise<string | undefined> {
   const admin = logins.find((login) => login.role === 'admin')!;
-  const { accessToken } = await caller(baseUrl)('POST', '/auth/login', {
-    email: admin.email,
-    password: admin.password,
-  });
-  const call = caller(baseUrl, accessToken);
+  const call = await signedIn(baseUrl, admin);
   const agencies: unknown[] = await call('GET', '/agencies');
   if (agencies.length > 0) return undefined;
   for (const agency of DEMO_AGENCIES) await call('POST', '/agencies', agency);
@@ -52,15 +70,7 @@ export async function seedDemo(baseUrl: string, logins: DemoLogin[]): Promise<st
     await call('POST', '/users', { role, email, password, agencyCode, displayName: `Demo ${role}` });
   }
   const stageSeconds = Object.fromEntries(
-    PKRI_2024.stages.map((stage) => [
-      stage.key,
-      60 *
-        (stage.type === 'submission'
-          ? DEMO_MINUTES.submission
-          : stage.type === 'interview'
-            ? DEMO_MINUTES.interview
-            : DEMO_MINUTES.others),
-    ]),
+    PKRI_2024.stages.map((stage) => [stage.key, STAGE_SECONDS[pace][stage.type] ?? 60]),
   );
   const compressed = compressCalendar(PKRI_2024, { startAt: new Date(), stageSeconds });
   // One demo evaluator scores every entry, so the desk stage has someone to assign.
@@ -70,8 +80,10 @@ export async function seedDemo(baseUrl: string, logins: DemoLogin[]): Promise<st
       stage.type === 'desk-evaluation'
         ? { ...stage, params: { ...stage.params, evaluatorsPerEntry: 1 } }
         : stage.type === 'interview'
-          ? { ...stage, params: { ...stage.params, ...DEMO_INTERVIEW } }
-          : stage,
+          ? { ...stage, params: { ...withoutSlotMinutes(stage.params), ...demoInterview(stageSeconds[stage.key]) } }
+          : stage.type === 'plenary'
+            ? { ...stage, params: { ...stage.params, quorum: PLENARY_QUORUM } }
+            : stage,
     ),
   };
   const template = await call('POST', '/templates', { definition });
@@ -82,20 +94,18 @@ export async function seedDemo(baseUrl: string, logins: DemoLogin[]): Promise<st
       evaluators: [{ email: evaluator.email, affiliations: ['kemenpanrb'], province: 'DKI Jakarta' }],
     });
   }
-  // The demo panelist sits on the demo's one interview panel.
-  const panelist = logins.find((login) => login.role === 'panelist');
-  if (panelist) {
-    await call('PUT', `/cycles/${cycle.id}/interview-panels`, {
-      panels: [
-        {
-          key: '1',
-          name: 'Panel 1',
-          meetingUrl: 'https://meet.example.id/tahap-demo-panel-1',
-          panelists: [{ email: panelist.email, affiliations: ['kemenpanrb'] }],
-        },
-      ],
-    });
-  }
+  // The demo's panelists sit on its one interview panel, and in the plenary.
+  const panelists = logins.filter((login) => login.role === 'panelist');
+  await call('PUT', `/cycles/${cycle.id}/interview-panels`, {
+    panels: [
+      {
+        key: '1',
+        name: 'Panel 1',
+        meetingUrl: 'https://meet.example.id/tahap-demo-panel-1',
+        panelists: panelists.map((panelist) => ({ email: panelist.email, affiliations: ['kemenpanrb'] })),
+      },
+    ],
+  });
   const originals = new Map<string, string>();
   for (const { replicates, ...entry } of DEMO_ENTRIES) {
     const replicatesEntryId = replicates ? originals.get(replicates) : undefined;

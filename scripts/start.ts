@@ -10,7 +10,9 @@ import { openDatabase } from '../libs/persistence';
 import { startEmbeddedPostgres } from '../libs/persistence/embedded-postgres';
 import { startDevServer } from '../libs/temporal';
 import { buildWeb } from './build-web';
-import { seedDemo } from './demo-seed';
+import { DemoActors } from './demo-actors';
+import { signedIn } from './demo-caller';
+import { seedDemo, type DemoPace } from './demo-seed';
 import { localDevServerOptions } from './local-temporal';
 import { localSecrets } from './local-secrets';
 
@@ -18,11 +20,13 @@ const PROJECT_ROOT = resolve(__dirname, '..');
 
 /**
  * `npm start`: the whole of Tahap on one machine. Brings up PostgreSQL and Temporal (embedded unless DATABASE_URL /
- * TEMPORAL_ADDRESS point elsewhere), the worker and the API, seeds an empty database with the demo, and stops
- * everything it started on Ctrl-C. Data stays under .data/ between runs.
+ * TEMPORAL_ADDRESS point elsewhere), the worker and the API, seeds an empty database with the demo cycle, runs the
+ * demo's people through it, and stops everything it started on Ctrl-C. Data stays under .data/ between runs.
+ * `npm start -- --fast` runs the demo cycle in about three minutes instead of about 27.
  */
 async function main(): Promise<void> {
   const started = Date.now();
+  const pace: DemoPace = process.argv.includes('--fast') ? 'fast' : 'normal';
   const dataDir = resolve(PROJECT_ROOT, process.env.DATA_DIR ?? DEFAULTS.dataDir);
   const stops: { name: string; stop: () => Promise<unknown> }[] = [];
   let stopping = false;
@@ -38,9 +42,10 @@ async function main(): Promise<void> {
   };
 
   try {
-    // The portal is built afresh at every start (seconds), while PostgreSQL and Temporal come up.
+    // The portal is built afresh at every start (seconds), while PostgreSQL and Temporal come up, unless WEB_DIR
+    // names a portal built already.
     const webDir = process.env.WEB_DIR ?? join(dataDir, 'web');
-    const webBuilt = buildWeb(webDir);
+    const webBuilt = process.env.WEB_DIR ? Promise.resolve() : buildWeb(webDir);
     let databaseUrl = process.env.DATABASE_URL;
     if (!databaseUrl) {
       const postgres = await startEmbeddedPostgres({
@@ -101,7 +106,15 @@ async function main(): Promise<void> {
 
     const portalUrl = `http://${config.apiHost}:${config.apiPort}`;
     const apiUrl = `${portalUrl}/${API_PREFIX}`;
-    const seededCycle = await seedDemo(apiUrl, secrets.logins);
+    const seededCycle = await seedDemo(apiUrl, secrets.logins, pace);
+    const demoCycle = seededCycle ?? (await unfinishedCycle(apiUrl, secrets.logins));
+    if (demoCycle) {
+      const actors = await DemoActors.start(apiUrl, secrets.logins, demoCycle, {
+        tickMs: pace === 'fast' ? 500 : 2_000,
+        say: (line) => console.log(line),
+      });
+      stops.push({ name: 'demo actors', stop: async () => actors.stop() });
+    }
     const health = await fetch(`${apiUrl}/health`).then((response) => response.status);
     console.log(
       [
@@ -116,8 +129,14 @@ async function main(): Promise<void> {
         `  PostgreSQL   ${databaseUrl.replace(/\/\/[^@]*@/, '//…@')}`,
         `  Data         ${dataDir}`,
         seededCycle
-          ? `  Demo         cycle ${seededCycle} with the 9 innovations of PKRI 2024's last interview day; stages run every 2 minutes (submission 5)`
+          ? `  Demo         cycle ${seededCycle}: the 9 innovations of PKRI 2024's last interview day, every stage to the announced winners in about ${pace === 'fast' ? '3' : '27'} minutes`
           : '  Demo         existing data kept (the demo is seeded only into an empty database)',
+        ...(demoCycle
+          ? [
+              '               demo people score, interview, vote and close the plenary late in each stage; sign in as one to act first',
+              `  Open first   ${portalUrl}/siklus/${demoCycle} as admin, to watch the stages move`,
+            ]
+          : []),
         `  Logins       (portal, or POST /api/auth/login; kept in ${join(dataDir, 'secrets.json')})`,
         ...secrets.logins.map((login) => `    ${login.role.padEnd(10)} ${login.email.padEnd(30)} ${login.password}`),
         `  Try          TOKEN=$(curl -s ${apiUrl}/auth/login -H 'content-type: application/json' \\`,
@@ -130,6 +149,20 @@ async function main(): Promise<void> {
   } catch (error) {
     console.error(`Tahap could not start: ${error instanceof Error ? error.message : String(error)}`);
     await shutdown(1);
+  }
+}
+
+/** The newest cycle still running, whose demo people carry on after a restart; none when the demo logins fail. */
+async function unfinishedCycle(apiUrl: string, logins: { role: string; email: string; password: string }[]) {
+  try {
+    const admin = await signedIn(
+      apiUrl,
+      logins.find((login) => login.role === 'admin')!,
+    );
+    const cycles = await admin<{ id: string; status: string }[]>('GET', '/cycles');
+    return cycles.find((cycle) => cycle.status === 'running')?.id;
+  } catch {
+    return undefined;
   }
 }
 

@@ -32,8 +32,6 @@ export async function newWindow(browser: Browser, origin: string, phone = false)
     acceptDownloads: true,
     // As a person who asked for less motion: no dialog or menu animates while a test waits for it.
     reducedMotion: 'reduce',
-    // As a person who asked for less motion: no dialog or menu animates (and renders frames) while a test waits.
-    reducedMotion: 'reduce',
   });
   // What the page itself reports goes to the test's output, where a failure is read.
   context.on('weberror', (error) => console.error(`page error: ${error.error().message}`));

@@ -17,17 +17,24 @@ export function nodeArgs(entry: string): string[] {
 /** One of Tahap's processes (`apps/api/main.ts`, `apps/worker/main.ts`), started as it is in production. */
 export class TahapProcess {
   private child?: ChildProcess;
+  private printed = '';
 
   constructor(
     private readonly entry: string,
     private readonly env: Record<string, string>,
     private readonly logFile: string,
+    private readonly args: string[] = [],
   ) {}
+
+  /** What the process has printed to its standard output so far. */
+  output(): string {
+    return this.printed;
+  }
 
   /** Starts the process and resolves with the match once it printed `readyLine`; fails with its log if it exits first. */
   async start(readyLine: RegExp, timeoutMs = 60_000): Promise<RegExpExecArray> {
     const log = createWriteStream(this.logFile, { flags: 'a' });
-    const child = spawn(process.execPath, nodeArgs(this.entry), {
+    const child = spawn(process.execPath, [...nodeArgs(this.entry), ...this.args], {
       cwd: PROJECT_ROOT,
       env: { ...process.env, ...this.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -40,10 +47,9 @@ export class TahapProcess {
         () => fail(new Error(`${this.entry} not ready after ${timeoutMs} ms:\n${this.tail()}`)),
         timeoutMs,
       );
-      let seen = '';
       child.stdout!.on('data', (chunk: Buffer) => {
-        seen += chunk.toString();
-        const match = readyLine.exec(seen);
+        this.printed += chunk.toString();
+        const match = readyLine.exec(this.printed);
         if (match) {
           clearTimeout(timer);
           ready(match);

@@ -1,0 +1,79 @@
+import { mkdtempSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ADMIN_DATABASE_URL } from '../support/global-setup';
+import { createScratchDatabase, type ScratchDatabase } from '../../libs/persistence/scratch-database';
+import { findTemporalCli, freePort } from '../../libs/temporal';
+import { TahapProcess } from '../support/process';
+import { eventually } from '../support/stack';
+import { testEnv } from '../support/test-env';
+
+/**
+ * `npm start -- --fast` on an empty data folder, as a newcomer runs it: its own Temporal dev server and mail sink,
+ * the demo seeded, and the demo's people carrying the cycle to announced winners with nobody touching anything.
+ * The database is a fresh one on the run's PostgreSQL rather than an embedded server, to spare the machine an initdb.
+ */
+describe('[demo] npm start runs a whole cycle by itself', () => {
+  let database: ScratchDatabase;
+  let start: TahapProcess;
+  let log: string;
+  let portal: string;
+
+  beforeAll(async () => {
+    database = await createScratchDatabase(
+      ADMIN_DATABASE_URL,
+      `tahap_demo_${process.pid}_${Date.now()}`,
+      'TEST_DATABASE_ADMIN_URL',
+    );
+    const dataDir = mkdtempSync(join(testEnv('scratch'), 'demo-'));
+    log = join(dataDir, 'start.log');
+    const [apiPort, temporalPort, temporalUiPort, mailPort] = await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
+    start = new TahapProcess(
+      'scripts/start.ts',
+      {
+        DATA_DIR: dataDir,
+        DATABASE_URL: database.url,
+        API_PORT: String(apiPort),
+        TEMPORAL_PORT: String(temporalPort),
+        TEMPORAL_UI_PORT: String(temporalUiPort),
+        MAIL_SINK_PORT: String(mailPort),
+        // The run's portal build and Temporal CLI: the compiled script looks for neither beside itself.
+        WEB_DIR: join(testEnv('build'), 'web'),
+        TEMPORAL_CLI_PATH: findTemporalCli(resolve(__dirname, '..', '..')) ?? '',
+      },
+      log,
+      ['--fast'],
+    );
+    [, portal] = await start.start(/Portal\s+(http:\/\/\S+)/, 120_000);
+  });
+  afterAll(async () => {
+    await start?.stop();
+    await database?.drop();
+  });
+
+  it('[demo] with the fast flag the demo cycle reaches an announced decision with winners, with no human action', async () => {
+    const printed = start.output();
+    for (const role of ['admin', 'agency', 'evaluator', 'panelist', 'auditor'])
+      expect(printed).toMatch(new RegExp(`\\n\\s+${role}\\s+\\S+@`));
+    const cycleId = /Open first\s+\S+\/siklus\/(\S+)/.exec(printed)![1];
+
+    const results = await eventually(
+      'the demo cycle’s announced results',
+      async () => {
+        const answer = await fetch(`${portal}/api/cycles/${cycleId}/results`);
+        return answer.status === 200 ? ((await answer.json()) as { groups: { winners: unknown[] }[] }) : undefined;
+      },
+      420_000,
+    );
+    expect(results.groups.flatMap((group) => group.winners).length).toBeGreaterThan(0);
+    // The demo's people did the work: the evaluator's sheets, the interviews, the plenary's close.
+    const said = start.output();
+    expect(said).toMatch(/Demo: the evaluator scored \d+ innovation/);
+    expect(said).toMatch(/Demo: a panelist interviewed and scored an innovation/);
+    expect(said).toMatch(/Demo: the panelists approved the list and the secretariat closed/);
+  }, 480_000);
+});
