@@ -36,8 +36,7 @@ const PLENARY_QUORUM = 2;
  * a slot lasts at least 10 seconds), confirmation due a slot ahead.
  */
 function withoutSlotMinutes(params: Record<string, unknown> = {}): Record<string, unknown> {
-  const { slotMinutes: _replaced, ...rest } = params;
-  return rest;
+  return Object.fromEntries(Object.entries(params).filter(([key]) => key !== 'slotMinutes'));
 }
 
 function demoInterview(stageSeconds: number) {

@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdirSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
+import { accessSync, constants, copyFileSync, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, dirname, join, resolve } from 'node:path';
 
 /** The CLI tag that `go install` accepts; newer tags carry `replace` directives that it refuses. */
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
@@ -19,7 +20,16 @@ export function toolsBinDir(projectRoot: string): string {
   return resolve(projectRoot, '.tools', 'bin');
 }
 
-/** Looks for the `temporal` CLI: TEMPORAL_CLI_PATH, then PATH, then .tools/bin. */
+/**
+ * The same build kept once per user (`$XDG_CACHE_HOME/tahap`, else `~/.cache/tahap`), by version: another checkout of
+ * the project on this machine (a CI clone) reuses it instead of linking the CLI again.
+ */
+export function userCachedCli(env: NodeJS.ProcessEnv = process.env): string {
+  const version = TEMPORAL_CLI_MODULE.split('@')[1];
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'tahap', `temporal-cli-${version}`, 'temporal');
+}
+
+/** Looks for the `temporal` CLI: TEMPORAL_CLI_PATH, then PATH, then .tools/bin, then the per-user cache. */
 export function findTemporalCli(projectRoot: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const explicit = env.TEMPORAL_CLI_PATH?.trim();
   if (explicit) {
@@ -32,6 +42,7 @@ export function findTemporalCli(projectRoot: string, env: NodeJS.ProcessEnv = pr
       .filter(Boolean)
       .map((dir) => join(dir, 'temporal')),
     join(toolsBinDir(projectRoot), 'temporal'),
+    userCachedCli(env),
   ];
   return candidates.find(isExecutable);
 }
@@ -53,7 +64,15 @@ export function buildTemporalCli(projectRoot: string, log: (line: string) => voi
     stdio: 'inherit',
     env: { ...process.env, CGO_ENABLED: '0', GOBIN: bin, GOFLAGS: '-mod=mod' },
   });
-  return join(bin, 'temporal');
+  const built = join(bin, 'temporal');
+  const cached = userCachedCli();
+  try {
+    mkdirSync(dirname(cached), { recursive: true });
+    copyFileSync(built, cached);
+  } catch (error) {
+    log(`The Temporal CLI was not kept in ${cached} for other checkouts: ${String(error)}`);
+  }
+  return built;
 }
 
 export function ensureTemporalCli(projectRoot: string, log?: (line: string) => void): string | undefined {

@@ -33,6 +33,7 @@ describe('portal: the interview invitation', () => {
   let cycleId = '';
   let entryId = '';
   let agency: { email: string; token: string };
+  let panelist: { email: string; token: string };
 
   beforeAll(async () => {
     [browser] = await Promise.all([launchBrowser(), stack.start()]);
@@ -56,7 +57,7 @@ describe('portal: the interview invitation', () => {
         },
       }),
     );
-    const [panelist] = await Promise.all([stack.account('panelist'), stageReaches(stack, cycleId, SUBMISSION, 'open')]);
+    [panelist] = await Promise.all([stack.account('panelist'), stageReaches(stack, cycleId, SUBMISSION, 'open')]);
     const panels = [
       {
         key: '1',
@@ -144,5 +145,34 @@ describe('portal: the interview invitation', () => {
       startsAt: new Date(moved.booking.startsAt).toISOString(),
       endsAt: new Date(moved.booking.endsAt).toISOString(),
     });
+  });
+
+  it('[portal-interview] the panelist sees the interview in their zone (WIB) with the agency’s WITA time beside it and the meeting link; attendance before the slot begins is refused as the API words it', async () => {
+    const { booking } = await booked();
+    const page = await (await newWindow(browser, stack.origin)).newPage();
+    await signIn(page, panelist.email, PASSWORD, '/wawancara');
+    await page.getByRole('navigation').getByRole('link', { name: 'Wawancara' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'Ayo Ceting Palopo' });
+    const wib = `${localClock(booking.startsAt, 'WIB').time.replace(':', '.')} WIB`;
+    await row.getByText(wib).waitFor();
+    await row.getByText(witaTime(booking.startsAt)).waitFor();
+    expect(await row.getByRole('link', { name: 'Buka rapat Panel 1' }).getAttribute('href')).toBe(
+      'https://meet.example.id/panel-1',
+    );
+    await expectAccessible(page);
+    await screenshot(page, 'panelist-interviews');
+
+    const attendance = row.getByRole('group', { name: 'Kehadiran Ayo Ceting Palopo' });
+    await attendance.getByRole('button', { name: 'Catat kehadiran' }).click();
+    const refusal = await stack.request(
+      'POST',
+      `/entries/${entryId}/interview/attendance`,
+      { attendance: 'present' },
+      panelist,
+    );
+    expect(refusal.status).toBeGreaterThanOrEqual(400);
+    await attendance.getByRole('alert').getByText(refusal.body.message).waitFor();
+    expect((await booked()).booking.attendance ?? null).toBeNull();
+    await expectAccessible(page);
   });
 });

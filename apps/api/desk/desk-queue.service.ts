@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { deskParams, rubricOfGroup, type Principal } from '../../../libs/domain';
+import { deskParams, type Principal } from '../../../libs/domain';
 import { DB } from '../../../libs/infrastructure';
 import { existingCycle } from '../../../libs/persistence/cycles';
 import { evaluatorQueue, type EvaluatorQueueRow } from '../../../libs/persistence/desk';
 import type { Db } from '../../../libs/persistence/shared';
+import { rubricsOfGroups } from '../common/rubric-view';
 import { asReaderOfCycle } from './blind-review';
 import type { DeskQueueStageDto } from './desk.response.dto';
 
@@ -25,7 +26,7 @@ export class DeskQueueService {
     const [first] = rows;
     const template = (await existingCycle(this.db, first.cycleId)).resolvedTemplate;
     const params = deskParams(template.stages.find((stage) => stage.key === first.stageKey)?.params);
-    const groups = [...new Set(rows.map((row) => row.group))];
+    const groups = rows.map((row) => row.group);
     const stage: DeskQueueStageDto = {
       cycleId: first.cycleId,
       programme: first.programme,
@@ -37,16 +38,7 @@ export class DeskQueueService {
       blindReview: params.blindReview,
       assigned: rows.length,
       scored: rows.filter((row) => row.version !== null).length,
-      rubrics: groups.map((group) => {
-        const rubric = rubricOfGroup(template, group);
-        return {
-          group,
-          groupName: template.groups.find((candidate) => candidate.key === group)?.name ?? group,
-          key: rubric.key,
-          name: rubric.name,
-          criteria: rubric.criteria.map(({ key, name, weight, scale }) => ({ key, name, weight, ...scale })),
-        };
-      }),
+      rubrics: rubricsOfGroups(template, groups),
       entries: rows.map((row) => ({
         entryId: row.entryId,
         title: row.title,

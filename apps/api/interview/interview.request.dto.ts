@@ -118,6 +118,8 @@ export class InterviewAttendanceRequestDto {
 
 export class InterviewScoreRequestDto {
   @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
     example: { kebaruan: 80, efektivitas: 75, kemanfaatan: 90, 'kemudahan-replikasi': 70, keberlanjutan: 85 },
     description: 'A number for every criterion of the interview rubric, within its scale',
   })

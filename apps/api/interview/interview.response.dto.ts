@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ZONES, type Zone } from '../../../libs/domain';
+import { DeskQueueRubricDto } from '../desk/desk.response.dto';
 
 export class InterviewPanelistViewDto {
   @ApiProperty() userId: string;
@@ -142,4 +143,36 @@ export class InterviewScoreReceiptDto {
   @ApiProperty() version: number;
   @ApiProperty() weighted: number;
   @ApiProperty() submittedAt: string;
+}
+
+/** One interview on a panel you sit on. */
+export class InterviewAgendaItemDto {
+  @ApiProperty() entryId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ example: 'keberlanjutan' }) group: string;
+  @ApiProperty() agencyName: string;
+  @ApiProperty({ enum: ZONES, example: 'WITA' }) agencyZone: Zone;
+  @ApiProperty({ example: '15 Jul 2024 10:20 WITA', description: 'The start in the agency’s own zone' })
+  startsAtAgencyLocal: string;
+  @ApiProperty() panelKey: string;
+  @ApiProperty() panelName: string;
+  @ApiProperty() meetingUrl: string;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty({ enum: ['present', 'absent', 'no-show'], nullable: true })
+  attendance: 'present' | 'absent' | 'no-show' | null;
+  @ApiProperty({ type: Date, nullable: true, description: 'When you last saved your score sheet; null before' })
+  scoredAt: Date | null;
+}
+
+/** Your interviews in one open interview stage, with the rubrics they are scored with. */
+export class InterviewAgendaStageDto {
+  @ApiProperty() cycleId: string;
+  @ApiProperty() programme: string;
+  @ApiProperty() year: number;
+  @ApiProperty() stageKey: string;
+  @ApiProperty() stageName: string;
+  @ApiProperty({ type: [DeskQueueRubricDto] }) rubrics: DeskQueueRubricDto[];
+  @ApiProperty({ type: [InterviewAgendaItemDto], description: 'Earliest first' })
+  interviews: InterviewAgendaItemDto[];
 }

@@ -7,6 +7,7 @@ import { HomePage } from './pages/HomePage';
 import { ADMIN_PAGES } from './pages/admin/pages';
 import { AGENCY_PAGES } from './pages/agency/pages';
 import { AUDIT_PAGES } from './pages/audit/pages';
+import { INTERVIEW_PAGES } from './pages/interview/pages';
 import { lazyPage, type PortalPage } from './pages/page';
 import { PLENARY_PAGES } from './pages/plenary/pages';
 import { PUBLIC_PAGES } from './pages/public/pages';
@@ -23,6 +24,7 @@ const PAGES: PortalPage[] = [
   ...ADMIN_PAGES,
   ...SETTINGS_PAGES,
   ...REVIEW_PAGES,
+  ...INTERVIEW_PAGES,
   ...PLENARY_PAGES,
   ...AUDIT_PAGES,
   { path: '/kotak-masuk', roles: ROLES_OF.inbox, Page: lazyPage(() => import('./pages/InboxPage'), 'InboxPage') },

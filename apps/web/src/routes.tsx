@@ -12,6 +12,8 @@ export const ROLES_OF = {
   settings: ['agency', 'admin'],
   // Desk evaluation: an evaluator's queue and score sheets.
   review: ['evaluator'],
+  // A panelist's interviews: schedule, attendance and score sheets.
+  interviews: ['panelist'],
   // The plenary room: panelists sit and vote, the secretariat closes, auditors read.
   plenary: ['panelist', 'admin', 'auditor'],
   audit: ['auditor', 'admin'],
@@ -24,6 +26,7 @@ export const NAVIGATION: { path: string; label: string; roles: Role[] }[] = [
   { path: '/inovasi', label: 'nav.innovations', roles: ROLES_OF.innovations },
   { path: '/kotak-masuk', label: 'nav.inbox', roles: ROLES_OF.inbox },
   { path: '/penilaian', label: 'review.nav', roles: ROLES_OF.review },
+  { path: '/wawancara', label: 'panelInterviews.nav', roles: ROLES_OF.interviews },
   { path: '/siklus', label: 'nav.cycles', roles: ROLES_OF.cycles },
   { path: '/instansi', label: 'nav.agencies', roles: ROLES_OF.agencies },
   { path: '/pengiriman', label: 'adminLists.nav.deliveries', roles: ROLES_OF.deliveries },

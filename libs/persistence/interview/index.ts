@@ -6,3 +6,4 @@ export * from './schedule';
 export * from './scores';
 export * from './slots';
 export * from './stage';
+export * from './panelist-agenda';

@@ -1522,6 +1522,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/interview-agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your interviews: per open interview stage, the bookings on your panels (earliest first) and the rubrics
+         * @description Each start is given as an instant and in the agency’s own zone, with the meeting link, attendance and whether you have scored it.
+         */
+        get: operations["InterviewAgendaController_agenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mail-sink/messages": {
         parameters: {
             query?: never;
@@ -2924,6 +2944,45 @@ export interface components {
         InboxUnreadCountDto: {
             unread: number;
         };
+        InterviewAgendaItemDto: {
+            agencyName: string;
+            /**
+             * @example WITA
+             * @enum {string}
+             */
+            agencyZone: "WIB" | "WITA" | "WIT";
+            /** @enum {string|null} */
+            attendance: "present" | "absent" | "no-show" | null;
+            endsAt: string;
+            entryId: string;
+            /** @example keberlanjutan */
+            group: string;
+            meetingUrl: string;
+            panelKey: string;
+            panelName: string;
+            /**
+             * Format: date-time
+             * @description When you last saved your score sheet; null before
+             */
+            scoredAt: string | null;
+            startsAt: string;
+            /**
+             * @description The start in the agency’s own zone
+             * @example 15 Jul 2024 10:20 WITA
+             */
+            startsAtAgencyLocal: string;
+            title: string;
+        };
+        InterviewAgendaStageDto: {
+            cycleId: string;
+            /** @description Earliest first */
+            interviews: components["schemas"]["InterviewAgendaItemDto"][];
+            programme: string;
+            rubrics: components["schemas"]["DeskQueueRubricDto"][];
+            stageKey: string;
+            stageName: string;
+            year: number;
+        };
         InterviewAttendanceRequestDto: {
             /** @enum {string} */
             attendance: "present" | "absent";
@@ -3066,7 +3125,9 @@ export interface components {
              *       "keberlanjutan": 85
              *     }
              */
-            scores: Record<string, never>;
+            scores: {
+                [key: string]: number;
+            };
         };
         InterviewScoreSheetDto: {
             comment: string | null;
@@ -6374,6 +6435,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InboxUnreadCountDto"];
+                };
+            };
+        };
+    };
+    InterviewAgendaController_agenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewAgendaStageDto"][];
                 };
             };
         };

@@ -4,6 +4,7 @@ import { adminListsText } from './admin-lists';
 import { auditText } from './audit';
 import { en } from './en';
 import { id } from './id';
+import { interviewText } from './interview';
 import { plenaryText } from './plenary';
 import { publicText } from './public';
 import { reviewText } from './review';
@@ -11,7 +12,16 @@ import { scoresText } from './scores';
 import { settingsText } from './settings';
 
 /** Areas whose texts live in a file of their own (`section` in `dictionary.ts`): each adds its top-level keys. */
-const SECTIONS = [settingsText, adminListsText, scoresText, reviewText, plenaryText, auditText, publicText];
+const SECTIONS = [
+  settingsText,
+  adminListsText,
+  scoresText,
+  reviewText,
+  interviewText,
+  plenaryText,
+  auditText,
+  publicText,
+];
 
 /** Indonesian first; English second. Every text a person reads comes from these dictionaries. */
 export const i18n = i18next.createInstance();

@@ -148,7 +148,7 @@ function EntryDocument({ entry, stage, rubric }: { entry: Entry; stage: QueueSta
 }
 
 /** The weighted total as the engine computes it (`weightedScore`), or undefined until every criterion is in scale. */
-function weightedOf(rubric: Rubric, values: Record<string, number | ''>): number | undefined {
+export function weightedOf(rubric: Rubric, values: Record<string, number | ''>): number | undefined {
   const criteria = rubric.criteria.map(({ key, weight, min, max }) => ({ key, weight, scale: { min, max } }));
   const complete = criteria.every(({ key, weight, scale }) => {
     const value = values[key];
