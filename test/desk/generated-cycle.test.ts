@@ -196,17 +196,23 @@ describe('[desk] generated cycles: assignment, scoring and selection', () => {
     for (let start = 0; start < assignments.length; start += 10) {
       await Promise.all(
         assignments.slice(start, start + 10).map((assignment) =>
-          eventually(`a sheet for ${assignment.entryId}`, async () => {
-            const answer = await stack.request(
-              'POST',
-              `/entries/${assignment.entryId}/desk-scores`,
-              { scores: sheet(byId.get(assignment.entryId)!.value, byId.get(assignment.entryId)!.group) },
-              tokenOf.get(assignment.evaluatorId)!,
-            );
-            if (answer.status === 201) return true;
-            // Kept as the reason, should the sheet never be taken.
-            throw new Error(`${answer.status} ${JSON.stringify(answer.body)}`);
-          }),
+          eventually(
+            `a sheet for ${assignment.entryId}`,
+            async () => {
+              const answer = await stack.request(
+                'POST',
+                `/entries/${assignment.entryId}/desk-scores`,
+                { scores: sheet(byId.get(assignment.entryId)!.value, byId.get(assignment.entryId)!.group) },
+                tokenOf.get(assignment.evaluatorId)!,
+              );
+              if (answer.status === 201) return true;
+              // Kept as the reason, should the sheet never be taken.
+              throw new Error(`${answer.status} ${JSON.stringify(answer.body)}`);
+            },
+            // 120 entries hear of the desk stage's opening one by one; beside the heaviest suites (ci7) one took
+            // over a minute, as in the plenary suite.
+            180_000,
+          ),
         ),
       );
     }
