@@ -93,6 +93,7 @@ const EXPECTED: Record<string, { allow: Role[] | 'public'; hidden?: Role[] }> = 
   'POST /entries/{entryId}/desk-assignments/reassign': { allow: ['admin'] },
   // An evaluator's own work queue across cycles.
   'GET /desk-queue': { allow: ['evaluator'] },
+  'GET /interview-agenda': { allow: ['panelist'] },
   'GET /cycles/{cycleId}/desk-assignments': { allow: ['admin', 'auditor'] },
   'GET /cycles/{cycleId}/desk-assignments/verify': { allow: ['admin', 'auditor'] },
   'GET /cycles/{cycleId}/desk-missing-scores': { allow: ['admin', 'auditor'] },
