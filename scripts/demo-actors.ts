@@ -147,11 +147,12 @@ export class DemoActors {
   /** Each interview whose slot has begun: the panel's panelist records the agency present and scores it. */
   private async interview(stage: Stage): Promise<void> {
     const schedule = await this.admin<{
-      bookings: { entryId: string; startsAt: string; attendance: string | null }[];
+      bookings: { entryId: string; panelKey: string; startsAt: string; attendance: string | null }[];
     }>('GET', `/cycles/${this.cycleId}/interview-schedule`);
-    const panelist = this.panelists[0].call;
     for (const booking of schedule.bookings) {
       if (Date.parse(booking.startsAt) > Date.now() || this.done.has(`interview:${booking.entryId}`)) continue;
+      // Panel n is the n-th demo panelist's (scripts/demo-seed.ts).
+      const panelist = this.panelists[Number(booking.panelKey) - 1].call;
       const entry = await this.admin<{ group: string }>('GET', `/entries/${booking.entryId}`);
       const interview = await panelist<{ scores: unknown[] }>('GET', `/entries/${booking.entryId}/interview`);
       try {

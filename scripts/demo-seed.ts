@@ -22,7 +22,7 @@ const STAGE_SECONDS: Record<DemoPace, Record<string, number>> = {
     screening: 6,
     'desk-evaluation': 20,
     selection: 6,
-    interview: 120,
+    interview: 45,
     plenary: 20,
     announcement: 10,
   },
@@ -32,18 +32,18 @@ const STAGE_SECONDS: Record<DemoPace, Record<string, number>> = {
 const PLENARY_QUORUM = 2;
 
 /**
- * The demo's interviews: one panel, slots round the clock, twelve of them in the stage (nine innovations at most;
- * a slot lasts at least 10 seconds), confirmation due a slot ahead.
+ * The demo's interviews: a panel per demo panelist, slots round the clock, four per panel in the stage (twelve for
+ * nine innovations at most; a slot lasts at least 10 seconds), confirmation due a slot ahead.
  */
 function withoutSlotMinutes(params: Record<string, unknown> = {}): Record<string, unknown> {
   return Object.fromEntries(Object.entries(params).filter(([key]) => key !== 'slotMinutes'));
 }
 
-function demoInterview(stageSeconds: number) {
-  const slotSeconds = Math.floor(stageSeconds / 12);
+function demoInterview(stageSeconds: number, panels: number) {
+  const slotSeconds = Math.floor(stageSeconds / 4);
   return {
     noticeDays: 0,
-    panels: 1,
+    panels,
     slotSeconds,
     dayStart: '00:00',
     dayEnd: '23:59',
@@ -68,6 +68,7 @@ export async function seedDemo(baseUrl: string, logins: DemoLogin[], pace: DemoP
     const { role, email, password, agencyCode } = login;
     await call('POST', '/users', { role, email, password, agencyCode, displayName: `Demo ${role}` });
   }
+  const panelists = logins.filter((login) => login.role === 'panelist');
   const stageSeconds = Object.fromEntries(
     PKRI_2024.stages.map((stage) => [stage.key, STAGE_SECONDS[pace][stage.type] ?? 60]),
   );
@@ -79,7 +80,13 @@ export async function seedDemo(baseUrl: string, logins: DemoLogin[], pace: DemoP
       stage.type === 'desk-evaluation'
         ? { ...stage, params: { ...stage.params, evaluatorsPerEntry: 1 } }
         : stage.type === 'interview'
-          ? { ...stage, params: { ...withoutSlotMinutes(stage.params), ...demoInterview(stageSeconds[stage.key]) } }
+          ? {
+              ...stage,
+              params: {
+                ...withoutSlotMinutes(stage.params),
+                ...demoInterview(stageSeconds[stage.key], panelists.length),
+              },
+            }
           : stage.type === 'plenary'
             ? { ...stage, params: { ...stage.params, quorum: PLENARY_QUORUM } }
             : stage,
@@ -93,17 +100,14 @@ export async function seedDemo(baseUrl: string, logins: DemoLogin[], pace: DemoP
       evaluators: [{ email: evaluator.email, affiliations: ['kemenpanrb'], province: 'DKI Jakarta' }],
     });
   }
-  // The demo's panelists sit on its one interview panel, and in the plenary.
-  const panelists = logins.filter((login) => login.role === 'panelist');
+  // Each demo panelist sits on a panel of their own, and all of them in the plenary.
   await call('PUT', `/cycles/${cycle.id}/interview-panels`, {
-    panels: [
-      {
-        key: '1',
-        name: 'Panel 1',
-        meetingUrl: 'https://meet.example.id/tahap-demo-panel-1',
-        panelists: panelists.map((panelist) => ({ email: panelist.email, affiliations: ['kemenpanrb'] })),
-      },
-    ],
+    panels: panelists.map((panelist, index) => ({
+      key: String(index + 1),
+      name: `Panel ${index + 1}`,
+      meetingUrl: `https://meet.example.id/tahap-demo-panel-${index + 1}`,
+      panelists: [{ email: panelist.email, affiliations: ['kemenpanrb'] }],
+    })),
   });
   const originals = new Map<string, string>();
   for (const { replicates, ...entry } of DEMO_ENTRIES) {

@@ -22,7 +22,7 @@ const PROJECT_ROOT = resolve(__dirname, '..');
  * `npm start`: the whole of Tahap on one machine. Brings up PostgreSQL and Temporal (embedded unless DATABASE_URL /
  * TEMPORAL_ADDRESS point elsewhere), the worker and the API, seeds an empty database with the demo cycle, runs the
  * demo's people through it, and stops everything it started on Ctrl-C. Data stays under .data/ between runs.
- * `npm start -- --fast` runs the demo cycle in about three minutes instead of about 27.
+ * `npm start -- --fast` runs the demo cycle in about two minutes instead of about 27.
  */
 async function main(): Promise<void> {
   const started = Date.now();
@@ -129,7 +129,7 @@ async function main(): Promise<void> {
         `  PostgreSQL   ${databaseUrl.replace(/\/\/[^@]*@/, '//…@')}`,
         `  Data         ${dataDir}`,
         seededCycle
-          ? `  Demo         cycle ${seededCycle}: the 9 innovations of PKRI 2024's last interview day, every stage to the announced winners in about ${pace === 'fast' ? '3' : '27'} minutes`
+          ? `  Demo         cycle ${seededCycle}: the 9 innovations of PKRI 2024's last interview day, every stage to the announced winners in about ${pace === 'fast' ? '2' : '27'} minutes`
           : '  Demo         existing data kept (the demo is seeded only into an empty database)',
         ...(demoCycle
           ? [
