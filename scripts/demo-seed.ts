@@ -6,7 +6,7 @@ import type { DemoLogin } from './local-secrets';
 /** How fast the demo cycle runs: `normal` for a person watching the portal (about 27 minutes), `fast` for a test. */
 export type DemoPace = 'normal' | 'fast';
 
-/** Seconds each stage type lasts at each pace; submission is longest so a person can try registering. */
+/** Seconds each stage type lasts at each pace; at normal pace submission is long enough to try registering. */
 const STAGE_SECONDS: Record<DemoPace, Record<string, number>> = {
   normal: {
     submission: 300,
