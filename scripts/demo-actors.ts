@@ -1,6 +1,7 @@
 import { PKRI_2024 } from '../libs/domain';
 import { ApiRefusal, signedIn, type Call } from './demo-caller';
 import type { DemoLogin } from './local-secrets';
+import type { DemoPace } from './demo-seed';
 
 interface Stage {
   key: string;
@@ -16,8 +17,16 @@ interface Cycle {
   stages: Stage[];
 }
 
-/** Once this share of a stage's window has passed, the demo does what people have left undone in it. */
-const ACT_AFTER_SHARE = 0.6;
+/**
+ * How often the demo's people look, and how much of a stage's window passes before they do what people have left
+ * undone in it. At normal pace a person signed in as one of them has most of the window to act first; at fast pace
+ * (seconds per stage, for a test) nobody is watching, and they act at once so a busy machine cannot run them out of
+ * time.
+ */
+const ACTOR_PACE: Record<DemoPace, { tickMs: number; actAfterShare: number }> = {
+  normal: { tickMs: 2_000, actAfterShare: 0.6 },
+  fast: { tickMs: 500, actAfterShare: 0 },
+};
 
 /** Every criterion's key of the rubric the template gives an innovation group. */
 function criteriaOf(group: string): string[] {
@@ -45,7 +54,8 @@ function isNotYet(error: unknown): boolean {
 /**
  * The demo's people, acting through the public API as the people would: the evaluator scores, the panelists take
  * attendance, score the interviews, come to the plenary and approve the list, and the secretariat closes it. They
- * act late in each stage and only on what is still missing, so a person signed in as one of them acts first.
+ * act only on what is still missing, at normal pace late in each stage, so a person signed in as one of them acts
+ * first.
  */
 export class DemoActors {
   private stopped = false;
@@ -56,7 +66,7 @@ export class DemoActors {
     private readonly admin: Call,
     private readonly evaluator: Call,
     private readonly panelists: { call: Call; userId: string }[],
-    private readonly tickMs: number,
+    private readonly pace: { tickMs: number; actAfterShare: number },
     private readonly say: (line: string) => void,
   ) {}
 
@@ -64,7 +74,7 @@ export class DemoActors {
     baseUrl: string,
     logins: DemoLogin[],
     cycleId: string,
-    options: { tickMs: number; say: (line: string) => void },
+    options: { pace: DemoPace; say: (line: string) => void },
   ): Promise<DemoActors> {
     const as = (role: string) => logins.filter((login) => login.role === role);
     const panelists = await Promise.all(
@@ -78,7 +88,7 @@ export class DemoActors {
       await signedIn(baseUrl, as('admin')[0]),
       await signedIn(baseUrl, as('evaluator')[0]),
       panelists,
-      options.tickMs,
+      ACTOR_PACE[options.pace],
       options.say,
     );
     void actors.run();
@@ -106,13 +116,13 @@ export class DemoActors {
         if (problem !== lastProblem) this.say(`Demo: will try again (${problem})`);
         lastProblem = problem;
       }
-      await new Promise((resolve) => setTimeout(resolve, this.tickMs));
+      await new Promise((resolve) => setTimeout(resolve, this.pace.tickMs));
     }
   }
 
   private async act(stage: Stage): Promise<void> {
     const opens = Date.parse(stage.opensAt);
-    const late = Date.now() >= opens + ACT_AFTER_SHARE * (Date.parse(stage.closesAt) - opens);
+    const late = Date.now() >= opens + this.pace.actAfterShare * (Date.parse(stage.closesAt) - opens);
     if (stage.type === 'interview') await this.interview(stage);
     if (!late || this.done.has(stage.key)) return;
     if (stage.type === 'desk-evaluation') await this.deskEvaluation(stage);

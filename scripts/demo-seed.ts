@@ -18,7 +18,7 @@ const STAGE_SECONDS: Record<DemoPace, Record<string, number>> = {
     announcement: 120,
   },
   fast: {
-    submission: 15,
+    submission: 20,
     screening: 6,
     'desk-evaluation': 20,
     selection: 6,

@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     const demoCycle = seededCycle ?? (await unfinishedCycle(apiUrl, secrets.logins));
     if (demoCycle) {
       const actors = await DemoActors.start(apiUrl, secrets.logins, demoCycle, {
-        tickMs: pace === 'fast' ? 500 : 2_000,
+        pace,
         say: (line) => console.log(line),
       });
       stops.push({ name: 'demo actors', stop: async () => actors.stop() });

@@ -6,8 +6,7 @@ const DURATIONS = require('./durations.json');
  * The slowest files first, by the seconds each took in a measured run (`durations.json`; a clean clone has no jest
  * cache to learn them from), so that no long file starts late and stretches the run's end; files not measured yet
  * keep jest's order after them. Suites named `*.last.test.ts` run after all others: the audit suite that replays
- * every history the other suites left on the shared Temporal server must see them, and the history-size suite,
- * whose 1-second calendar stages did not finish in five minutes beside the heaviest suites (47 s alone).
+ * every history the other suites left on the shared Temporal server must see them.
  */
 class LastSuitesLast extends Sequencer {
   async sort(tests) {

@@ -6,7 +6,6 @@ import { DEMO_AGENCIES } from '../../scripts/demo-data';
 // Alone a run takes under a minute; beside the heaviest suites on two cores, several times that.
 jest.setTimeout(360_000);
 
-// Named `.last`: it runs after the other suites, when the machine is quieter (see test/support/sequencer.js).
 describe('[foundation] the cycle history grows with stages, not entries', () => {
   const stack = new Stack('foundation-history-size');
   beforeAll(async () => {
