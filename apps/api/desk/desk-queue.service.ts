@@ -4,6 +4,7 @@ import { DB } from '../../../libs/infrastructure';
 import { existingCycle } from '../../../libs/persistence/cycles';
 import { evaluatorQueue, type EvaluatorQueueRow } from '../../../libs/persistence/desk';
 import type { Db } from '../../../libs/persistence/shared';
+import { byStage } from '../common/by-stage';
 import { rubricsOfGroups } from '../common/rubric-view';
 import { asReaderOfCycle } from './blind-review';
 import type { DeskQueueStageDto } from './desk.response.dto';
@@ -14,12 +15,8 @@ export class DeskQueueService {
   constructor(@Inject(DB) private readonly db: Db) {}
 
   async queue(by: Principal): Promise<DeskQueueStageDto[]> {
-    const stages = new Map<string, EvaluatorQueueRow[]>();
-    for (const row of await evaluatorQueue(this.db, by.userId)) {
-      const key = `${row.cycleId}\n${row.stageKey}`;
-      stages.set(key, [...(stages.get(key) ?? []), row]);
-    }
-    return Promise.all([...stages.values()].map((rows) => this.stage(rows, by)));
+    const stages = byStage(await evaluatorQueue(this.db, by.userId));
+    return Promise.all(stages.map((rows) => this.stage(rows, by)));
   }
 
   private async stage(rows: EvaluatorQueueRow[], by: Principal): Promise<DeskQueueStageDto> {

@@ -4,6 +4,7 @@ import { DB } from '../../../libs/infrastructure';
 import { existingCycle } from '../../../libs/persistence/cycles';
 import { panelistAgenda, type PanelistAgendaRow } from '../../../libs/persistence/interview';
 import type { Db } from '../../../libs/persistence/shared';
+import { byStage } from '../common/by-stage';
 import { rubricsOfGroups } from '../common/rubric-view';
 import type { InterviewAgendaStageDto } from './interview.response.dto';
 
@@ -13,12 +14,8 @@ export class InterviewAgendaService {
   constructor(@Inject(DB) private readonly db: Db) {}
 
   async agenda(by: Principal): Promise<InterviewAgendaStageDto[]> {
-    const stages = new Map<string, PanelistAgendaRow[]>();
-    for (const row of await panelistAgenda(this.db, by.userId)) {
-      const key = `${row.cycleId}\n${row.stageKey}`;
-      stages.set(key, [...(stages.get(key) ?? []), row]);
-    }
-    return Promise.all([...stages.values()].map((rows) => this.stage(rows)));
+    const stages = byStage(await panelistAgenda(this.db, by.userId));
+    return Promise.all(stages.map((rows) => this.stage(rows)));
   }
 
   private async stage(rows: PanelistAgendaRow[]): Promise<InterviewAgendaStageDto> {

@@ -1,28 +1,16 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, must } from '../../api/client';
 import type { components } from '../../api/schema';
+import { CriteriaFields, criterionFieldNames, criterionValues, filledScores } from '../../components/CriteriaFields';
 import { DataTable } from '../../components/DataTable';
 import { fieldProblems, FormRefusal } from '../../components/FormRefusal';
 import { QueryView } from '../../components/QueryView';
 import { Instant } from '../../components/Time';
 import { formatNumber } from '../../format/time';
 import { useSession } from '../../session/session';
-import { weightedOf } from '../review/ScoreSheetPage';
 
 type AgendaStage = components['schemas']['InterviewAgendaStageDto'];
 type Interview = components['schemas']['InterviewAgendaItemDto'];
@@ -154,29 +142,19 @@ function ScoreSheet({ interview, rubric }: { interview: Interview; rubric?: Rubr
   const { t } = useTranslation();
   const { language } = useSession();
   const queries = useQueryClient();
-  const [values, setValues] = useState<Record<string, number | ''>>(() =>
-    Object.fromEntries((rubric?.criteria ?? []).map(({ key }) => [key, ''])),
-  );
+  const [values, setValues] = useState(() => criterionValues(rubric));
   const save = useMutation({
     mutationFn: () =>
       must(
         api.POST('/api/entries/{entryId}/interview/scores', {
           params: { path: { entryId: interview.entryId } },
-          body: {
-            scores: Object.fromEntries(
-              Object.entries(values).filter((pair): pair is [string, number] => pair[1] !== ''),
-            ),
-          },
+          body: { scores: filledScores(values) },
         }),
       ),
     onSuccess: () => queries.invalidateQueries({ queryKey: AGENDA }),
   });
   if (!rubric) return null;
-  const problems = fieldProblems(
-    save.error,
-    Object.fromEntries(rubric.criteria.map(({ key }) => [`scores.${key}`, `scores.${key}`])),
-  );
-  const total = weightedOf(rubric, values);
+  const problems = fieldProblems(save.error, Object.fromEntries(criterionFieldNames(rubric)));
   return (
     <form
       noValidate
@@ -188,28 +166,13 @@ function ScoreSheet({ interview, rubric }: { interview: Interview; rubric?: Rubr
       <Card withBorder component="section" aria-label={t('panelInterviews.sheetFor', { title: interview.title })}>
         <Stack>
           <Title order={4}>{t('panelInterviews.sheetFor', { title: interview.title })}</Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {rubric.criteria.map((criterion) => (
-              <NumberInput
-                key={criterion.key}
-                label={t('review.sheet.criterion', { name: criterion.name, weight: criterion.weight })}
-                description={t('review.sheet.scale', { min: criterion.min, max: criterion.max })}
-                withAsterisk={criterion.weight > 0}
-                min={criterion.min}
-                max={criterion.max}
-                clampBehavior="none"
-                value={values[criterion.key]}
-                onChange={(value) =>
-                  setValues((current) => ({ ...current, [criterion.key]: typeof value === 'number' ? value : '' }))
-                }
-                error={problems.errorAt(`scores.${criterion.key}`)}
-              />
-            ))}
-          </SimpleGrid>
-          <Group gap="xs" aria-live="polite" data-testid="interview-total">
-            <Text fw={600}>{t('review.sheet.total')}:</Text>
-            <Text fw={700}>{total === undefined ? '–' : formatNumber(total, language, 2)}</Text>
-          </Group>
+          <CriteriaFields
+            rubric={rubric}
+            values={values}
+            onChange={setValues}
+            errorAt={problems.errorAt}
+            totalTestId="interview-total"
+          />
           {save.isError && <FormRefusal error={save.error} unplaced={problems.unplaced} />}
           {save.data && (
             <Alert color="green" role="status">

@@ -1,24 +1,12 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { weightedScore } from '../../../../../libs/domain/desk/aggregation';
 import { api, must } from '../../api/client';
 import type { components } from '../../api/schema';
 import { ActionDialog } from '../../components/ActionDialog';
+import { CriteriaFields, criterionFieldNames, criterionValues, filledScores } from '../../components/CriteriaFields';
 import { DataTable } from '../../components/DataTable';
 import { fieldProblems, FormRefusal } from '../../components/FormRefusal';
 import { QueryView } from '../../components/QueryView';
@@ -147,16 +135,6 @@ function EntryDocument({ entry, stage, rubric }: { entry: Entry; stage: QueueSta
   );
 }
 
-/** The weighted total as the engine computes it (`weightedScore`), or undefined until every criterion is in scale. */
-export function weightedOf(rubric: Rubric, values: Record<string, number | ''>): number | undefined {
-  const criteria = rubric.criteria.map(({ key, weight, min, max }) => ({ key, weight, scale: { min, max } }));
-  const complete = criteria.every(({ key, weight, scale }) => {
-    const value = values[key];
-    return weight === 0 || (typeof value === 'number' && value >= scale.min && value <= scale.max);
-  });
-  return complete ? weightedScore(criteria, values as Record<string, number>) : undefined;
-}
-
 function SheetForm({
   stage,
   entry,
@@ -172,9 +150,7 @@ function SheetForm({
   const { language } = useSession();
   const navigate = useNavigate();
   const queries = useQueryClient();
-  const [values, setValues] = useState<Record<string, number | ''>>(() =>
-    Object.fromEntries(rubric.criteria.map(({ key }) => [key, latest?.scores[key] ?? ''])),
-  );
+  const [values, setValues] = useState(() => criterionValues(rubric, latest?.scores));
   const [comment, setComment] = useState(latest?.comment ?? '');
   const [saved, setSaved] = useState<string>();
   // The next entry of this stage not yet scored, as the queue stood when the sheet opened.
@@ -185,9 +161,7 @@ function SheetForm({
         api.POST('/api/entries/{entryId}/desk-scores', {
           params: { path: { entryId: entry.id } },
           body: {
-            scores: Object.fromEntries(
-              Object.entries(values).filter((pair): pair is [string, number] => pair[1] !== ''),
-            ),
+            scores: filledScores(values),
             ...(comment.trim() && { comment: comment.trim() }),
           },
         }),
@@ -204,12 +178,10 @@ function SheetForm({
       else void navigate('/penilaian', { state: { notice: t('review.sheet.allDone') } });
     },
   });
-  const fields = Object.fromEntries([
-    ...rubric.criteria.map(({ key }) => [`scores.${key}`, `scores.${key}`]),
-    ['comment', 'comment'],
-  ]);
-  const problems = fieldProblems(save.error, fields);
-  const total = weightedOf(rubric, values);
+  const problems = fieldProblems(
+    save.error,
+    Object.fromEntries([...criterionFieldNames(rubric), ['comment', 'comment']]),
+  );
   return (
     <form
       noValidate
@@ -224,36 +196,13 @@ function SheetForm({
           <Title order={3} size="h4">
             {t('review.sheet.rubric', { name: rubric.name })}
           </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {rubric.criteria.map((criterion) => (
-              <NumberInput
-                key={criterion.key}
-                label={t('review.sheet.criterion', { name: criterion.name, weight: criterion.weight })}
-                description={t('review.sheet.scale', { min: criterion.min, max: criterion.max })}
-                withAsterisk={criterion.weight > 0}
-                min={criterion.min}
-                max={criterion.max}
-                clampBehavior="none"
-                allowNegative={criterion.min < 0}
-                value={values[criterion.key]}
-                onChange={(value) =>
-                  setValues((current) => ({ ...current, [criterion.key]: typeof value === 'number' ? value : '' }))
-                }
-                error={problems.errorAt(`scores.${criterion.key}`)}
-              />
-            ))}
-          </SimpleGrid>
-          <Group gap="xs" aria-live="polite" data-testid="weighted-total">
-            <Text fw={600}>{t('review.sheet.total')}:</Text>
-            <Text fw={700} size="lg">
-              {total === undefined ? '–' : formatNumber(total, language, 2)}
-            </Text>
-            {total === undefined && (
-              <Text size="sm" c="gray.7">
-                {t('review.sheet.incomplete')}
-              </Text>
-            )}
-          </Group>
+          <CriteriaFields
+            rubric={rubric}
+            values={values}
+            onChange={setValues}
+            errorAt={problems.errorAt}
+            totalTestId="weighted-total"
+          />
           <Textarea
             label={t('review.sheet.comment')}
             description={stage.commentRequired ? t('review.sheet.commentRequired') : t('review.sheet.commentOptional')}
