@@ -30,8 +30,16 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/scale/'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      // Query plans over a scratch database of their own: no Temporal, API or portal build, so no global setup.
+      displayName: 'scale',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/scale/**/*.test.ts'],
     },
   ],
 };

@@ -8,14 +8,14 @@ import { openDatabase } from '../../libs/persistence';
 import { createScratchDatabase, type ScratchDatabase } from '../../libs/persistence/scratch-database';
 import { freePort, startDevServer, type RunningDevServer } from '../../libs/temporal';
 import { buildWeb } from '../../scripts/build-web';
+import { ADMIN_DATABASE_URL } from './admin-database';
 import { bundleLogger } from './bundle-logger';
 import { TahapProcess } from './process';
 import { TEST_ENV } from './test-env';
 
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
 
-/** Where the suites get a database: a server we only create a fresh, uniquely named database in, and drop after. */
-export const ADMIN_DATABASE_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export { ADMIN_DATABASE_URL };
 
 export interface SetupState {
   temporal: RunningDevServer;
