@@ -9,6 +9,7 @@ import { Plenary1765000000000 } from './1765000000000-plenary.migration';
 import { Lineage1765000000001 } from './1765000000001-lineage.migration';
 import { Drafts1765100000000 } from './1765100000000-drafts.migration';
 import { UserLanguage1765200000000 } from './1765200000000-user-language.migration';
+import { ListIndexes1765300000000 } from './1765300000000-list-indexes.migration';
 
 /** In order. A migration that has landed is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Lineage1765000000001,
   Drafts1765100000000,
   UserLanguage1765200000000,
+  ListIndexes1765300000000,
 ];
