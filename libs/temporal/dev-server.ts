@@ -19,6 +19,8 @@ export interface DevServerOptions {
 export interface RunningDevServer {
   address: string;
   uiUrl: string;
+  /** The server's process id, for a benchmark's CPU figures; unknown when the SDK runs a downloaded server. */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   return {
     address,
     uiUrl: `http://${options.ip}:${options.uiPort}`,
+    pid: child.pid,
     stop: () => stopChild(child),
   };
 }

@@ -93,6 +93,10 @@ export interface BenchStack {
   temporalAddress: string;
   smtpUrl: string;
   adminToken: string;
+  /** The folder of the run's logs and files, removed at the end. */
+  scratch: string;
+  /** Process ids of the stack's own processes, for CPU and memory figures. */
+  pids: { api?: number; worker?: number; temporal?: number };
   /** Registers something to close when the benchmark ends, after everything started later and before the rest. */
   onStop(name: string, stop: () => Promise<unknown>): void;
 }
@@ -169,10 +173,10 @@ export function runBenchmark(
       TAHAP_ADMIN_PASSWORD: admin.password,
       ...env,
     };
-    await spawned('apps/worker/main.ts', appEnv, 'worker.log').start(/Worker polling task queue/);
-    const [, origin] = await spawned('apps/api/main.ts', appEnv, 'api.log').start(
-      /Tahap API listening on (http:\/\/\S+)/,
-    );
+    const worker = spawned('apps/worker/main.ts', appEnv, 'worker.log');
+    await worker.start(/Worker polling task queue/);
+    const api = spawned('apps/api/main.ts', appEnv, 'api.log');
+    const [, origin] = await api.start(/Tahap API listening on (http:\/\/\S+)/);
     const baseUrl = `${origin}/${API_PREFIX}`;
     console.log(
       `  stack up in ${((Date.now() - started) / 1000).toFixed(1)} s (API ${baseUrl}, Temporal ${temporal.address})`,
@@ -184,6 +188,8 @@ export function runBenchmark(
       temporalAddress: temporal.address,
       smtpUrl,
       adminToken,
+      scratch,
+      pids: { api: api.pid, worker: worker.pid, temporal: temporal.pid },
       onStop,
     });
   };

@@ -14,6 +14,8 @@ import {
   runBenchmark,
   sleep,
 } from './bench-stack';
+import { startRegistrationFloor } from './floor/registration-floor-stack';
+import { inBatches } from './in-batches';
 
 /**
  * Registration latency under load: p50/p95/p99 of POST /cycles/:id/entries with 50 agencies registering at once,
@@ -40,20 +42,6 @@ interface LoadResult {
   latencies: number[];
   failures: string[];
   result: autocannon.Result;
-}
-
-/** Runs `work` over `items` with at most `limit` at a time. */
-async function inBatches<T, R>(items: T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index], index);
-    }
-  });
-  await Promise.all(lanes);
-  return results;
 }
 
 let titleCounter = 0;
@@ -117,7 +105,7 @@ function percentile(sorted: number[], p: number): number {
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 console.log(`Registration latency benchmark: ${AGENCIES} agencies, one connection each`);
-runBenchmark('registration', {}, async ({ baseUrl, databaseUrl, temporalAddress, adminToken, onStop }) => {
+runBenchmark('registration', {}, async ({ baseUrl, databaseUrl, temporalAddress, adminToken, onStop, scratch }) => {
   const setupStarted = Date.now();
   const codes = Array.from({ length: AGENCIES }, (_, i) => `kab-bench-${String(i + 1).padStart(3, '0')}`);
   await inBatches(codes, 4, async (code, i) => {
@@ -236,6 +224,27 @@ runBenchmark('registration', {}, async ({ baseUrl, databaseUrl, temporalAddress,
   ];
   console.log(lines.join('\n'));
   for (const failure of failures) console.log(`  refused: ${failure}`);
+
+  console.log(
+    '\n  the floor: an HTTP server that inserts a row and starts a one-activity workflow, loaded the same way…',
+  );
+  const floorUrl = await startRegistrationFloor({ temporalAddress, databaseUrl, scratch, onStop });
+  if (WARMUP_SECONDS > 0) await load(floorUrl, tokens, { duration: WARMUP_SECONDS });
+  const floor = await load(floorUrl, tokens, AMOUNT ? { amount: AMOUNT } : { duration: SECONDS });
+  const floorSorted = [...floor.latencies].sort((a, b) => a - b);
+  const floorThroughput = floor.latencies.length / floor.result.duration;
+  const throughput = latencies.length / seconds;
+  const ratio = throughput / floorThroughput;
+  const p95Ratio = percentile(sorted, 95) / percentile(floorSorted, 95);
+  console.log(
+    [
+      `Floor: ${floor.latencies.length} requests (${floor.statuses.get(201) ?? 0} × 201) in ${floor.result.duration.toFixed(1)} s`,
+      `  throughput   ${floorThroughput.toFixed(1)} req/s`,
+      `  latency      p50 ${ms(percentile(floorSorted, 50))}, p95 ${ms(percentile(floorSorted, 95))}, p99 ${ms(percentile(floorSorted, 99))}`,
+      `  ratio        Tahap's throughput ${ratio.toFixed(2)} of the floor's (goal ≥ 0.9): ${ratio >= 0.9 ? 'holds' : 'MISSED'}`,
+      `               Tahap's p95 ${p95Ratio.toFixed(2)}× the floor's (goal ≤ 1.1): ${p95Ratio <= 1.1 ? 'holds' : 'MISSED'}`,
+    ].join('\n'),
+  );
   const failed = non201Count > 0 || result.errors > 0 || result.timeouts > 0 || !rowsMatch || ok === 0;
   if (failed) console.error('\nFAILED: not every registration was a 201, or the rows do not match the 201s.');
   return failed ? 1 : 0;

@@ -26,6 +26,11 @@ export class TahapProcess {
     private readonly args: string[] = [],
   ) {}
 
+  /** The running process's id (undefined before start and after stop). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** What the process has printed to its standard output so far. */
   output(): string {
     return this.printed;
