@@ -1,7 +1,7 @@
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
 import { Command, Option } from 'commander';
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readArchive } from '../../libs/audit/archive';
@@ -214,7 +214,7 @@ export function auditCommand(run: (action: () => Promise<number>) => Promise<voi
           const directory = await mkdtemp(join(tmpdir(), 'tahap-replay-'));
           try {
             const file = join(directory, 'archive.tar.gz');
-            await writeFile(file, await apiOf(this).bytes(`/audit/cycles/${encodeURIComponent(options.cycle)}/export`));
+            await apiOf(this).download(`/audit/cycles/${encodeURIComponent(options.cycle)}/export`, file);
             return await replayAndReport(fromArchive(await verifiedArchive(file)), options.bundle);
           } finally {
             await rm(directory, { recursive: true, force: true });
@@ -236,10 +236,7 @@ export function auditCommand(run: (action: () => Promise<number>) => Promise<voi
     .action(function (this: Command) {
       return run(async () => {
         const options = this.opts<{ cycle: string; out: string }>();
-        await writeFile(
-          options.out,
-          await apiOf(this).bytes(`/audit/cycles/${encodeURIComponent(options.cycle)}/export`),
-        );
+        await apiOf(this).download(`/audit/cycles/${encodeURIComponent(options.cycle)}/export`, options.out);
         const archive = await verifiedArchive(options.out);
         say(
           `${options.out}: ${archive.histories.length} histories, ${archive.auditRows?.length ?? 0} audit rows, verified`,

@@ -1,9 +1,22 @@
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tar from 'tar';
-import { ARCHIVE_FORMAT, readArchive, writeArchive, type ArchiveContent } from './archive';
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { createGzip } from 'node:zlib';
+import {
+  ARCHIVE_FORMAT,
+  ARCHIVE_FORMAT_1,
+  AUDIT_ROWS_PER_PART,
+  readArchive,
+  streamArchive,
+  writeArchive,
+  type ArchiveContent,
+  type ArchivedHistory,
+} from './archive';
 import { auditRowHash, GENESIS_HASH } from './audit-chain';
 import type { AuditRow } from './types';
 
@@ -12,6 +25,7 @@ const ENTRY = '6f1c2a34-5b7d-4e8f-9a0b-1c2d3e4f5a6b';
 const ENTRY_WORKFLOW = `entry-${CYCLE}-${ENTRY}`;
 const ENTRY_RUN = '0193a4b2-7c1d-7e2f-8a3b-4c5d6e7f8a9b';
 const ENTRY_HISTORY = `histories/${ENTRY_WORKFLOW}--${ENTRY_RUN}.json`;
+const AUDIT_PART = 'audit-log/00001.json';
 
 /** Shaped like historyToJSON output, with text that is not ASCII. */
 function historyJson(workflowType: string, events: number): string {
@@ -72,8 +86,11 @@ async function repack(source: string, target: string, change: (folder: string) =
   const folder = await mkdtemp(join(directory, 'unpacked-'));
   await tar.x({ file: source, cwd: folder });
   await change(folder);
-  const paths = [...(await readdir(folder)).filter((name) => name !== 'histories')];
-  for (const name of await readdir(join(folder, 'histories'))) paths.push(`histories/${name}`);
+  const folders = ['histories', 'audit-log'];
+  const paths = [...(await readdir(folder)).filter((name) => !folders.includes(name))];
+  for (const sub of folders) {
+    for (const name of await readdir(join(folder, sub)).catch(() => [])) paths.push(`${sub}/${name}`);
+  }
   await tar.c({ gzip: true, file: target, cwd: folder }, paths);
 }
 
@@ -87,7 +104,7 @@ describe('writeArchive and readArchive', () => {
     expect(read.problems).toEqual([]);
     expect(read.manifest).toMatchObject({ format: ARCHIVE_FORMAT, cycleId: CYCLE, exportedAt: content().exportedAt });
     expect(read.manifest.files.map((entry) => entry.path)).toEqual([
-      'audit-log.json',
+      'audit-log/00001.json',
       `histories/${CYCLE}--run-of-the-cycle.json`,
       ENTRY_HISTORY,
     ]);
@@ -97,7 +114,8 @@ describe('writeArchive and readArchive', () => {
 
     const entries: string[] = [];
     await tar.t({ file: file('round-trip.tar.gz'), onReadEntry: (entry) => entries.push(entry.path) });
-    expect(entries).toEqual(['manifest.json', 'manifest.sha256', ...read.manifest.files.map((entry) => entry.path)]);
+    // The manifest comes last: an archive cut off before it reads as incomplete.
+    expect(entries).toEqual([...read.manifest.files.map((entry) => entry.path), 'manifest.json', 'manifest.sha256']);
     const folder = await mkdtemp(join(directory, 'manifest-'));
     await tar.x({ file: file('round-trip.tar.gz'), cwd: folder });
     const manifest = await readFile(join(folder, 'manifest.json'));
@@ -169,24 +187,24 @@ describe('writeArchive and readArchive', () => {
     ]);
 
     await repack(file('base.tar.gz'), file('future.tar.gz'), async (folder) => {
-      const manifest = Buffer.from(JSON.stringify({ format: 'tahap-audit-archive/2', files: [] }));
+      const manifest = Buffer.from(JSON.stringify({ format: 'tahap-audit-archive/3', files: [] }));
       await writeFile(join(folder, 'manifest.json'), manifest);
       await writeFile(join(folder, 'manifest.sha256'), `${createHash('sha256').update(manifest).digest('hex')}\n`);
     });
     const future = await readArchive(file('future.tar.gz'));
-    expect(future.problems).toEqual([expect.stringMatching(/^unknown format 'tahap-audit-archive\/2'/)]);
-    expect(future.manifest).toEqual({ format: 'tahap-audit-archive/2', cycleId: '', exportedAt: '', files: [] });
+    expect(future.problems).toEqual([expect.stringMatching(/^unknown format 'tahap-audit-archive\/3'/)]);
+    expect(future.manifest).toEqual({ format: 'tahap-audit-archive/3', cycleId: '', exportedAt: '', files: [] });
   });
 
   it('names audit rows changed inside the archive, even when the manifest was made to match', async () => {
     await writeArchive(file('rows.tar.gz'), content());
     await repack(file('rows.tar.gz'), file('rows-changed.tar.gz'), async (folder) => {
-      const rows = JSON.parse(await readFile(join(folder, 'audit-log.json'), 'utf8')) as AuditRow[];
+      const rows = JSON.parse(await readFile(join(folder, AUDIT_PART), 'utf8')) as AuditRow[];
       rows[2].payload = { stage: 'stage-9' };
       const data = Buffer.from(JSON.stringify(rows));
-      await writeFile(join(folder, 'audit-log.json'), data);
+      await writeFile(join(folder, AUDIT_PART), data);
       const manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8'));
-      const entry = manifest.files.find((item: { path: string }) => item.path === 'audit-log.json');
+      const entry = manifest.files.find((item: { path: string }) => item.path === AUDIT_PART);
       Object.assign(entry, { bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') });
       const manifestData = Buffer.from(JSON.stringify(manifest));
       await writeFile(join(folder, 'manifest.json'), manifestData);
@@ -195,7 +213,7 @@ describe('writeArchive and readArchive', () => {
 
     const read = await readArchive(file('rows-changed.tar.gz'));
     expect(read.problems).toEqual([
-      'audit-log.json: row 3 was changed after it was written (its content no longer hashes to its hash)',
+      `${AUDIT_PART}: row 3 was changed after it was written (its content no longer hashes to its hash)`,
     ]);
     expect(read.auditRows).toHaveLength(4);
   });
@@ -239,5 +257,145 @@ describe('writeArchive and readArchive', () => {
     expect(read.problems).toEqual([]);
     expect(read.histories).toHaveLength(2000);
     expect(read.histories[1999].json).toBe(histories[1999].json);
+  });
+
+  it('reads an archive of format /1 (manifest first, one audit-log.json)', async () => {
+    const folder = await mkdtemp(join(directory, 'format-1-'));
+    const files: { path: string; data: Buffer; about?: object }[] = [
+      { path: 'audit-log.json', data: Buffer.from(`${JSON.stringify(auditRows(3))}\n`) },
+      ...content().histories.map((history) => ({
+        path: `histories/${history.workflowId}--${history.runId}.json`,
+        data: Buffer.from(history.json),
+        about: { workflowId: history.workflowId, runId: history.runId, workflowType: history.workflowType },
+      })),
+    ];
+    const manifest = Buffer.from(
+      JSON.stringify({
+        format: ARCHIVE_FORMAT_1,
+        cycleId: CYCLE,
+        exportedAt: content().exportedAt,
+        files: files.map(({ path, data, about }) => ({
+          path,
+          bytes: data.length,
+          sha256: createHash('sha256').update(data).digest('hex'),
+          ...about,
+        })),
+      }),
+    );
+    await writeFile(join(folder, 'manifest.json'), manifest);
+    await writeFile(join(folder, 'manifest.sha256'), `${createHash('sha256').update(manifest).digest('hex')}\n`);
+    await mkdir(join(folder, 'histories'));
+    for (const { path, data } of files) await writeFile(join(folder, path), data);
+    const paths = ['manifest.json', 'manifest.sha256', ...files.map(({ path }) => path)];
+    await tar.c({ gzip: true, file: file('format-1.tar.gz'), cwd: folder, portable: true }, paths);
+
+    const read = await readArchive(file('format-1.tar.gz'));
+    expect(read.problems).toEqual([]);
+    expect(read.manifest.format).toBe(ARCHIVE_FORMAT_1);
+    expect(read.histories).toHaveLength(2);
+    expect(read.auditRows).toEqual(auditRows(3));
+  });
+
+  it('splits the audit log into parts and reads them back as one log, its chain checked across parts', async () => {
+    const rows = auditRows(AUDIT_ROWS_PER_PART * 2 + 7);
+    const written = await writeArchive(file('parts.tar.gz'), { ...content(), auditRows: rows });
+    expect(written.files).toBe(3 + 2);
+    const read = await readArchive(file('parts.tar.gz'));
+    expect(read.problems).toEqual([]);
+    expect(read.manifest.files.slice(0, 3).map((entry) => entry.path)).toEqual([
+      'audit-log/00001.json',
+      'audit-log/00002.json',
+      'audit-log/00003.json',
+    ]);
+    expect(read.auditRows).toEqual(rows);
+  });
+
+  it('streams histories given in order, and refuses one out of order', async () => {
+    const [entry, cycle] = content().histories;
+    const source = async function* (histories: ArchivedHistory[]) {
+      for (const history of histories) yield history;
+    };
+    const streamed = await streamArchive(createWriteStream(file('streamed.tar.gz')), {
+      ...content(),
+      histories: source([cycle, entry]),
+    });
+    const written = await writeArchive(file('written.tar.gz'), content());
+    expect(streamed.manifestSha256).toBe(written.manifestSha256);
+    expect((await readFile(file('streamed.tar.gz'))).equals(await readFile(file('written.tar.gz')))).toBe(true);
+
+    await expect(
+      streamArchive(createWriteStream(file('disorder.tar.gz')), { ...content(), histories: source([entry, cycle]) }),
+    ).rejects.toThrow(/histories must come in order/);
+  });
+
+  it('reports an archive cut off midway as incomplete: a download that stopped, and an export that failed', async () => {
+    const histories = Array.from({ length: 20 }, (_, index) => ({
+      workflowId: `entry-${String(index).padStart(4, '0')}`,
+      runId: 'run',
+      workflowType: 'entryWorkflow',
+      json: JSON.stringify({ events: [], noise: randomBytes(30_000).toString('base64') }),
+    }));
+    await writeArchive(file('whole.tar.gz'), { ...content(), histories });
+    const whole = await readFile(file('whole.tar.gz'));
+    await writeFile(file('cut.tar.gz'), whole.subarray(0, Math.floor(whole.length / 2)));
+    const cut = await readArchive(file('cut.tar.gz'));
+    expect(cut.problems).toEqual([expect.stringMatching(/^the archive is incomplete: it ends before its end/)]);
+    expect(cut.manifest.files).toEqual([]);
+
+    const failing = async function* () {
+      for (const [index, history] of histories.entries()) {
+        if (index === 12) throw new Error('Temporal is unavailable');
+        yield history;
+      }
+    };
+    await expect(
+      streamArchive(createWriteStream(file('failed.tar.gz')), { ...content(), histories: failing() }),
+    ).rejects.toThrow('Temporal is unavailable');
+    const failed = await readArchive(file('failed.tar.gz'));
+    expect(failed.problems).toEqual([expect.stringMatching(/^the archive is incomplete/)]);
+  });
+
+  it('[scale] an archive holding a file larger than the cap is refused with the cap named', async () => {
+    // A gzip bomb: 100 MiB of zeros in some 100 KB, under a header that says so.
+    const size = 100 * 1024 ** 2;
+    const header = new tar.Header({
+      path: 'histories/bomb--run.json',
+      type: 'File',
+      mode: 0o644,
+      size,
+      mtime: new Date(0),
+    });
+    header.encode();
+    const zeros = Buffer.alloc(1024 ** 2);
+    async function* bomb() {
+      yield header.block!;
+      for (let written = 0; written < size + 1024; written += zeros.length) yield zeros;
+    }
+    await pipeline(Readable.from(bomb()), createGzip(), createWriteStream(file('bomb.tar.gz')));
+    expect((await readFile(file('bomb.tar.gz'))).length).toBeLessThan(1024 ** 2);
+
+    const before = process.memoryUsage().arrayBuffers;
+    const read = await readArchive(file('bomb.tar.gz'));
+    expect(read.problems).toEqual([
+      'histories/bomb--run.json holds 100 MiB, more than the 64 MiB a file of an archive may hold (maxFileBytes): ' +
+        'the archive is refused, unread',
+    ]);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(size / 2);
+    expect(read.histories).toEqual([]);
+
+    await writeArchive(file('small-cap.tar.gz'), content());
+    expect((await readArchive(file('small-cap.tar.gz'), { maxFileBytes: 1024 })).problems).toEqual([
+      expect.stringMatching(
+        /^audit-log\/00001\.json holds \d+ bytes, more than the 1024 bytes a file .* \(maxFileBytes\)/,
+      ),
+    ]);
+  });
+
+  it('refuses an archive whose files together unpack to more than the total cap, naming it', async () => {
+    await writeArchive(file('total.tar.gz'), content());
+    const read = await readArchive(file('total.tar.gz'), { maxTotalBytes: 4096 });
+    expect(read.problems).toEqual([
+      'the archive unpacks to more than the 4096 bytes an archive may hold (maxTotalBytes): it is refused, unread',
+    ]);
   });
 });

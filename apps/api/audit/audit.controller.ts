@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, HttpStatus, Logger, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/access.decorator';
 import { entryIdParam } from '../common/params';
@@ -22,6 +23,26 @@ import {
   AuditWorkflowSearchDto,
 } from './audit.response.dto';
 import { AuditService } from './audit.service';
+
+const exportLogger = new Logger('AuditExport');
+
+/**
+ * An export that fails once bytes were sent is cut off (never ended, which would make it look complete); one that
+ * fails before says so, as a server error rather than the default 400.
+ */
+function exportFailed(error: Error, response: { destroyed: boolean }): void {
+  exportLogger.error(`The export failed: ${error.message}`, error.stack);
+  if (response.destroyed) return;
+  const raw = response as ServerResponse;
+  if (raw.headersSent) {
+    raw.destroy();
+    return;
+  }
+  raw.statusCode = HttpStatus.SERVICE_UNAVAILABLE;
+  raw.removeHeader('content-disposition');
+  raw.setHeader('content-type', 'application/json; charset=utf-8');
+  raw.end(JSON.stringify({ message: `The export failed before it began: ${error.message}` }));
+}
 
 /** Auditors (and admins) read everything here and change nothing. */
 @ApiTags('audit')
@@ -81,7 +102,7 @@ export class AuditController {
     return new StreamableFile(archive, {
       type: 'application/gzip',
       disposition: `attachment; filename="${cycleId}-audit.tar.gz"`,
-    });
+    }).setErrorHandler(exportFailed);
   }
 
   @Get('cycles/:cycleId/cross-check')

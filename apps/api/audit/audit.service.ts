@@ -2,10 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { temporal } from '@temporalio/proto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { writeArchive } from '../../../libs/audit/archive';
+import { PassThrough, type Readable } from 'node:stream';
+import { streamArchive, type ArchivedHistory } from '../../../libs/audit/archive';
 import { crossCheck } from '../../../libs/audit/audit-chain';
 import { sealHeads, type SealHead } from '../../../libs/audit/seal-heads';
 import type { AuditRow } from '../../../libs/audit/types';
@@ -53,6 +51,8 @@ const GRPC_INVALID_ARGUMENT = 3;
 const FETCH_CONCURRENCY = 8;
 
 const GRPC_NOT_FOUND = 5;
+/** Audit rows read from the database at once while an export streams them. */
+const AUDIT_ROWS_PAGE = 2000;
 
 /** The ministry's own zone, for workflows that belong to no agency (cycles). */
 const MINISTRY_ZONE = 'WIB';
@@ -170,6 +170,24 @@ export class AuditService {
    * An entry registered while its workflow start failed has none until the next fan-out starts it: listed apart.
    */
   async cycleHistories(cycleId: string): Promise<CycleHistories> {
+    const { workflowIds, firstEntry } = await this.cycleWorkflowIds(cycleId);
+    const found: (FetchedHistory | null)[] = new Array(workflowIds.length).fill(null);
+    let next = 0;
+    const fetcher = async () => {
+      while (next < workflowIds.length) {
+        const index = next++;
+        found[index] = await this.historyOfCycle(workflowIds[index], cycleId);
+      }
+    };
+    await Promise.all(Array.from({ length: FETCH_CONCURRENCY }, fetcher));
+    return {
+      histories: found.filter((item): item is FetchedHistory => item !== null),
+      notStarted: workflowIds.filter((_, index) => index >= firstEntry && found[index] === null),
+    };
+  }
+
+  /** The cycle's workflow first, then its decision workflows, then its entries' (from `firstEntry` on). */
+  private async cycleWorkflowIds(cycleId: string): Promise<{ workflowIds: string[]; firstEntry: number }> {
     const cycle = await cycleById(this.db, cycleId);
     if (!cycle) throw new DomainError(ErrorCode.CycleNotFound, `No cycle ${cycleId}.`);
     const entries = await entryWorkflowsOf(this.db, cycleId);
@@ -178,47 +196,68 @@ export class AuditService {
       .filter((stage) => stage.type === 'plenary')
       .map((stage) => plenaryWorkflowId(cycle.id, stage.key));
     const decisionWorkflows = [...plenaries, ...(await correctionWorkflowIds(this.db, cycleId))];
-    const workflowIds = [cycle.id, ...decisionWorkflows, ...entries.map((entry) => entry.workflowId)];
-    const found: (FetchedHistory | null)[] = new Array(workflowIds.length).fill(null);
-    let next = 0;
-    const fetcher = async () => {
-      while (next < workflowIds.length) {
-        const index = next++;
-        found[index] = await this.history(workflowIds[index]).catch((error: unknown) => {
-          if (error instanceof DomainError && error.code === ErrorCode.WorkflowNotFound && index > 0) return null;
-          throw error;
-        });
-      }
-    };
-    await Promise.all(Array.from({ length: FETCH_CONCURRENCY }, fetcher));
-    const firstEntry = 1 + decisionWorkflows.length;
     return {
-      histories: found.filter((item): item is FetchedHistory => item !== null),
-      notStarted: workflowIds.filter((_, index) => index >= firstEntry && found[index] === null),
+      workflowIds: [cycle.id, ...decisionWorkflows, ...entries.map((entry) => entry.workflowId)],
+      firstEntry: 1 + decisionWorkflows.length,
     };
   }
 
-  /** The archive of a cycle's histories and audit rows, as bytes (see libs/audit/archive.ts for the format). */
-  async exportCycle(cycleId: string): Promise<Buffer> {
-    const { histories } = await this.cycleHistories(cycleId);
-    const auditRows = await readAuditRows(this.db, { cycleId });
-    const directory = await mkdtemp(join(tmpdir(), 'tahap-export-'));
-    try {
-      const file = join(directory, 'archive.tar.gz');
-      await writeArchive(file, {
-        cycleId,
-        exportedAt: new Date().toISOString(),
-        histories: histories.map(({ workflowId, runId, workflowType, history }) => ({
-          workflowId,
-          runId,
-          workflowType,
-          json: historyToJSON(history),
-        })),
-        auditRows,
-      });
-      return await readFile(file);
-    } finally {
-      await rm(directory, { recursive: true, force: true });
+  /** The history, or null for a workflow of the cycle not started (yet); the cycle's own must exist. */
+  private historyOfCycle(workflowId: string, cycleId: string): Promise<FetchedHistory | null> {
+    return this.history(workflowId).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === ErrorCode.WorkflowNotFound && workflowId !== cycleId) {
+        return null;
+      }
+      throw error;
+    });
+  }
+
+  /**
+   * The archive of a cycle's histories and audit rows (see libs/audit/archive.ts for the format), streamed as the
+   * histories are fetched: a few at a time, whatever the size of the cycle. An unknown cycle fails here, before
+   * anything is sent; a failure later destroys the stream, and what was sent reads as an incomplete archive.
+   */
+  async exportCycle(cycleId: string): Promise<Readable> {
+    const { workflowIds } = await this.cycleWorkflowIds(cycleId);
+    const archive = new PassThrough();
+    streamArchive(archive, {
+      cycleId,
+      exportedAt: new Date().toISOString(),
+      auditRows: this.auditRowsOfCycle(cycleId),
+      histories: this.historiesInArchiveOrder(workflowIds, cycleId),
+    }).catch(() => undefined); // streamArchive destroys `archive` with the error, and the response reports it
+    return archive;
+  }
+
+  private async *auditRowsOfCycle(cycleId: string): AsyncGenerator<AuditRow> {
+    let afterSeq = 0;
+    for (;;) {
+      const page = await readAuditRows(this.db, { cycleId, afterSeq, limit: AUDIT_ROWS_PAGE });
+      yield* page;
+      if (page.length < AUDIT_ROWS_PAGE) return;
+      afterSeq = page[page.length - 1].seq;
+    }
+  }
+
+  /** Fetched FETCH_CONCURRENCY ahead of the one the archive takes, in the archive's order (byte order of ids). */
+  private async *historiesInArchiveOrder(workflowIds: string[], cycleId: string): AsyncGenerator<ArchivedHistory> {
+    const ordered = [...workflowIds].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    const ahead: Promise<FetchedHistory | null>[] = [];
+    let next = 0;
+    const fetchNext = () => {
+      if (next >= ordered.length) return;
+      const fetching = this.historyOfCycle(ordered[next++], cycleId);
+      // Awaited in turn below; until then (or when the export stops first) a failure must not count as unhandled.
+      fetching.catch(() => undefined);
+      ahead.push(fetching);
+    };
+    for (let started = 0; started < FETCH_CONCURRENCY; started++) fetchNext();
+    while (ahead.length) {
+      const fetched = await ahead.shift()!;
+      fetchNext();
+      if (!fetched) continue;
+      const { workflowId, runId, workflowType, history } = fetched;
+      yield { workflowId, runId, workflowType, json: historyToJSON(history) };
     }
   }
 

@@ -1,7 +1,8 @@
 /**
  * Reads a cycle's audit archive (libs/audit/archive.ts: a gzip-compressed tar with `manifest.json`,
- * `manifest.sha256` and every file the manifest lists) in the browser, as `tahap audit export` does after
- * downloading: the manifest's SHA-256 (the digest to publish) and every file checked against the manifest.
+ * `manifest.sha256` and every file the manifest lists, the manifest last in format /2 and first in /1: found
+ * wherever it is) in the browser, as `tahap audit export` does after downloading: the manifest's SHA-256 (the
+ * digest to publish) and every file checked against the manifest.
  */
 export interface ArchiveCheck {
   /** The SHA-256 (hex) of `manifest.json` as received. */
