@@ -2,7 +2,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
 import { Command, Option } from 'commander';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readArchive } from '../../libs/audit/archive';
 import { replayHistories, type HistoryToReplay, type ReplayVerdict } from '../../libs/audit/replay';
@@ -43,7 +43,7 @@ async function replayAndReport(histories: HistoryToReplay[], bundlePath: string 
   const bar = histories.length > 1 ? progressBar('replay', histories.length) : undefined;
   const diverged: ReplayVerdict[] = [];
   const started = Date.now();
-  for await (const verdict of replayHistories(bundle, histories)) {
+  for await (const verdict of replayHistories(bundle, histories, cpus().length)) {
     if (!verdict.ok) diverged.push(verdict);
     bar?.tick();
   }

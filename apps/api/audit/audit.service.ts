@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { temporal } from '@temporalio/proto';
+import { cpus } from 'node:os';
 import { PassThrough, type Readable } from 'node:stream';
 import { streamArchive, type ArchivedHistory } from '../../../libs/audit/archive';
 import { crossCheck } from '../../../libs/audit/audit-chain';
@@ -372,7 +373,8 @@ export class AuditService {
   private async replayAll(histories: FetchedHistory[]): Promise<ReplayVerdict[]> {
     const bundle = await productionBundle(this.config.workflowBundlePath);
     const verdicts: ReplayVerdict[] = [];
-    for await (const verdict of replayHistories(bundle, histories)) verdicts.push(verdict);
+    // Replay is CPU-bound: a replay worker per core verifies a national cycle in a fraction of the time.
+    for await (const verdict of replayHistories(bundle, histories, cpus().length)) verdicts.push(verdict);
     return verdicts;
   }
 
