@@ -52,6 +52,7 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
       connection: this.connection,
       namespace: this.config.temporalNamespace,
       taskQueue: this.config.taskQueue,
+      maxCachedWorkflows: this.config.workerMaxCachedWorkflows,
       ...(this.config.workflowBundlePath
         ? { workflowBundle: { codePath: this.config.workflowBundlePath } }
         : { workflowsPath: require.resolve('../../workflows') }),

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       apiHost: '127.0.0.1',
       apiPort: 3000,
       workflowBundlePath: undefined,
+      workerMaxCachedWorkflows: undefined,
       logLevel: 'log',
       trustProxy: undefined,
       webDir: 'dist/web',
@@ -26,6 +27,10 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the worker cache size', () => {
+    expect(loadConfig({ ...BASE, WORKER_MAX_CACHED_WORKFLOWS: '400' }).workerMaxCachedWorkflows).toBe(400);
+  });
+
   it.each([
     [{ TEMPORAL_ADDRESS: 'temporal:7233' }, /DATABASE_URL is not set/],
     [{ ...BASE, DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with postgres:\/\//],
@@ -35,6 +40,7 @@ describe('loadConfig', () => {
     [{ ...BASE, SMTP_URL: 'mail.example.go.id' }, /SMTP_URL must look like smtp:\/\//],
     [{ ...BASE, WEBHOOKS_ALLOW_PRIVATE: 'yes' }, /WEBHOOKS_ALLOW_PRIVATE must be true or false/],
     [{ ...BASE, NOTIFY_RETRY_INITIAL_SECONDS: '0' }, /NOTIFY_RETRY_INITIAL_SECONDS must be a whole number of seconds/],
+    [{ ...BASE, WORKER_MAX_CACHED_WORKFLOWS: '1' }, /WORKER_MAX_CACHED_WORKFLOWS must be a whole number of at least 2/],
   ])('refuses %p naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -19,6 +19,11 @@ export interface TahapConfig {
   apiPort: number;
   /** A prebuilt workflow bundle for the worker; unset, the worker bundles `workflows/` at start. */
   workflowBundlePath?: string;
+  /**
+   * How many workflows the worker keeps in memory between their tasks (about 1 MB each); unset, the SDK's default
+   * for the process's heap. Fewer bound the worker's memory; each one not kept replays its history at its next task.
+   */
+  workerMaxCachedWorkflows?: number;
   /** The least severe level logged: error, warn, log (default) or debug. */
   logLevel: LogLevel;
   /** Express's `trust proxy` behind a reverse proxy (e.g. `1` or `loopback`), so sign-in limits see real clients. */
@@ -124,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TahapConfig {
     apiHost: env.API_HOST?.trim() || DEFAULTS.apiHost,
     apiPort: readPort(env, 'API_PORT', DEFAULTS.apiPort, 0),
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH?.trim() || undefined,
+    workerMaxCachedWorkflows: cachedWorkflows(env.WORKER_MAX_CACHED_WORKFLOWS),
     logLevel: logLevel(env.LOG_LEVEL),
     trustProxy: trustProxy(env.TRUST_PROXY),
     webDir: env.WEB_DIR?.trim() || DEFAULTS.webDir,
@@ -135,6 +141,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TahapConfig {
       sendTimeoutSeconds: wholeSeconds(env, 'NOTIFY_SEND_TIMEOUT_SECONDS', 30),
     },
   };
+}
+
+function cachedWorkflows(raw: string | undefined): number | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  const count = Number(value);
+  // The SDK needs room for two at once whenever the cache is on.
+  if (!Number.isInteger(count) || count < 2) {
+    throw new ConfigError(`WORKER_MAX_CACHED_WORKFLOWS must be a whole number of at least 2, got "${value}".`);
+  }
+  return count;
 }
 
 function trustProxy(raw: string | undefined): string | number | undefined {

@@ -7,6 +7,8 @@ type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 export interface HistoryCounts {
   workflowId: string;
   workflowType: string;
+  /** RUNNING, COMPLETED, … as visibility lists it. */
+  status: string;
   events: number;
   workflowTasks: number;
   signals: number;
@@ -21,11 +23,17 @@ const millisOf = (event: HistoryEvent) => {
   return time ? Number(time.seconds ?? 0) * 1000 + Math.floor((time.nanos ?? 0) / 1e6) : 0;
 };
 
-export function countHistory(workflowId: string, workflowType: string, events: HistoryEvent[]): HistoryCounts {
+export function countHistory(
+  workflowId: string,
+  workflowType: string,
+  status: string,
+  events: HistoryEvent[],
+): HistoryCounts {
   const signalTimes = events.filter((event) => event.workflowExecutionSignaledEventAttributes).map(millisOf);
   return {
     workflowId,
     workflowType,
+    status,
     events: events.length,
     workflowTasks: events.filter((event) => event.workflowTaskCompletedEventAttributes).length,
     signals: signalTimes.length,
@@ -35,20 +43,25 @@ export function countHistory(workflowId: string, workflowType: string, events: H
   };
 }
 
-/** The counts of every workflow a visibility query lists, `lanes` histories fetched at once. */
-export async function historiesOf(client: Client, query: string, lanes = 8): Promise<HistoryCounts[]> {
-  const executions: { workflowId: string; runId: string; type: string }[] = [];
-  for await (const execution of client.workflow.list({ query })) {
-    executions.push({ workflowId: execution.workflowId, runId: execution.runId, type: execution.type });
+/** The counts of every workflow a visibility query lists (all without one), `lanes` histories fetched at once. */
+export async function historiesOf(client: Client, query?: string, lanes = 8): Promise<HistoryCounts[]> {
+  const executions: { workflowId: string; runId: string; type: string; status: string }[] = [];
+  for await (const execution of client.workflow.list(query ? { query } : {})) {
+    executions.push({
+      workflowId: execution.workflowId,
+      runId: execution.runId,
+      type: execution.type,
+      status: execution.status.name,
+    });
   }
   const counts: HistoryCounts[] = [];
   let next = 0;
   await Promise.all(
     Array.from({ length: lanes }, async () => {
       while (next < executions.length) {
-        const { workflowId, runId, type } = executions[next++];
+        const { workflowId, runId, type, status } = executions[next++];
         const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
-        counts.push(countHistory(workflowId, type, history.events ?? []));
+        counts.push(countHistory(workflowId, type, status, history.events ?? []));
       }
     }),
   );
