@@ -113,6 +113,7 @@ export function runBenchmark(
   measure: (stack: BenchStack) => Promise<number>,
 ): void {
   const steps: { name: string; stop: () => Promise<unknown> }[] = [];
+  let failed = false;
   let stopping: Promise<void> | undefined;
   const shutdown = () =>
     (stopping ??= (async () => {
@@ -133,7 +134,10 @@ export function runBenchmark(
   const run = async (): Promise<number> => {
     const started = Date.now();
     const scratch = mkdtempSync(join(tmpdir(), `tahap-bench-${name}-`));
-    onStop('scratch folder', async () => rmSync(scratch, { recursive: true, force: true }));
+    // A failed run keeps the processes' logs for whoever reads why.
+    onStop('scratch folder', async () =>
+      failed ? console.error(`  logs kept in ${scratch}`) : rmSync(scratch, { recursive: true, force: true }),
+    );
     const database = await createScratchDatabase(
       ADMIN_DATABASE_URL,
       `tahap_bench_${name}_${process.pid}`,
@@ -197,6 +201,7 @@ export function runBenchmark(
   void run()
     .catch((error: unknown) => {
       console.error(`Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      failed = true;
       return 1;
     })
     .then(async (code) => {

@@ -109,21 +109,28 @@ function isNotYet(status: number, body: unknown): boolean {
   return status === 409 || (body as { code?: string } | undefined)?.code === 'STAGE.NOT_OPEN';
 }
 
+/** The API's "the engine did not confirm in time" (503 ENGINE.BUSY): a person waits and sends it again. */
+function isBusy(status: number, body: unknown): boolean {
+  return status === 503 && (body as { code?: string } | undefined)?.code === 'ENGINE.BUSY';
+}
+
 /**
  * Sends a person's request until it is taken: a "not yet" refusal (the entry has not heard of its stage yet, a slot
- * has not begun) is tried again after a growing pause; anything else unexpected fails. Returns the body and how many
- * tries it took.
+ * has not begun) or a busy engine is tried again after a growing pause; anything else unexpected fails. Returns the
+ * body, how many tries it took and how many of them met a busy engine.
  */
 async function persist<T = any>(
   what: string,
   expected: number,
   send: () => Promise<{ status: number; body: T; text: string }>,
-): Promise<{ body: T; tries: number }> {
+): Promise<{ body: T; tries: number; busy: number }> {
   const started = Date.now();
+  let busy = 0;
   for (let tries = 1, pause = 100; ; tries += 1, pause = Math.min(pause * 2, 2_000)) {
     const { status, body, text } = await send();
-    if (status === expected) return { body, tries };
-    if (!isNotYet(status, body) || Date.now() - started > NOT_YET_LIMIT_MS)
+    if (status === expected) return { body, tries, busy };
+    if (isBusy(status, body)) busy += 1;
+    else if (!isNotYet(status, body) || Date.now() - started > NOT_YET_LIMIT_MS)
       throw new Error(`${what} answered ${status} (expected ${expected}) after ${tries} tries: ${text}`);
     await sleep(pause);
   }
@@ -144,17 +151,20 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, lim
 class Counter {
   actions = 0;
   retries = 0;
+  busy = 0;
   readonly notes: string[] = [];
 
   async act<T>(what: string, expected: number, send: () => ReturnType<typeof call<T>>): Promise<T> {
-    const { body, tries } = await persist(what, expected, send);
+    const { body, tries, busy } = await persist(what, expected, send);
     this.actions += 1;
-    this.retries += tries - 1;
+    this.retries += tries - 1 - busy;
+    this.busy += busy;
     return body;
   }
 
   tally(): Tally {
     if (this.retries > 0) this.notes.push(`${this.retries} "not yet" refusals retried`);
+    if (this.busy > 0) this.notes.push(`${this.busy} "engine busy" answers (503) retried`);
     return { actions: this.actions, notes: this.notes };
   }
 }

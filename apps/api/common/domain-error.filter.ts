@@ -8,6 +8,7 @@ import {
 } from '@temporalio/client';
 import type { Response } from 'express';
 import { DomainError, ErrorCode, type FieldIssue } from '../../../libs/domain';
+import { BUSY_RETRY_SECONDS, ENGINE_BUSY, engineBusy } from './engine-busy';
 
 const STATUS_BY_CODE: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.TemplateInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
@@ -103,7 +104,10 @@ export class DomainErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const body = this.toBody(error);
-    host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
+    const response = host.switchToHttp().getResponse<Response>();
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE)
+      response.setHeader('Retry-After', String(BUSY_RETRY_SECONDS));
+    response.status(body.statusCode).json(body);
   }
 
   private toBody(error: unknown): ErrorBody {
@@ -142,6 +146,10 @@ export class DomainErrorFilter implements ExceptionFilter {
         message: 'It has already finished; nothing can be changed any more.',
         details: [],
       };
+    }
+    if (engineBusy(error)) {
+      this.logger.warn(`Temporal did not answer in time: ${(error as Error).message}`);
+      return ENGINE_BUSY;
     }
     if (error instanceof HttpException) {
       const statusCode = error.getStatus();
