@@ -149,7 +149,9 @@ export function runBenchmark(
       ip: '127.0.0.1',
       port: await freePort(),
       uiPort: await freePort(),
-      dbFile: join(scratch, 'temporal.db'),
+      // In memory unless BENCH_TEMPORAL_STORE=file: the dev server's SQLite file spends most of a national cycle's
+      // time writing to disk, which says more about SQLite than about Tahap or the floor.
+      ...(process.env.BENCH_TEMPORAL_STORE === 'file' ? { dbFile: join(scratch, 'temporal.db') } : {}),
       logFile: join(scratch, 'temporal.log'),
       log: (line) => console.log(`  ${line}`),
     });

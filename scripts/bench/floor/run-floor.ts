@@ -1,4 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { TahapProcess } from '../../../test/support/process';
@@ -22,6 +22,8 @@ export interface FloorResult {
   wallSeconds: number;
   cpu: Record<string, number>;
   registrationSeconds: number;
+  /** Updates the server did not confirm in time, sent again. */
+  busy: number;
 }
 
 /** Activities at the start, then per message: the total spread as evenly as whole numbers allow. */
@@ -74,12 +76,21 @@ export async function runFloor(
       });
     });
     const registrationSeconds = (Date.now() - started) / 1000;
+    let busy = 0;
     for (const [round, activities] of perMessage.entries()) {
       const asUpdate = round >= Math.round(shape.signals);
       await inBatches(ids, shape.concurrency, async (id) => {
         const handle = client.workflow.getHandle(id);
-        if (asUpdate) await handle.executeUpdate(floorUpdate, { args: [{ activities }] });
-        else await handle.signal(floorSignal, { activities });
+        if (!asUpdate) return handle.signal(floorSignal, { activities });
+        // As Tahap's people do on a busy engine, send it again; the same update id makes it the same Update.
+        for (;;) {
+          try {
+            return await handle.executeUpdate(floorUpdate, { args: [{ activities }], updateId: `${id}-${round}` });
+          } catch (error) {
+            if (!(error instanceof WorkflowUpdateRPCTimeoutOrCancelledError)) throw error;
+            busy += 1;
+          }
+        }
       });
     }
     await allEnded(client);
@@ -87,6 +98,7 @@ export async function runFloor(
       wallSeconds: (Date.now() - started) / 1000,
       cpu: cpuBetween(before, cpuSnapshot(processes)),
       registrationSeconds,
+      busy,
     };
   } finally {
     await worker.stop();
