@@ -566,7 +566,7 @@ describe('[plenary] a compressed PKRI 2024 cycle from registration to announceme
     await page.goto(`/hasil/${cycleId}`);
     await page.getByTestId('decision-number').filter({ hasText: results.decisionNumber }).waitFor();
     await page.getByText(results.sha256).waitFor();
-    expect(await page.getByRole('button', { name: 'Keluar' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Keluar', exact: true }).count()).toBe(0);
     for (const group of results.groups) {
       const card = page.getByRole('region', { name: `${group.clusterName} · ${group.groupName}` });
       const items = await card.getByRole('listitem').allInnerTexts();

@@ -163,12 +163,17 @@ describe('portal: the secretariat', () => {
     await admin.getByRole('dialog').getByRole('button', { name: 'Lolos', exact: true }).click();
     await admin.getByText('0 inovasi dipilih').waitFor();
     const { body: entries } = await stack.request('GET', `/cycles/${cycleId}/entries?pageSize=50`);
-    const outcomes = await Promise.all(
-      entries.items.map(
-        async (entry: { id: string }) => (await stack.request('GET', `/entries/${entry.id}`)).body.screening?.outcome,
-      ),
+    const outcomes = () =>
+      Promise.all(
+        entries.items.map(
+          async (entry: { id: string }) => (await stack.request('GET', `/entries/${entry.id}`)).body.screening?.outcome,
+        ),
+      );
+    // Each decision reaches its entry's workflow and row a moment after the page confirms the action.
+    await eventually('the 20 screening decisions recorded', async () =>
+      (await outcomes()).every((outcome) => outcome !== undefined) ? true : undefined,
     );
-    expect(outcomes).toEqual(Array(20).fill('pass'));
+    expect(await outcomes()).toEqual(Array(20).fill('pass'));
   });
 
   it('[portal-admin] a CSV import with two bad lines shows both with line and reason and imports nothing', async () => {

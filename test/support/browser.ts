@@ -50,7 +50,8 @@ export async function signIn(page: Page, email: string, password: string, path =
   await page.getByLabel('Surel').fill(email);
   await page.getByLabel('Kata sandi').fill(password);
   await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByRole('button', { name: 'Keluar' }).waitFor();
+  // Exact: a page may hold buttons whose names contain the word (the plenary's "Usulkan keluar").
+  await page.getByRole('button', { name: 'Keluar', exact: true }).waitFor();
 }
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

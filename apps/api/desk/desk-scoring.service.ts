@@ -52,15 +52,7 @@ export class DeskScoringService {
 
   async submitScore(entryId: string, body: DeskScoreRequestDto, by: Principal) {
     const entry = await this.entries.visibleEntry(entryId, by);
-    const { cycle, stage, params } = await this.openDeskStage(this.db, entry, false);
-    // The entry hears of the stage a moment after it opens (a fan-out to thousands): until its row says it has, the
-    // refusal comes from here, not from a Temporal round trip the workflow's validator would refuse alike.
-    if (entry.currentStage !== stage.key) {
-      throw new DomainError(
-        ErrorCode.StageNotOpen,
-        'This innovation has not reached desk evaluation yet; try again in a moment.',
-      );
-    }
+    const { cycle, params } = await this.openDeskStage(this.db, entry, false);
     const rubric = rubricOfGroup(cycle.resolvedTemplate, entry.groupKey);
     assertScoreSheet(rubric, params.commentRequired, body.scores, body.comment);
     const receipt = await this.client.workflow.getHandle(entry.workflowId).executeUpdate(submitDeskScoreUpdate, {
