@@ -114,6 +114,9 @@ describe('portal base', () => {
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Inbox' }).click();
     await page.waitForURL(/\/kotak-masuk$/);
+    // The picture is of the inbox as it reads, not of the page still loading it.
+    await page.getByRole('heading', { name: 'Inbox', level: 2 }).waitFor();
+    await page.getByRole('status', { name: 'Loading' }).waitFor({ state: 'detached' });
     await expectAccessible(page);
     await screenshot(page, 'phone-agency');
     // Another person on the same browser starts in Indonesian.
