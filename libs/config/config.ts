@@ -20,8 +20,8 @@ export interface TahapConfig {
   /** A prebuilt workflow bundle for the worker; unset, the worker bundles `workflows/` at start. */
   workflowBundlePath?: string;
   /**
-   * How many workflows the worker keeps in memory between their tasks (about 1 MB each); unset, the SDK's default
-   * for the process's heap. Fewer bound the worker's memory; each one not kept replays its history at its next task.
+   * How many workflows the worker keeps in memory between their tasks; unset, the SDK's default for the process's
+   * heap. Each one not kept replays its history at its next task (see docs/performance.md for what that costs).
    */
   workerMaxCachedWorkflows?: number;
   /** The least severe level logged: error, warn, log (default) or debug. */
