@@ -3,32 +3,31 @@ import { readdirSync, readFileSync } from 'node:fs';
 /** Linux's clock ticks per second for /proc times (USER_HZ; 100 on every mainstream kernel). */
 const TICKS_PER_SECOND = 100;
 
-/** A process's own CPU seconds and those of its children it has waited for, from /proc/<pid>/stat. */
-function cpuOf(pid: number): { own: number; reaped: number } | undefined {
-  let stat: string;
+/** The fields of /proc/<pid>/stat after the command name (which is in parentheses and may hold spaces). */
+function statFields(pid: number): string[] | undefined {
   try {
-    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return undefined;
   }
-  // The command name is in parentheses and may hold spaces: the fields counted from stat(5) start after it.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/** A process's parent, own CPU seconds and those of its children it has waited for, as stat(5) gives them. */
+function cpuOf(pid: number): { parent: number; own: number; reaped: number } | undefined {
+  const fields = statFields(pid);
+  if (!fields) return undefined;
   const [utime, stime, cutime, cstime] = [11, 12, 13, 14].map((index) => Number(fields[index]));
-  return { own: (utime + stime) / TICKS_PER_SECOND, reaped: (cutime + cstime) / TICKS_PER_SECOND };
+  return {
+    parent: Number(fields[1]),
+    own: (utime + stime) / TICKS_PER_SECOND,
+    reaped: (cutime + cstime) / TICKS_PER_SECOND,
+  };
 }
 
 function commandOf(pid: number): string | undefined {
   try {
     return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-  } catch {
-    return undefined;
-  }
-}
-
-function parentOf(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
   } catch {
     return undefined;
   }
@@ -56,7 +55,7 @@ export function postgresCpuSeconds(): number {
     if (!cpu) continue;
     seconds += cpu.own;
     // Only the postmaster (whose parent is no postgres process) counts its reaped children, once.
-    if (!inServer.has(parentOf(pid) ?? -1)) seconds += cpu.reaped;
+    if (!inServer.has(cpu.parent)) seconds += cpu.reaped;
   }
   return seconds;
 }
