@@ -13,10 +13,14 @@ import {
 import type { EntryEntity } from '../libs/persistence/entities';
 import { inTransaction, type Db, databaseNow } from '../libs/persistence/shared';
 import type { EntryChanges, StageEvent } from '../workflows/entry.messages';
+import type { AuditSubject, SealAuditTrail, SealResult } from './audit/audit.activities';
 import { refusingAsFailure } from './business-failure';
 
-/** The entry's documents and stage history in PostgreSQL; every write is keyed so a retry changes nothing twice. */
-export function createEntryActivities(db: Db) {
+/**
+ * The entry's documents and stage history in PostgreSQL; every write is keyed so a retry changes nothing twice.
+ * `seal` is the audit activity's sealing (activities/audit), which a completed stage's record runs as well.
+ */
+export function createEntryActivities(db: Db, seal: SealAuditTrail) {
   /** Runs a change to an entry under the submission lock: refused once submission has closed or while paused. */
   const underSubmissionLock = (entryId: string, change: (tx: Db, entry: EntryEntity) => Promise<void>) =>
     refusingAsFailure(() =>
@@ -34,7 +38,15 @@ export function createEntryActivities(db: Db) {
     );
 
   return {
-    async recordEntryStageEvent(input: { entryId: string; event: StageEvent }): Promise<void> {
+    /**
+     * Records a stage event once. With `sealFor` (a completed stage, since the `entry-record-seals-stage` patch) it
+     * then seals the entry's audit trail as `sealAuditTrail` would, and returns the same result.
+     */
+    async recordEntryStageEvent(input: {
+      entryId: string;
+      event: StageEvent;
+      sealFor?: AuditSubject;
+    }): Promise<SealResult | undefined> {
       const { entryId, event } = input;
       await inTransaction(db, async (tx) => {
         const inserted = await insertStageEventOnce(tx, {
@@ -47,6 +59,7 @@ export function createEntryActivities(db: Db) {
         });
         if (inserted && event.kind === 'entered') await setCurrentStage(tx, entryId, event.stageKey);
       });
+      return input.sealFor ? seal(input.sealFor) : undefined;
     },
 
     async editEntryDocument(input: { entryId: string; changes: EntryChanges; requestedBy: string }): Promise<string> {

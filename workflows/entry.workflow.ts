@@ -1,4 +1,4 @@
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { EntryActivities } from '../activities/entry.activities';
 import { ErrorCode } from '../libs/domain/error-codes';
 import {
@@ -15,6 +15,9 @@ import { installDeskScoring } from './desk-scoring';
 import { installInterview } from './interview-booking';
 import { reject } from './rejection';
 import { upsertAttributes } from './search-attributes';
+
+/** docs/versioning.md lists every patch id; an id is never reused. */
+const PATCH_RECORD_SEALS_STAGE = 'entry-record-seals-stage';
 
 const { recordEntryStageEvent, completeEntry, editEntryDocument, withdrawEntryDocument } =
   proxyActivities<EntryActivities>({
@@ -95,17 +98,27 @@ export async function entryWorkflow(input: EntryWorkflowInput): Promise<EntrySta
     await condition(() => inbox.length > 0 || state.status === 'withdrawn');
     if (state.status === 'withdrawn') break;
     const event = inbox.shift()!;
-    await recordEntryStageEvent({ entryId: input.entryId, event });
+    const endsEntry = event.kind === 'completed' && (event.outcome === 'fail' || event.final === true);
+    const sealsStage = event.kind === 'completed' && !endsEntry;
+    // Since 1.1 a completed stage is recorded and sealed by one activity, and the search attributes change only
+    // when the stage does: fewer events and workflow tasks per entry (docs/versioning.md).
+    const recordSeals = patched(PATCH_RECORD_SEALS_STAGE);
+    const stageBefore = state.currentStage;
+    await recordEntryStageEvent({
+      entryId: input.entryId,
+      event,
+      ...(recordSeals && sealsStage && { sealFor: { cycleId: input.cycleId, entryId: input.entryId } }),
+    });
     apply(state, event);
-    upsertAttributes({ Stage: state.currentStage });
+    if (!recordSeals || state.currentStage !== stageBefore) upsertAttributes({ Stage: state.currentStage });
     if (event.kind === 'entered') {
       await deskScoring.entered(event);
       await interview.entered(event);
     }
     if (event.kind === 'completed') await interview.completed(event);
     if (event.kind === 'completed' && event.outcome === 'fail') state.status = 'eliminated';
-    finished = state.status === 'eliminated' || (event.kind === 'completed' && event.final === true);
-    if (event.kind === 'completed' && !finished) await sealAudit({ cycleId: input.cycleId, entryId: input.entryId });
+    finished = endsEntry;
+    if (sealsStage && !recordSeals) await sealAudit({ cycleId: input.cycleId, entryId: input.entryId });
   }
   if (state.status !== 'withdrawn') {
     const status = state.status === 'eliminated' ? 'eliminated' : 'completed';

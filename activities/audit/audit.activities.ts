@@ -9,16 +9,26 @@ export interface AuditDeps {
   client: Client;
 }
 
+/** Whose audit trail a seal writes: the cycle's, or one of its entries'. */
+export interface AuditSubject {
+  cycleId: string;
+  entryId?: string;
+}
+
+export interface SealResult {
+  appended: number;
+  head: AuditHead | null;
+}
+
+export type SealAuditTrail = (subject: AuditSubject) => Promise<SealResult>;
+
 export function createAuditActivities({ db, client }: AuditDeps) {
   return {
     /**
      * Appends the calling workflow's decision events not yet in the audit log, in history order, and returns the
      * log's head: kept in this workflow's history, it anchors the chain outside the database.
      */
-    async sealAuditTrail(subject: {
-      cycleId: string;
-      entryId?: string;
-    }): Promise<{ appended: number; head: AuditHead | null }> {
+    async sealAuditTrail(subject: AuditSubject): Promise<SealResult> {
       const execution = Context.current().info.workflowExecution;
       if (!execution) throw new Error('sealAuditTrail runs only as a workflow’s activity: it seals that workflow.');
       const { workflowId, runId } = execution;

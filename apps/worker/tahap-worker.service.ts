@@ -48,6 +48,7 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
       `${notify.smtpUrl}${notify.smtpUrl.includes('?') ? '&' : '?'}pool=true&maxConnections=5`,
     );
     const launchDeps = { db: this.db, client: this.client, taskQueue: this.config.taskQueue };
+    const audit = createAuditActivities(launchDeps);
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.temporalNamespace,
@@ -59,7 +60,7 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
       activities: {
         ...createCycleStageActivities(this.db),
         ...createDraftActivities(this.db),
-        ...createEntryActivities(this.db),
+        ...createEntryActivities(this.db, audit.sealAuditTrail),
         ...createScreeningActivities(this.db),
         ...createDeskEntryActivities(this.db),
         ...createDeskStageActivities(launchDeps),
@@ -69,7 +70,7 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
         ...createInterviewEntryActivities(this.db),
         ...createFanOutActivities(launchDeps),
         ...createYearlyCycleActivities(launchDeps),
-        ...createAuditActivities(launchDeps),
+        ...audit,
         ...createNotifyActivities({
           db: this.db,
           client: this.client,

@@ -50,10 +50,28 @@ describe('sealHeads', () => {
     expect(beforeSeals.events!.some((event) => event.activityTaskCompletedEventAttributes)).toBe(true);
     expect(sealHeads(beforeSeals)).toEqual([]);
     const history = fixture('entry-audit-sealed.json');
-    const completed = history.events!.find((event) => event.activityTaskCompletedEventAttributes)!;
+    const loadScheduled = history.events!.find(
+      (event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'loadDeskScoring',
+    )!;
+    const completed = history.events!.find(
+      (event) => String(event.activityTaskCompletedEventAttributes?.scheduledEventId) === String(loadScheduled.eventId),
+    )!;
     completed.activityTaskCompletedEventAttributes!.result = {
       payloads: [defaultPayloadConverter.toPayload({ head: { seq: 999, hash: 'x' } })],
     };
     expect(sealHeads(history).some((head) => head.seq === 999)).toBe(false);
+  });
+
+  it('reads the heads a completed stage’s record returned once it seals too (entry-record-seals-stage)', () => {
+    const history = fixture('entry-full-run-record-seals.json');
+    const heads = sealHeads(history);
+    const scheduled = history.events!.filter((event) => event.activityTaskScheduledEventAttributes);
+    const seals = scheduled.filter(
+      (event) => event.activityTaskScheduledEventAttributes!.activityType!.name === 'sealAuditTrail',
+    );
+    // One seal at the end; every other head came from a stage's record.
+    expect(seals).toHaveLength(1);
+    expect(heads.length).toBeGreaterThan(seals.length);
+    expect(heads.map((head) => head.seq)).toEqual([...heads.map((head) => head.seq)].sort((a, b) => a - b));
   });
 });

@@ -8,7 +8,8 @@ export interface SealHead {
   hash: string;
 }
 
-const SEAL_ACTIVITY = 'sealAuditTrail';
+/** The seal itself, and (since the `entry-record-seals-stage` patch) a completed stage's record, which also seals. */
+const SEALING_ACTIVITIES = new Set(['sealAuditTrail', 'recordEntryStageEvent']);
 
 /** Every completed seal's head in a history, in order: anchors the audit log outside the database. */
 export function sealHeads(history: History): SealHead[] {
@@ -16,7 +17,7 @@ export function sealHeads(history: History): SealHead[] {
   const heads: SealHead[] = [];
   for (const event of history.events ?? []) {
     const done = activities.observe(event);
-    if (done?.type !== SEAL_ACTIVITY) continue;
+    if (!done || !SEALING_ACTIVITIES.has(done.type)) continue;
     const { head } = (done.result ?? {}) as { head?: { seq: number; hash: string } | null };
     if (head) heads.push({ eventId: toNumber(event.eventId), seq: head.seq, hash: head.hash });
   }

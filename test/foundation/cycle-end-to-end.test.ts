@@ -96,6 +96,6 @@ describe('[foundation] a cycle on a calendar compressed to seconds', () => {
     expect(workflows.sort()).toEqual(entries.map((entry: { workflowId: string }) => entry.workflowId).sort());
 
     await recordReplayFixture(stack.client, cycleId, 'cycle-full-run');
-    await recordReplayFixture(stack.client, workflows[0], 'entry-full-run');
+    await recordReplayFixture(stack.client, workflows[0], 'entry-full-run-record-seals');
   });
 });

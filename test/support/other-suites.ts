@@ -4,6 +4,12 @@ import { eventually } from './stack';
 import { testEnv } from './test-env';
 
 /**
+ * The task queue of the whole-cycle `[scale]` suite (test/national): its thousand and more histories are replayed by
+ * that suite itself, from an exported archive, so the suite that replays every other history leaves them out.
+ */
+export const NATIONAL_SCALE_TASK_QUEUE = 'national-scale';
+
+/**
  * Resolves once every other test file of the run has finished, as `suites-in-flight.js` (a jest reporter) sees
  * them. Suites run in parallel; a suite that needs the whole run's leftovers (every history on the Temporal server)
  * calls this first. Suites are bounded by their own timeouts, so the wait is too.

@@ -10,7 +10,7 @@ import { sealHeads, type SealHead } from '../../../libs/audit/seal-heads';
 import type { AuditRow } from '../../../libs/audit/types';
 import { decisionEvents } from '../../../libs/audit/decision-events';
 import { entryStateAt } from '../../../libs/audit/entry-state-at';
-import { replayHistories, type ReplayVerdict } from '../../../libs/audit/replay';
+import { replayHistories, type HistoryToReplay, type ReplayVerdict } from '../../../libs/audit/replay';
 import { timeline } from '../../../libs/audit/timeline';
 import { productionBundle } from '../../../libs/audit/workflow-bundle';
 import type { TahapConfig } from '../../../libs/config';
@@ -159,9 +159,20 @@ export class AuditService {
     return { ...verdict, runId: fetched.runId };
   }
 
+  /** Replays each history while the next are fetched: the fetch waits on Temporal, the replay on a core. */
   async replayCycle(cycleId: string) {
-    const { histories, notStarted } = await this.cycleHistories(cycleId);
-    const verdicts = await this.replayAll(histories);
+    const { workflowIds, firstEntry } = await this.cycleWorkflowIds(cycleId);
+    const notStarted: string[] = [];
+    const fetched = this.fetchedAhead(workflowIds, cycleId);
+    const started = async function* () {
+      let index = 0;
+      for await (const history of fetched) {
+        if (history) yield history;
+        else if (index >= firstEntry) notStarted.push(workflowIds[index]);
+        index += 1;
+      }
+    };
+    const verdicts = await this.replayAll(started());
     const diverged = verdicts.filter((verdict) => !verdict.ok);
     return { cycleId, replayed: verdicts.length, ok: verdicts.length - diverged.length, diverged, notStarted };
   }
@@ -240,14 +251,26 @@ export class AuditService {
     }
   }
 
-  /** Fetched FETCH_CONCURRENCY ahead of the one the archive takes, in the archive's order (byte order of ids). */
+  /** In the archive's order (byte order of ids). */
   private async *historiesInArchiveOrder(workflowIds: string[], cycleId: string): AsyncGenerator<ArchivedHistory> {
     const ordered = [...workflowIds].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    for await (const fetched of this.fetchedAhead(ordered, cycleId)) {
+      if (!fetched) continue;
+      const { workflowId, runId, workflowType, history } = fetched;
+      yield { workflowId, runId, workflowType, json: historyToJSON(history) };
+    }
+  }
+
+  /**
+   * The histories of `workflowIds` in that order (null for a workflow of the cycle not started yet), fetched
+   * FETCH_CONCURRENCY ahead of the one taken: memory stays bounded whatever the size of the cycle.
+   */
+  private async *fetchedAhead(workflowIds: string[], cycleId: string): AsyncGenerator<FetchedHistory | null> {
     const ahead: Promise<FetchedHistory | null>[] = [];
     let next = 0;
     const fetchNext = () => {
-      if (next >= ordered.length) return;
-      const fetching = this.historyOfCycle(ordered[next++], cycleId);
+      if (next >= workflowIds.length) return;
+      const fetching = this.historyOfCycle(workflowIds[next++], cycleId);
       // Awaited in turn below; until then (or when the export stops first) a failure must not count as unhandled.
       fetching.catch(() => undefined);
       ahead.push(fetching);
@@ -256,9 +279,7 @@ export class AuditService {
     while (ahead.length) {
       const fetched = await ahead.shift()!;
       fetchNext();
-      if (!fetched) continue;
-      const { workflowId, runId, workflowType, history } = fetched;
-      yield { workflowId, runId, workflowType, json: historyToJSON(history) };
+      yield fetched;
     }
   }
 
@@ -370,7 +391,9 @@ export class AuditService {
       }));
   }
 
-  private async replayAll(histories: FetchedHistory[]): Promise<ReplayVerdict[]> {
+  private async replayAll(
+    histories: Iterable<HistoryToReplay> | AsyncIterable<HistoryToReplay>,
+  ): Promise<ReplayVerdict[]> {
     const bundle = await productionBundle(this.config.workflowBundlePath);
     const verdicts: ReplayVerdict[] = [];
     // Replay is CPU-bound: a replay worker per core verifies a national cycle in a fraction of the time.

@@ -1,0 +1,190 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runStage, setUpCycle, type CycleSetup } from '../../scripts/bench/cycle-people';
+import { historiesOf } from '../../scripts/bench/history-stats';
+import type { StageEvent } from '../../workflows/entry.messages';
+import { tahap } from '../audit/audit-fixtures';
+import { scheduledActivityInputs } from '../support/history';
+import { NATIONAL_SCALE_TASK_QUEUE } from '../support/other-suites';
+import { Stack } from '../support/stack';
+
+/**
+ * A whole KIPP-shaped cycle of 1,000 entries, its calendar compressed, driven through the public API by the
+ * benchmark's simulated people (scripts/bench/cycle-people.ts): agencies register, the secretariat screens, two
+ * evaluators score each entry, panels interview the finalists, the plenary decides and the announcement goes out.
+ * A 100-entry cycle runs first, so the cycle's own history can be compared across sizes.
+ */
+const SMALL = { entries: 100, year: 2050 };
+const LARGE = { entries: 1_000, year: 2051 };
+/** Requests in flight at once: fewer than the benchmark's 50, since other suites share the machine. */
+const CONCURRENCY = 25;
+const LONGEST_ENTRY_HISTORY = 300;
+
+interface EntryRow {
+  id: string;
+  workflow_id: string;
+  status: string;
+}
+
+interface StageRow {
+  entry_id: string;
+  stage_key: string;
+  kind: string;
+  outcome: string | null;
+}
+
+let stack: Stack;
+
+async function runCycle(entries: number, year: number): Promise<CycleSetup> {
+  const api = { baseUrl: stack.baseUrl, adminToken: (stack.admin as { token: string }).token };
+  const shape = {
+    entries,
+    agencies: Math.max(50, Math.ceil(entries / 6)),
+    evaluators: Math.max(10, Math.ceil(entries / 100)),
+    concurrency: CONCURRENCY,
+  };
+  const setup = await setUpCycle(api, shape, year);
+  for (const stage of setup.stages) await runStage(api, setup, stage);
+  return setup;
+}
+
+/** The stage events as the read model holds them, per entry, in a comparable order. */
+async function stageEventsInDatabase(cycleId: string): Promise<Map<string, string[]>> {
+  const rows: StageRow[] = await stack.db.query(
+    `SELECT e.entry_id, e.stage_key, e.kind, e.outcome
+       FROM entry_stage_events e JOIN entries n ON n.id = e.entry_id
+      WHERE n.cycle_id = $1`,
+    [cycleId],
+  );
+  const byEntry = new Map<string, string[]>();
+  for (const row of rows) {
+    const list = byEntry.get(row.entry_id) ?? [];
+    list.push(`${row.stage_key} ${row.kind} ${row.outcome ?? '-'}`);
+    byEntry.set(row.entry_id, list);
+  }
+  for (const list of byEntry.values()) list.sort();
+  return byEntry;
+}
+
+const ANSWERS_TO_SIGNALS = new Map([
+  // The cycle signals the plenary it started; whether the plenary had already ended by then is timing too.
+  ['externalWorkflowExecutionSignaledEventAttributes', 'signal to the plenary answered'],
+  ['signalExternalWorkflowExecutionFailedEventAttributes', 'signal to the plenary answered'],
+]);
+
+/**
+ * The cycle's history: its length, its steps (every event but timers and workflow tasks, by kind; activities by
+ * type), and the opening timers that the secretariat's "open now" cancelled. Whether the workflow had already
+ * started the timer for a stage's calendar opening when that Update came depends on when the secretariat clicked,
+ * not on how many entries there are; such a timer adds its start, its cancel and a workflow task (5 events).
+ */
+async function cycleHistory(cycleId: string) {
+  const events = (await stack.client.workflow.getHandle(cycleId).fetchHistory()).events ?? [];
+  const steps: Record<string, number> = {};
+  let cancelledTimers = 0;
+  for (const event of events) {
+    const kind = Object.keys(event).find((key) => key.endsWith('EventAttributes') && (event as any)[key]) ?? '';
+    if (kind === 'timerCanceledEventAttributes') cancelledTimers += 1;
+    if (kind.startsWith('timer') || kind.startsWith('workflowTask')) continue;
+    const step = event.activityTaskScheduledEventAttributes?.activityType?.name ?? ANSWERS_TO_SIGNALS.get(kind) ?? kind;
+    steps[step] = (steps[step] ?? 0) + 1;
+  }
+  return { events: events.length, steps, cancelledTimers };
+}
+
+/** `work` over the items, `lanes` at a time. */
+async function inLanes<T>(items: T[], lanes: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
+}
+
+beforeAll(async () => {
+  stack = await new Stack(NATIONAL_SCALE_TASK_QUEUE).start();
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('[scale] a whole cycle of 1,000 entries', () => {
+  let small: CycleSetup;
+  let large: CycleSetup;
+
+  it('[scale] a 100-entry and a 1,000-entry cycle complete every stage, driven by simulated people', async () => {
+    small = await runCycle(SMALL.entries, SMALL.year);
+    large = await runCycle(LARGE.entries, LARGE.year);
+    for (const setup of [small, large]) {
+      const { body } = await stack.request('GET', `/cycles/${setup.cycleId}`);
+      expect(body.status).toBe('completed');
+      expect(body.stages.map((stage: { status: string }) => stage.status)).toEqual(setup.stages.map(() => 'closed'));
+    }
+    expect(large.entries).toHaveLength(LARGE.entries);
+    expect(large.finalists.length).toBeGreaterThan(0);
+  }, 1_500_000);
+
+  it('[scale] every entry ended, and its stage history in PostgreSQL is the one its workflow recorded', async () => {
+    const entries: EntryRow[] = await stack.db.query(
+      'SELECT id, workflow_id, status FROM entries WHERE cycle_id = $1',
+      [large.cycleId],
+    );
+    expect(entries).toHaveLength(LARGE.entries);
+    const inDatabase = await stageEventsInDatabase(large.cycleId);
+    const disagreements: string[] = [];
+    await inLanes(entries, 8, async (entry) => {
+      const handle = stack.client.workflow.getHandle(entry.workflow_id);
+      const result = await handle.result();
+      const recorded = await scheduledActivityInputs<{ event: StageEvent }>(
+        stack.client,
+        entry.workflow_id,
+        'recordEntryStageEvent',
+      );
+      const inTemporal = recorded.map(({ event }) => `${event.stageKey} ${event.kind} ${event.outcome ?? '-'}`).sort();
+      if (result.status !== entry.status) {
+        disagreements.push(`${entry.id}: ${entry.status} in PostgreSQL, ${result.status} in Temporal`);
+      }
+      if (JSON.stringify(inTemporal) !== JSON.stringify(inDatabase.get(entry.id) ?? [])) {
+        disagreements.push(`${entry.id}: stage events differ`);
+      }
+    });
+    expect(disagreements).toEqual([]);
+    const statuses = new Set(entries.map((entry) => entry.status));
+    expect([...statuses].sort()).toEqual(['completed', 'eliminated']);
+  }, 600_000);
+
+  it('[scale] no entry history is over 300 events, and the cycle history does not grow with the entries', async () => {
+    const histories = await historiesOf(stack.client, `CycleId = '${large.cycleId}'`);
+    const entryHistories = histories.filter((history) => history.workflowType === 'entryWorkflow');
+    expect(entryHistories).toHaveLength(LARGE.entries);
+    const longest = Math.max(...entryHistories.map((history) => history.events));
+    expect(longest).toBeLessThanOrEqual(LONGEST_ENTRY_HISTORY);
+
+    const [smallCycle, largeCycle] = [await cycleHistory(small.cycleId), await cycleHistory(large.cycleId)];
+    expect(largeCycle.steps).toEqual(smallCycle.steps);
+    const raced = 5 * Math.abs(largeCycle.cancelledTimers - smallCycle.cancelledTimers);
+    expect(Math.abs(largeCycle.events - smallCycle.events)).toBeLessThanOrEqual(5 + raced);
+  }, 600_000);
+
+  it('[scale] the cycle exported by the command line imports, verifies and replays without a server', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'tahap-scale-export-'));
+    try {
+      const file = join(directory, 'kipp-1000.tar.gz');
+      const env = { TAHAP_API_URL: stack.baseUrl, TAHAP_TOKEN: (stack.admin as { token: string }).token };
+      const exported = await tahap(['audit', 'export', '--cycle', large.cycleId, '--out', file], env);
+      if (exported.code !== 0) throw new Error(`export failed: ${exported.stdout}${exported.stderr}`);
+      const imported = await tahap(['audit', 'import', file, '--replay']);
+      if (imported.code !== 0) throw new Error(`import failed: ${imported.stdout}${imported.stderr}`);
+      // The cycle, its plenary, its entries and its notices' deliveries: every one replays.
+      const replayed = /(\d+) replayed, (\d+) OK, 0 diverged/.exec(imported.stdout);
+      expect(replayed).not.toBeNull();
+      expect(Number(replayed![1])).toBeGreaterThan(LARGE.entries);
+      expect(replayed![2]).toBe(replayed![1]);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  }, 600_000);
+});
