@@ -179,7 +179,13 @@ export function runBenchmark(
       TAHAP_ADMIN_PASSWORD: admin.password,
       ...env,
     };
-    const worker = spawned('apps/worker/main.ts', appEnv, 'worker.log');
+    // BENCH_WORKER_NODE_OPTIONS (for example --max-old-space-size=512) reaches the worker only: its memory is a goal.
+    const workerNodeOptions = process.env.BENCH_WORKER_NODE_OPTIONS?.trim();
+    const worker = spawned(
+      'apps/worker/main.ts',
+      workerNodeOptions ? { ...appEnv, NODE_OPTIONS: workerNodeOptions } : appEnv,
+      'worker.log',
+    );
     await worker.start(/Worker polling task queue/);
     const api = spawned('apps/api/main.ts', appEnv, 'api.log');
     const [, origin] = await api.start(/Tahap API listening on (http:\/\/\S+)/);
