@@ -24,6 +24,11 @@ const { recordEntryStageEvent, completeEntry, editEntryDocument, withdrawEntryDo
     startToCloseTimeout: '30 seconds',
     retry: { maximumInterval: '30 seconds' },
   });
+// A record that also seals waits for the audit log's lock as a seal does (workflows/audit-seal.ts).
+const { recordEntryStageEvent: recordAndSeal } = proxyActivities<EntryActivities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { maximumInterval: '30 seconds' },
+});
 
 /**
  * One innovation's path through the cycle: it follows the stage events the cycle sends and records each once.
@@ -100,15 +105,16 @@ export async function entryWorkflow(input: EntryWorkflowInput): Promise<EntrySta
     const event = inbox.shift()!;
     const endsEntry = event.kind === 'completed' && (event.outcome === 'fail' || event.final === true);
     const sealsStage = event.kind === 'completed' && !endsEntry;
-    // Since 1.1 a completed stage is recorded and sealed by one activity, and the search attributes change only
-    // when the stage does: fewer events and workflow tasks per entry (docs/versioning.md).
+    // Since 1.1 a completed stage is recorded and sealed by one activity, as the completion is recorded, and the
+    // search attributes change only when the stage does: fewer events and workflow tasks per entry
+    // (docs/versioning.md).
     const recordSeals = patched(PATCH_RECORD_SEALS_STAGE);
     const stageBefore = state.currentStage;
-    await recordEntryStageEvent({
-      entryId: input.entryId,
-      event,
-      ...(recordSeals && sealsStage && { sealFor: { cycleId: input.cycleId, entryId: input.entryId } }),
-    });
+    const subject = { cycleId: input.cycleId, entryId: input.entryId };
+    const sealed =
+      recordSeals && sealsStage
+        ? await recordAndSeal({ entryId: input.entryId, event, sealFor: subject })
+        : await recordEntryStageEvent({ entryId: input.entryId, event });
     apply(state, event);
     if (!recordSeals || state.currentStage !== stageBefore) upsertAttributes({ Stage: state.currentStage });
     if (event.kind === 'entered') {
@@ -118,7 +124,8 @@ export async function entryWorkflow(input: EntryWorkflowInput): Promise<EntrySta
     if (event.kind === 'completed') await interview.completed(event);
     if (event.kind === 'completed' && event.outcome === 'fail') state.status = 'eliminated';
     finished = endsEntry;
-    if (sealsStage && !recordSeals) await sealAudit({ cycleId: input.cycleId, entryId: input.entryId });
+    // No seal came back: the old path, or a worker of an older release ran the record and ignored `sealFor`.
+    if (sealsStage && !sealed) await sealAudit(subject);
   }
   if (state.status !== 'withdrawn') {
     const status = state.status === 'eliminated' ? 'eliminated' : 'completed';

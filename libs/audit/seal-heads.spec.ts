@@ -64,14 +64,27 @@ describe('sealHeads', () => {
 
   it('reads the heads a completed stage’s record returned once it seals too (entry-record-seals-stage)', () => {
     const history = fixture('entry-full-run-record-seals.json');
+    const scheduled = (name: string) =>
+      history.events!.filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === name);
+    const input = (event: NonNullable<typeof history.events>[number]) =>
+      defaultPayloadConverter.fromPayload<{ sealFor?: unknown }>(
+        event.activityTaskScheduledEventAttributes!.input!.payloads![0],
+      );
+    const records = scheduled('recordEntryStageEvent');
+    // Six of its seven stages completed without ending the entry, each recorded with a seal; the end sealed alone.
+    expect(scheduled('sealAuditTrail')).toHaveLength(1);
+    expect(records.filter((event) => input(event).sealFor)).toHaveLength(6);
     const heads = sealHeads(history);
-    const scheduled = history.events!.filter((event) => event.activityTaskScheduledEventAttributes);
-    const seals = scheduled.filter(
-      (event) => event.activityTaskScheduledEventAttributes!.activityType!.name === 'sealAuditTrail',
-    );
-    // One seal at the end; every other head came from a stage's record.
-    expect(seals).toHaveLength(1);
-    expect(heads.length).toBeGreaterThan(seals.length);
+    expect(heads).toHaveLength(7);
     expect(heads.map((head) => head.seq)).toEqual([...heads.map((head) => head.seq)].sort((a, b) => a - b));
+    // A record without `sealFor` is not a seal, whatever its result holds.
+    const entered = records.find((event) => !input(event).sealFor)!;
+    const enteredDone = history.events!.find(
+      (event) => String(event.activityTaskCompletedEventAttributes?.scheduledEventId) === String(entered.eventId),
+    )!;
+    enteredDone.activityTaskCompletedEventAttributes!.result = {
+      payloads: [defaultPayloadConverter.toPayload({ head: { seq: 999, hash: 'x' } })],
+    };
+    expect(sealHeads(history).some((head) => head.seq === 999)).toBe(false);
   });
 });

@@ -8,8 +8,14 @@ export interface SealHead {
   hash: string;
 }
 
-/** The seal itself, and (since the `entry-record-seals-stage` patch) a completed stage's record, which also seals. */
-const SEALING_ACTIVITIES = new Set(['sealAuditTrail', 'recordEntryStageEvent']);
+/**
+ * Whether a completed activity sealed: the seal itself, or (since the `entry-record-seals-stage` patch) a completed
+ * stage's record asked to seal too.
+ */
+function sealed(done: { type: string; args: unknown[] }): boolean {
+  if (done.type === 'sealAuditTrail') return true;
+  return done.type === 'recordEntryStageEvent' && !!(done.args[0] as { sealFor?: unknown } | undefined)?.sealFor;
+}
 
 /** Every completed seal's head in a history, in order: anchors the audit log outside the database. */
 export function sealHeads(history: History): SealHead[] {
@@ -17,7 +23,7 @@ export function sealHeads(history: History): SealHead[] {
   const heads: SealHead[] = [];
   for (const event of history.events ?? []) {
     const done = activities.observe(event);
-    if (!done || !SEALING_ACTIVITIES.has(done.type)) continue;
+    if (!done || !sealed(done)) continue;
     const { head } = (done.result ?? {}) as { head?: { seq: number; hash: string } | null };
     if (head) heads.push({ eventId: toNumber(event.eventId), seq: head.seq, hash: head.hash });
   }

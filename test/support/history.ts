@@ -1,5 +1,5 @@
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultPayloadConverter, type Client } from '@temporalio/client';
 
@@ -32,11 +32,15 @@ export async function historyLength(client: Client, workflowId: string): Promise
 
 /**
  * With TAHAP_RECORD_REPLAY_DIR set, keeps a workflow's history as the replay fixture `<name>.json` (see
- * test/replay). Recording is deliberate: only for a new workflow or a change behind `patched()`.
+ * test/replay), unless that fixture exists. Recording is deliberate: only for a new workflow or a change behind `patched()`.
  */
 export async function recordReplayFixture(client: Client, workflowId: string, name: string): Promise<void> {
   const directory = process.env.TAHAP_RECORD_REPLAY_DIR;
   if (!directory) return;
+  const file = join(directory, `${name}.json`);
+  // A fixture is history that production would have: the old path of a patch replays from it for as long as
+  // docs/versioning.md keeps it. It is never recorded over; delete it first where that page says it may go.
+  if (existsSync(file)) return;
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
-  writeFileSync(join(directory, `${name}.json`), historyToJSON(history));
+  writeFileSync(file, historyToJSON(history));
 }

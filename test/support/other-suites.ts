@@ -4,8 +4,8 @@ import { eventually } from './stack';
 import { testEnv } from './test-env';
 
 /**
- * The task queue of the whole-cycle `[scale]` suite (test/national): its thousand and more histories are replayed by
- * that suite itself, from an exported archive, so the suite that replays every other history leaves them out.
+ * The task queue of the whole-cycle `[scale]` suite (test/national): it replays its 1,100 entry histories itself,
+ * from exported archives, so the suite that replays every other history leaves those out.
  */
 export const NATIONAL_SCALE_TASK_QUEUE = 'national-scale';
 
