@@ -24,6 +24,12 @@ export interface TahapConfig {
    * heap. Each one not kept replays its history at its next task (see docs/performance.md for what that costs).
    */
   workerMaxCachedWorkflows?: number;
+  /**
+   * How long a request waits for a workflow to accept an Update (a score, a booking, an admin's "close now"). Behind
+   * a backlog of workflow tasks (a stage opening for thousands of entries) the person gets `503 ENGINE.BUSY` after
+   * this long instead of a request held open for minutes.
+   */
+  updateWaitSeconds: number;
   /** The least severe level logged: error, warn, log (default) or debug. */
   logLevel: LogLevel;
   /** Express's `trust proxy` behind a reverse proxy (e.g. `1` or `loopback`), so sign-in limits see real clients. */
@@ -130,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TahapConfig {
     apiPort: readPort(env, 'API_PORT', DEFAULTS.apiPort, 0),
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH?.trim() || undefined,
     workerMaxCachedWorkflows: cachedWorkflows(env.WORKER_MAX_CACHED_WORKFLOWS),
+    updateWaitSeconds: wholeSeconds(env, 'UPDATE_WAIT_SECONDS', 60),
     logLevel: logLevel(env.LOG_LEVEL),
     trustProxy: trustProxy(env.TRUST_PROXY),
     webDir: env.WEB_DIR?.trim() || DEFAULTS.webDir,
