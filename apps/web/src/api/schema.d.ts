@@ -630,7 +630,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The same list, every page, as CSV */
+        /**
+         * The same list, every page, as CSV
+         * @description A text cell starting with =, +, -, @, tab or CR begins with ' so that a spreadsheet shows it rather than running it as a formula.
+         */
         get: operations["EntryListsController_exportCsv"];
         put?: never;
         post?: never;
