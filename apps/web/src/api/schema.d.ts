@@ -4389,9 +4389,7 @@ export interface operations {
     AgenciesController_import: {
         parameters: {
             query?: never;
-            header: {
-                "content-type": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
