@@ -87,6 +87,7 @@ describe('[security] lineage', () => {
     const template = compressedPkri(REPLICATION_YEAR, { submission: 600, others: 600 });
     template.stages.find((stage) => stage.type === 'screening')!.params = { defaultOutcome: 'fail' };
     const replicationCycle = await startCycle(stack, template);
+    await stageReaches(stack, replicationCycle, 'pendaftaran', 'open');
     replication = await registered(replicationCycle, as.replicator, {
       title: 'Replikasi Layanan Uji',
       group: 'replikasi',
