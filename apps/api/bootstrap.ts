@@ -8,6 +8,7 @@ import { ApiModule } from './api.module';
 import { BodyTypeInterceptor } from './common/body-type';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { PlainInputPipe } from './common/plain-input.pipe';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation.pipe';
 import { API_PREFIX } from './portal/api-prefix';
 import { servePortal } from './portal/serve-portal';
@@ -22,6 +23,8 @@ export async function bootstrapApi(config: TahapConfig, auth: AuthConfig): Promi
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, auth), {
     logger: logLevelsFrom(config.logLevel),
   });
+  app.disable('x-powered-by');
+  app.use(securityHeaders);
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.setGlobalPrefix(API_PREFIX);
   servePortal(app, config.webDir);
