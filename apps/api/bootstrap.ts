@@ -1,12 +1,14 @@
 import { Logger, type INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { logLevelsFrom, type AuthConfig, type TahapConfig } from '../../libs/config';
 import { ApiModule } from './api.module';
+import { BodyTypeInterceptor } from './common/body-type';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { PlainInputPipe } from './common/plain-input.pipe';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation.pipe';
 import { API_PREFIX } from './portal/api-prefix';
 import { servePortal } from './portal/serve-portal';
@@ -21,11 +23,13 @@ export async function bootstrapApi(config: TahapConfig, auth: AuthConfig): Promi
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, auth), {
     logger: logLevelsFrom(config.logLevel),
   });
-  // Agency lists arrive as CSV files (POST /agencies/import).
-  app.useBodyParser('text', { type: 'text/csv', limit: '5mb' });
+  app.disable('x-powered-by');
+  app.use(securityHeaders);
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.setGlobalPrefix(API_PREFIX);
   servePortal(app, config.webDir);
+  // After the guards: a body the route does not take is refused, and a CSV file is read only where it is taken.
+  app.useGlobalInterceptors(new BodyTypeInterceptor(app.get(Reflector)));
   app.useGlobalPipes(new PlainInputPipe(), createValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
   const document = openApiDocument(app);

@@ -18,6 +18,9 @@ export const ErrorCode = {
   AgencyExists: 'AGENCY.EXISTS',
   AgencyImportInvalid: 'AGENCY.IMPORT_INVALID',
   ValidationFailed: 'REQUEST.INVALID',
+  /** A body of a media type the route does not take (each route takes JSON, the agency import CSV). */
+  BodyTypeUnsupported: 'REQUEST.UNSUPPORTED_TYPE',
+  BodyTooLarge: 'REQUEST.TOO_LARGE',
   AuthRequired: 'AUTH.REQUIRED',
   AuthInvalidCredentials: 'AUTH.INVALID_CREDENTIALS',
   AuthForbidden: 'AUTH.FORBIDDEN',

@@ -2,6 +2,7 @@ export * from './cluster';
 export * from './error-codes';
 export * from './ids';
 export * from './search-attributes';
+export * from './spreadsheet-text';
 export * from './stage-type';
 export * from './time-zone';
 export * from './template/builtin';

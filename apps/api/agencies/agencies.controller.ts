@@ -1,16 +1,9 @@
-import { Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, ErrorCode, type Principal } from '../../../libs/domain';
 import { Allow } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
+import { CsvBody } from '../common/body-type';
 import { AgencyDto, AgencyImportDto } from './agency.response.dto';
 import { AgenciesService } from './agencies.service';
 import { CreateAgencyRequestDto } from './create-agency.request.dto';
@@ -47,7 +40,7 @@ export class AgenciesController {
 
   @Post('import')
   @Allow('admin')
-  @ApiConsumes('text/csv')
+  @CsvBody()
   @ApiBody({
     schema: {
       type: 'string',
@@ -58,8 +51,8 @@ export class AgenciesController {
   @ApiOperation({
     summary: 'Import agencies from CSV: all rows or none; every bad row is reported with its line and reason (422)',
   })
-  import(@Body() body: unknown, @Headers('content-type') contentType?: string) {
-    if (typeof body !== 'string' || !contentType?.startsWith('text/csv')) {
+  import(@Body() body: unknown) {
+    if (typeof body !== 'string') {
       throw new DomainError(ErrorCode.ValidationFailed, 'Send the CSV file itself with Content-Type: text/csv.');
     }
     return this.agencies.import(body);

@@ -26,6 +26,8 @@ const STATUS_BY_CODE: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.AgencyExists]: HttpStatus.CONFLICT,
   [ErrorCode.AgencyImportInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.ValidationFailed]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.BodyTypeUnsupported]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  [ErrorCode.BodyTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
   [ErrorCode.AuthRequired]: HttpStatus.UNAUTHORIZED,
   [ErrorCode.AuthInvalidCredentials]: HttpStatus.UNAUTHORIZED,
   [ErrorCode.AuthForbidden]: HttpStatus.FORBIDDEN,

@@ -30,7 +30,11 @@ export class EntryListsController {
   @Allow('admin', 'auditor')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'The same list, every page, as CSV' })
+  @ApiOperation({
+    summary: 'The same list, every page, as CSV',
+    description:
+      "A text cell starting with =, +, -, @, tab or CR begins with ' so that a spreadsheet shows it rather than running it as a formula.",
+  })
   exportCsv(
     @Param('cycleId') cycleId: string,
     @Query() query: ListEntriesQueryDto,

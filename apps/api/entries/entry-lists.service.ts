@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
-import { isAgencyRole, type Principal } from '../../../libs/domain';
+import { isAgencyRole, spreadsheetText, type Principal } from '../../../libs/domain';
 import { DB } from '../../../libs/infrastructure';
 import {
   entryCountsBy,
@@ -62,7 +62,8 @@ export class EntryListsService {
       entry.currentStage,
       entry.createdAt.toISOString(),
     ]);
-    return stringify([CSV_COLUMNS, ...rows]);
+    // Every cell is text here; a title typed as a formula reaches the spreadsheet as text (spreadsheetText).
+    return stringify([CSV_COLUMNS, ...rows], { cast: { string: spreadsheetText } });
   }
 
   async dashboard(cycleId: string) {

@@ -4,7 +4,7 @@ import type { EntryStatus } from '../../../libs/persistence';
 
 const ENTRY_STATUSES: EntryStatus[] = ['active', 'completed', 'withdrawn', 'eliminated'];
 
-/** One entry in a lineage: only what the competition makes public (no scores, no documents). */
+/** One entry in a lineage: of another agency's, only what the competition makes public (no scores, no documents). */
 export class LineageItemDto {
   @ApiProperty({ format: 'uuid' })
   entryId: string;
@@ -41,16 +41,26 @@ export class LineageItemDto {
   @ApiProperty({ enum: [...CLUSTERS] })
   cluster: Cluster;
 
-  @ApiProperty({ enum: ENTRY_STATUSES })
-  status: EntryStatus;
+  @ApiProperty({
+    enum: ENTRY_STATUSES,
+    required: false,
+    description: "Absent for another agency's entry (admins and auditors see it): only its public facts are shown",
+  })
+  status?: EntryStatus;
 
-  @ApiProperty({ type: String, format: 'date-time' })
-  registeredAt: Date;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    required: false,
+    description: "Absent for another agency's entry (admins and auditors see it)",
+  })
+  registeredAt?: Date;
 
   @ApiProperty({
     enum: ['winner', 'finalist', 'not-selected'],
     nullable: true,
-    description: 'Its result in the decision in force of its cycle, once announced; null before',
+    description:
+      "Its result in the decision in force of its cycle, once announced; null before, and for another agency's entry unless it won",
   })
   result: 'winner' | 'finalist' | 'not-selected' | null;
 

@@ -57,11 +57,26 @@ function nearestOriginal(innovation: LineageRow[], entry: LineageRow): string | 
 }
 
 /**
- * Public facts only. Winners are public once announced; whether another agency's entry was a finalist or not
- * selected is that agency's to know, so only admins, auditors and the agency itself read it.
+ * Public facts only. What the competition publishes about an entry is what its nominee list and its announced
+ * results name (`GET /cycles/{id}/nominees`, `GET /cycles/{id}/results`): title, agency, cycle, cluster and group,
+ * and that it won. So of another agency's entry a lineage shows those, and its result only when it won; its status
+ * (eliminated, withdrawn), its registration time and whether it was a finalist or not selected are that agency's to
+ * know, and only admins, auditors and the agency itself read them.
  */
-function item({ replicatesEntryId: _, ...rest }: LineageRow, by: Principal): LineageItemDto {
-  const ownResult = by.role === 'admin' || by.role === 'auditor' || by.agencyCode === rest.agencyCode;
-  if (ownResult || rest.result === 'winner' || rest.result === null) return rest;
-  return { ...rest, result: null, resultDecision: null };
+function item({ replicatesEntryId: _, ...row }: LineageRow, by: Principal): LineageItemDto {
+  if (by.role === 'admin' || by.role === 'auditor' || by.agencyCode === row.agencyCode) return row;
+  const won = row.result === 'winner';
+  return {
+    entryId: row.entryId,
+    title: row.title,
+    agencyCode: row.agencyCode,
+    agencyName: row.agencyName,
+    cycleId: row.cycleId,
+    programme: row.programme,
+    year: row.year,
+    group: row.group,
+    cluster: row.cluster,
+    result: won ? row.result : null,
+    resultDecision: won ? row.resultDecision : null,
+  };
 }

@@ -1,4 +1,5 @@
 import { compareText } from '../ordering';
+import { spreadsheetText } from '../spreadsheet-text';
 import { formatDecimal } from './decimal';
 import { checkWeights, SCORE_COMPONENTS, type FinalScoreWeights } from './final-score';
 import { instantId, parseInstant, SCORE_COMPONENT_ID, scoreId } from './indonesian-text';
@@ -307,9 +308,8 @@ const BOM = '\uFEFF';
 /**
  * One row per entry (RFC 4180: CRLF after every record, a field quoted when it holds a comma, quote, CR or LF,
  * quotes doubled), preceded by a UTF-8 byte order mark so Excel reads Indonesian text as UTF-8. Scores with a dot
- * and two decimals (empty when missing); cluster and group by name; status as printed (`Pemenang`). A text cell
- * starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, so a spreadsheet shows it instead of running
- * it as a formula (titles come from agencies); the JSON export keeps every text exactly.
+ * and two decimals (empty when missing); cluster and group by name; status as printed (`Pemenang`). Text cells go
+ * through `spreadsheetText`, so a title typed as a formula is shown, not run; the JSON export keeps every text.
  */
 export function decisionCsv(decision: PlenaryDecision): string {
   const canonical = canonicalDecision(decision);
@@ -318,10 +318,10 @@ export function decisionCsv(decision: PlenaryDecision): string {
     for (const entry of group.entries) {
       rows.push([
         entry.rank === null ? '' : String(entry.rank),
-        text(group.clusterName),
-        text(group.groupName),
-        text(entry.title),
-        text(entry.agencyName),
+        spreadsheetText(group.clusterName),
+        spreadsheetText(group.groupName),
+        spreadsheetText(entry.title),
+        spreadsheetText(entry.agencyName),
         score(entry.desk),
         score(entry.interview),
         score(entry.fieldVerification),
@@ -334,7 +334,6 @@ export function decisionCsv(decision: PlenaryDecision): string {
 }
 
 const score = (value: number | null) => (value === null ? '' : formatDecimal(value, 2, '.'));
-const text = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 const PROGRAMME_NAME: Record<string, string> = {

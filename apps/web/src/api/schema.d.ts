@@ -630,7 +630,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The same list, every page, as CSV */
+        /**
+         * The same list, every page, as CSV
+         * @description A text cell starting with =, +, -, @, tab or CR begins with ' so that a spreadsheet shows it rather than running it as a formula.
+         */
         get: operations["EntryListsController_exportCsv"];
         put?: never;
         post?: never;
@@ -3187,10 +3190,13 @@ export interface components {
             group: string;
             /** @example pkri */
             programme: string;
-            /** Format: date-time */
-            registeredAt: string;
             /**
-             * @description Its result in the decision in force of its cycle, once announced; null before
+             * Format: date-time
+             * @description Absent for another agency's entry (admins and auditors see it)
+             */
+            registeredAt?: string;
+            /**
+             * @description Its result in the decision in force of its cycle, once announced; null before, and for another agency's entry unless it won
              * @enum {string|null}
              */
             result: "winner" | "finalist" | "not-selected" | null;
@@ -3199,8 +3205,11 @@ export interface components {
              * @example 1/PKRI-2024
              */
             resultDecision: string | null;
-            /** @enum {string} */
-            status: "active" | "completed" | "withdrawn" | "eliminated";
+            /**
+             * @description Absent for another agency's entry (admins and auditors see it): only its public facts are shown
+             * @enum {string}
+             */
+            status?: "active" | "completed" | "withdrawn" | "eliminated";
             /** @example Siswa Asuh Sebaya (SAS) */
             title: string;
             /** @example 2024 */
@@ -4380,9 +4389,7 @@ export interface operations {
     AgenciesController_import: {
         parameters: {
             query?: never;
-            header: {
-                "content-type": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };

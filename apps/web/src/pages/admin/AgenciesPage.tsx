@@ -22,7 +22,7 @@ export function AgenciesPage() {
     mutationFn: async (csv: File) =>
       must(
         api.POST('/api/agencies/import', {
-          params: { header: { 'content-type': 'text/csv' } },
+          headers: { 'content-type': 'text/csv' },
           body: await csv.text(),
           bodySerializer: (body) => body,
         }),
