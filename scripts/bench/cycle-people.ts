@@ -746,27 +746,24 @@ const WORK: Record<string, StageWork> = {
 // ---------------------------------------------------------------------------------------------------------------
 // Steering
 
-/** The admin closes the stage now, unless it already closed (the plenary's decision closes its own stage). */
-async function closeNow(api: CycleApi, cycleId: string, key: string): Promise<void> {
-  if ((await stageStatus(api, cycleId, key)).status === 'open') {
-    const closed = await call(api.baseUrl, 'POST', `/cycles/${cycleId}/stages/${key}/close`, {}, api.adminToken);
-    if (closed.status !== 200 && closed.body?.code !== 'STAGE.ALREADY_CLOSED')
-      throw new Error(`closing ${key} answered ${closed.status}: ${closed.text}`);
+/**
+ * The admin steers a stage: sends the request unless the stage is already there (the plenary's decision closes its
+ * own stage), and on a busy engine looks again before sending it again, as the answer asks.
+ */
+async function steer(api: CycleApi, cycleId: string, key: string, to: 'open' | 'closed'): Promise<void> {
+  const action = to === 'open' ? 'open' : 'close';
+  const done = to === 'open' ? 'STAGE.ALREADY_OPEN' : 'STAGE.ALREADY_CLOSED';
+  const body = to === 'open' ? { reason: 'Tahap sebelumnya sudah selesai' } : {};
+  for (let pause = 1_000; ; pause = Math.min(pause * 2, 10_000)) {
+    const status = (await stageStatus(api, cycleId, key)).status;
+    if (status === to || (to === 'closed' && status === 'closing')) break;
+    if (to === 'closed' && status !== 'open') break;
+    const sent = await call(api.baseUrl, 'POST', `/cycles/${cycleId}/stages/${key}/${action}`, body, api.adminToken);
+    if (sent.status === 200 || sent.body?.code === done) break;
+    if (!isBusy(sent.status, sent.body)) throw new Error(`${action} ${key} answered ${sent.status}: ${sent.text}`);
+    await sleep(pause);
   }
-  await stageReaches(api, cycleId, key, 'closed');
-}
-
-async function openNow(api: CycleApi, cycleId: string, key: string): Promise<void> {
-  const opened = await call(
-    api.baseUrl,
-    'POST',
-    `/cycles/${cycleId}/stages/${key}/open`,
-    { reason: 'Tahap sebelumnya sudah selesai' },
-    api.adminToken,
-  );
-  if (opened.status !== 200 && opened.body?.code !== 'STAGE.ALREADY_OPEN')
-    throw new Error(`opening ${key} answered ${opened.status}: ${opened.text}`);
-  await stageReaches(api, cycleId, key, 'open');
+  await stageReaches(api, cycleId, key, to);
 }
 
 /**
@@ -782,10 +779,10 @@ export async function runStage(
   if (!work) throw new Error(`no people for a ${stage.type} stage`);
   await stageReaches(api, setup.cycleId, stage.key, 'open');
   const tally = await work(api, setup, stage);
-  await closeNow(api, setup.cycleId, stage.key);
+  await steer(api, setup.cycleId, stage.key, 'closed');
   const next = setup.stages[setup.stages.findIndex((candidate) => candidate.key === stage.key) + 1];
   if (next) {
-    await openNow(api, setup.cycleId, next.key);
+    await steer(api, setup.cycleId, next.key, 'open');
   } else {
     await waitFor('the cycle to complete', async () =>
       (await cycleView(api, setup.cycleId)).status === 'completed' ? true : undefined,
