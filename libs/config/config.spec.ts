@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       apiPort: 3000,
       workflowBundlePath: undefined,
       workerMaxCachedWorkflows: undefined,
+      updateWaitSeconds: 60,
       logLevel: 'log',
       trustProxy: undefined,
       webDir: 'dist/web',
@@ -25,6 +26,13 @@ describe('loadConfig', () => {
         sendTimeoutSeconds: 30,
       },
     });
+  });
+
+  it('reads how long a request waits for an Update', () => {
+    expect(loadConfig({ ...BASE, UPDATE_WAIT_SECONDS: '15' }).updateWaitSeconds).toBe(15);
+    expect(() => loadConfig({ ...BASE, UPDATE_WAIT_SECONDS: '0' })).toThrow(
+      /UPDATE_WAIT_SECONDS must be a whole number of seconds from 1 to 3600, got "0"/,
+    );
   });
 
   it('reads the worker cache size', () => {

@@ -6,6 +6,8 @@ export interface CycleShape {
   agencies: number;
   evaluators: number;
   concurrency: number;
+  /** The share of registrations the secretariat passes at screening; unset, KIPP's (about 2,000 of 3,500). */
+  passingScreening?: number;
 }
 
 export interface CycleApi {
@@ -443,7 +445,7 @@ const screening: StageWork = async (api, setup) => {
   const undecided = setup.entries.filter((entry) => !entry.failsRule);
   const passing = Math.min(
     undecided.length,
-    Math.round((PASSING_SCREENING_AT_FULL_SIZE * setup.entries.length) / FULL_SIZE),
+    Math.round((setup.shape.passingScreening ?? PASSING_SCREENING_AT_FULL_SIZE / FULL_SIZE) * setup.entries.length),
   );
   // Spread the passes evenly over the registrations: the k-th passes when ⌊(k+1)p/n⌋ steps up.
   const passes = (k: number) =>
