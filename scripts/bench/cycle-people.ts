@@ -1,5 +1,6 @@
 import { compressCalendar, KIPP_2023, type CompetitionTemplate, type StageParams } from '../../libs/domain';
 import { call, expectStatus, sleep } from './bench-stack';
+import { inBatches } from './in-batches';
 
 export interface CycleShape {
   entries: number;
@@ -87,18 +88,6 @@ const PROVINCES: { name: string; zone: 'WIB' | 'WITA' | 'WIT' }[] = [
 
 // ---------------------------------------------------------------------------------------------------------------
 // Small tools
-
-/** Runs `work` over the items with at most `limit` in flight. */
-async function pool<T>(items: T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      await work(items[index], index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-}
 
 /** A number in [0, 1) that is the same for a text every run. */
 function hashShare(text: string): number {
@@ -288,7 +277,7 @@ async function account(api: CycleApi, role: string, email: string, agencyCode?: 
 
 async function accounts(api: CycleApi, count: number, limit: number, make: (index: number) => Promise<Person>) {
   const made: Person[] = new Array<Person>(count);
-  await pool(
+  await inBatches(
     Array.from({ length: count }, (_, index) => index),
     limit,
     async (index) => {
@@ -429,8 +418,8 @@ const submission: StageWork = async (api, setup) => {
   };
   const firstReplication = Math.floor(total * 0.9);
   const indexes = Array.from({ length: total }, (_, index) => index);
-  await pool(indexes.slice(0, firstReplication), concurrency, register);
-  await pool(indexes.slice(firstReplication), concurrency, register);
+  await inBatches(indexes.slice(0, firstReplication), concurrency, register);
+  await inBatches(indexes.slice(firstReplication), concurrency, register);
   const own = setup.entries.filter((entry) => setup.agencies.find((a) => a.code === entry.agencyCode)?.account);
   counter.notes.push(`${own.length} registered by agencies themselves, ${total - own.length} by the admin for them`);
   return counter.tally();
@@ -516,7 +505,7 @@ const deskEvaluation: StageWork = async (api, setup) => {
   }
   // Interleaved, so every evaluator is at work at once as people would be.
   jobs.sort((a, b) => hashShare(a.entryId + a.evaluator.email) - hashShare(b.entryId + b.evaluator.email));
-  await pool(jobs, setup.shape.concurrency, async ({ evaluator, entryId }) => {
+  await inBatches(jobs, setup.shape.concurrency, async ({ evaluator, entryId }) => {
     await counter.act(`a desk score for ${entryId}`, 201, () =>
       call(
         api.baseUrl,
@@ -666,7 +655,7 @@ const fieldVerification: StageWork = async (api, setup, stage) => {
     );
   }
   let recorded = 0;
-  await pool(setup.evaluators, setup.shape.concurrency, async (evaluator) => {
+  await inBatches(setup.evaluators, setup.shape.concurrency, async (evaluator) => {
     const visits = await counter.act<{ id: string; evaluator: { userId: string }; outcome: string | null }[]>(
       'own field visits',
       200,
@@ -698,12 +687,12 @@ const plenary: StageWork = async (api, setup) => {
     const answer = await call(api.baseUrl, 'GET', path, undefined, api.adminToken);
     return answer.status === 200 ? true : undefined;
   });
-  await pool(setup.panelists, setup.shape.concurrency, async (panelist) => {
+  await inBatches(setup.panelists, setup.shape.concurrency, async (panelist) => {
     await counter.act('plenary attendance', 200, () =>
       call(api.baseUrl, 'POST', `${path}/attendance`, { present: true }, panelist.token),
     );
   });
-  await pool(setup.panelists, setup.shape.concurrency, async (panelist) => {
+  await inBatches(setup.panelists, setup.shape.concurrency, async (panelist) => {
     await counter.act('a plenary vote', 200, () =>
       call(api.baseUrl, 'POST', `${path}/votes`, { on: 'decision', vote: 'approve' }, panelist.token),
     );

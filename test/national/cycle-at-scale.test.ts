@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runStage, setUpCycle, type CycleSetup } from '../../scripts/bench/cycle-people';
 import { historiesOf } from '../../scripts/bench/history-stats';
+import { inBatches } from '../../scripts/bench/in-batches';
 import type { StageEvent } from '../../workflows/entry.messages';
 import { tahap } from '../audit/audit-fixtures';
 import { scheduledActivityInputs } from '../support/history';
@@ -96,16 +97,6 @@ async function cycleHistory(cycleId: string) {
   return { events: events.length, steps };
 }
 
-/** `work` over the items, `lanes` at a time. */
-async function inLanes<T>(items: T[], lanes: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: lanes }, async () => {
-      while (next < items.length) await work(items[next++]);
-    }),
-  );
-}
-
 beforeAll(async () => {
   // The people sign in once; a cycle on a busy machine can outlast the default session.
   stack = await new Stack(NATIONAL_SCALE_TASK_QUEUE, { ACCESS_TOKEN_MINUTES: '240' }).start();
@@ -139,7 +130,7 @@ describe('[scale] a whole cycle of 1,000 entries', () => {
     expect(workflowIds).toHaveLength(LARGE.entries);
     // The cycle completes as it tells its entries of the last close: each entry's workflow ends a moment later.
     const inTemporal = new Map<string, { status: string; events: string[] }>();
-    await inLanes(workflowIds, 8, async ({ workflow_id: workflowId }) => {
+    await inBatches(workflowIds, 8, async ({ workflow_id: workflowId }) => {
       const result = await stack.client.workflow.getHandle(workflowId).result();
       const recorded = await scheduledActivityInputs<{ event: StageEvent }>(
         stack.client,
