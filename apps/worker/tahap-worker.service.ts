@@ -18,6 +18,7 @@ import { createPlenaryActivities } from '../../activities/plenary/plenary.activi
 import { createYearlyCycleActivities } from '../../activities/yearly-cycle.activities';
 import { createTransport, type Transporter } from 'nodemailer';
 import { ConfigError, type TahapConfig } from '../../libs/config';
+import { temporalConnectionOptions } from '../../libs/temporal/connection-options';
 import { DB, TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../libs/infrastructure/tokens';
 import type { Db } from '../../libs/persistence/shared';
 
@@ -37,7 +38,7 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.connection = await NativeConnection.connect({ address: this.config.temporalAddress });
+    this.connection = await NativeConnection.connect(temporalConnectionOptions(this.config));
     const { notify } = this.config;
     if (!notify.smtpUrl) {
       throw new ConfigError(

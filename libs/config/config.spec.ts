@@ -8,6 +8,14 @@ describe('loadConfig', () => {
     expect(loadConfig(BASE)).toEqual({
       databaseUrl: BASE.DATABASE_URL,
       temporalAddress: BASE.TEMPORAL_ADDRESS,
+      temporalSecurity: {
+        tls: false,
+        caPath: undefined,
+        certPath: undefined,
+        keyPath: undefined,
+        serverName: undefined,
+        apiKey: undefined,
+      },
       temporalNamespace: 'default',
       taskQueue: 'tahap',
       apiHost: '127.0.0.1',
@@ -35,6 +43,17 @@ describe('loadConfig', () => {
     );
   });
 
+  it('turns TLS on for Temporal whenever a certificate, a CA or an API key is given', () => {
+    expect(loadConfig({ ...BASE, TEMPORAL_API_KEY: 'key' }).temporalSecurity).toMatchObject({
+      tls: true,
+      apiKey: 'key',
+    });
+    expect(
+      loadConfig({ ...BASE, TEMPORAL_TLS_CERT_PATH: '/c.pem', TEMPORAL_TLS_KEY_PATH: '/k.pem' }).temporalSecurity,
+    ).toMatchObject({ tls: true, certPath: '/c.pem', keyPath: '/k.pem' });
+    expect(loadConfig({ ...BASE, TEMPORAL_TLS: 'true' }).temporalSecurity.tls).toBe(true);
+  });
+
   it('reads the worker cache size', () => {
     expect(loadConfig({ ...BASE, WORKER_MAX_CACHED_WORKFLOWS: '400' }).workerMaxCachedWorkflows).toBe(400);
   });
@@ -49,6 +68,7 @@ describe('loadConfig', () => {
     [{ ...BASE, WEBHOOKS_ALLOW_PRIVATE: 'yes' }, /WEBHOOKS_ALLOW_PRIVATE must be true or false/],
     [{ ...BASE, NOTIFY_RETRY_INITIAL_SECONDS: '0' }, /NOTIFY_RETRY_INITIAL_SECONDS must be a whole number of seconds/],
     [{ ...BASE, WORKER_MAX_CACHED_WORKFLOWS: '1' }, /WORKER_MAX_CACHED_WORKFLOWS must be a whole number of at least 2/],
+    [{ ...BASE, TEMPORAL_TLS_CERT_PATH: '/c.pem' }, /TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH go together/],
   ])('refuses %p naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -13,6 +13,8 @@ export interface TahapConfig {
    */
   databaseMigrationUrl?: string;
   temporalAddress: string;
+  /** How the processes prove themselves to Temporal and check it: TLS (mutual with a client pair), an API key. */
+  temporalSecurity: TemporalSecurity;
   temporalNamespace: string;
   taskQueue: string;
   apiHost: string;
@@ -37,6 +39,24 @@ export interface TahapConfig {
   /** The portal's built files (`npm run build:web`), served at `/` beside the API under `/api`. */
   webDir: string;
   notify: NotifyConfig;
+}
+
+/**
+ * Temporal's frontend is the real trust boundary: whoever reaches it reads every history and can send any Update.
+ * In production it is reached over TLS, with a client certificate (mTLS) or an API key (Temporal Cloud).
+ */
+export interface TemporalSecurity {
+  /** TLS on; implied by any of the files below or by an API key. */
+  tls: boolean;
+  /** The CA that signed the server's certificate (PEM); unset, the system's roots. */
+  caPath?: string;
+  /** This client's certificate and key (PEM) for mutual TLS; both or neither. */
+  certPath?: string;
+  keyPath?: string;
+  /** The name the server's certificate carries, when it differs from TEMPORAL_ADDRESS's host. */
+  serverName?: string;
+  /** Sent as a bearer token on every call (Temporal Cloud's API keys). */
+  apiKey?: string;
 }
 
 export interface NotifyConfig {
@@ -130,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TahapConfig {
     databaseUrl,
     databaseMigrationUrl,
     temporalAddress,
+    temporalSecurity: temporalSecurity(env),
     temporalNamespace: env.TEMPORAL_NAMESPACE?.trim() || DEFAULTS.temporalNamespace,
     taskQueue: env.TEMPORAL_TASK_QUEUE?.trim() || DEFAULTS.taskQueue,
     apiHost: env.API_HOST?.trim() || DEFAULTS.apiHost,
@@ -148,6 +169,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TahapConfig {
       sendTimeoutSeconds: wholeSeconds(env, 'NOTIFY_SEND_TIMEOUT_SECONDS', 30),
     },
   };
+}
+
+function temporalSecurity(env: NodeJS.ProcessEnv): TemporalSecurity {
+  const text = (name: string) => env[name]?.trim() || undefined;
+  const security: TemporalSecurity = {
+    tls: flag(env, 'TEMPORAL_TLS'),
+    caPath: text('TEMPORAL_TLS_CA_PATH'),
+    certPath: text('TEMPORAL_TLS_CERT_PATH'),
+    keyPath: text('TEMPORAL_TLS_KEY_PATH'),
+    serverName: text('TEMPORAL_TLS_SERVER_NAME'),
+    apiKey: text('TEMPORAL_API_KEY'),
+  };
+  if (Boolean(security.certPath) !== Boolean(security.keyPath)) {
+    throw new ConfigError(
+      'TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH go together: set both for mutual TLS, or neither.',
+    );
+  }
+  // An API key or a certificate sent in the clear would give them away.
+  security.tls ||= Boolean(security.caPath || security.certPath || security.serverName || security.apiKey);
+  return security;
 }
 
 function cachedWorkflows(raw: string | undefined): number | undefined {

@@ -56,7 +56,8 @@ export async function webhookHostProblem(raw: string, allowPrivate: boolean): Pr
       answer(
         error
           ? error.message.startsWith('refused: ')
-            ? error.message.slice(9)
+            ? // Which internal address it resolved to is for the log, not for the person registering the URL.
+              `${host} resolves to an address that is not public`
             : `${host} does not resolve`
           : undefined,
       ),

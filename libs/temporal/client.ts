@@ -1,10 +1,12 @@
 import { Client, Connection, type WorkflowClientInterceptor } from '@temporalio/client';
 import type { TahapConfig } from '../config';
+import { temporalConnectionOptions } from './connection-options';
 
 export async function createTemporalClient(
-  config: Pick<TahapConfig, 'temporalAddress' | 'temporalNamespace'> & Partial<Pick<TahapConfig, 'updateWaitSeconds'>>,
+  config: Pick<TahapConfig, 'temporalAddress' | 'temporalNamespace' | 'temporalSecurity'> &
+    Partial<Pick<TahapConfig, 'updateWaitSeconds'>>,
 ): Promise<Client> {
-  const connection = await Connection.connect({ address: config.temporalAddress });
+  const connection = await Connection.connect(temporalConnectionOptions(config));
   const workflow = config.updateWaitSeconds ? [updateWait(connection, config.updateWaitSeconds)] : [];
   return new Client({ connection, namespace: config.temporalNamespace, interceptors: { workflow } });
 }

@@ -168,7 +168,13 @@ describe('[interview] the session: attendance, scores, no-shows, entries that ca
       return answer.body.code === 'STAGE.NOT_OPEN' ? undefined : answer;
     });
     expectStatus(refused, 422);
-    expect(refused.body.message).toMatch(/conflict/);
+    expect(refused.body.message).toMatch(/conflict of interest/);
+    // Who is conflicted, and what they declared, is not for the one moving the slot.
+    const panelistIds = Object.values(panelists).flatMap((members) => members.map((member) => member.userId));
+    for (const told of [refused.body.message, JSON.stringify(refused.body)]) {
+      expect(panelistIds.filter((id) => told.includes(id))).toEqual([]);
+      expect(told).not.toMatch(/affiliation|kab-lamongan/);
+    }
     const noReason = await stack.request('POST', `/entries/${ids.d}/interview/move`, { slotId: free[2].slotId });
     expectStatus(noReason, 400);
     const booked = await stack.request('POST', `/entries/${ids.d}/interview/move`, {
@@ -180,6 +186,25 @@ describe('[interview] the session: attendance, scores, no-shows, entries that ca
     const d = await bookingOf(ids.d);
     expect(d.booking.bookedBy).not.toBe('engine');
     expect(d.history.map((event: { kind: string }) => event.kind)).toEqual(['booked']);
+  });
+
+  it('[security] a panelist reads only the panels they sit on and their bookings; one who sits on none finds nothing', async () => {
+    const member = panelists['1'][0];
+    const panels = await stack.request('GET', `/cycles/${cycleId}/interview-panels`, undefined, member);
+    expectStatus(panels, 200);
+    expect(panels.body.map((panel: { key: string }) => panel.key)).toEqual(['1']);
+    const own = await stack.request('GET', `/cycles/${cycleId}/interview-schedule`, undefined, member);
+    expectStatus(own, 200);
+    expect(own.body.bookings.length).toBeGreaterThan(0);
+    expect(new Set(own.body.bookings.map((booking: { panelKey: string }) => booking.panelKey))).toEqual(new Set(['1']));
+    expect(own.body.unplaced).toEqual([]);
+
+    const outsider = await stack.account('panelist');
+    for (const path of ['interview-panels', 'interview-schedule']) {
+      const answer = await stack.request('GET', `/cycles/${cycleId}/${path}`, undefined, outsider);
+      expectStatus(answer, 404);
+      expect(JSON.stringify(answer.body)).not.toMatch(/meet\.example\.id|@/);
+    }
   });
 
   it('[interview] a slot unconfirmed at the cut-off is released and its calendar event cancelled', async () => {

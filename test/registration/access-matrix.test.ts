@@ -14,12 +14,18 @@ const ALL = ROLES;
  */
 const EXPECTED: Record<string, { allow: Role[] | 'public'; hidden?: Role[] }> = {
   'GET /health': { allow: 'public' },
+  'GET /health/detail': { allow: ['admin'] },
   'POST /auth/login': { allow: 'public' },
   'GET /auth/me': { allow: ALL },
   // A person's own portal language: anyone signed in who may write (an auditor writes nothing, not even this).
   'PUT /auth/me/language': { allow: ['admin', 'agency', 'agency-unit', 'evaluator', 'panelist'] },
+  'PUT /auth/me/password': { allow: ['admin', 'agency', 'agency-unit', 'evaluator', 'panelist'] },
   'GET /users': { allow: ['admin'] },
   'POST /users': { allow: ['admin'] },
+  'POST /users/{id}/disable': { allow: ['admin'] },
+  'POST /users/{id}/enable': { allow: ['admin'] },
+  'POST /users/{id}/sign-out': { allow: ['admin'] },
+  'PUT /users/{id}/password': { allow: ['admin'] },
   'GET /agencies/{code}/api-keys': { allow: ['admin', 'agency', 'auditor'] },
   'POST /agencies/{code}/api-keys': { allow: ['admin', 'agency'] },
   'POST /agencies/{code}/api-keys/{id}/revoke': { allow: ['admin', 'agency'] },
@@ -110,9 +116,13 @@ const EXPECTED: Record<string, { allow: Role[] | 'public'; hidden?: Role[] }> = 
   'POST /field-visits/{visitId}/outcome': { allow: ['admin', 'panelist', 'evaluator'] },
   // Interview: panelists read the panels and the schedule; an agency sees and moves only its own bookings.
   'PUT /cycles/{cycleId}/interview-panels': { allow: ['admin'] },
-  'GET /cycles/{cycleId}/interview-panels': { allow: ['admin', 'auditor', 'panelist'] },
+  // A panelist reads only the panels they sit on; this one sits on none of the cycle's.
+  'GET /cycles/{cycleId}/interview-panels': { allow: ['admin', 'auditor', 'panelist'], hidden: ['panelist'] },
   'PUT /cycles/{cycleId}/interview-availability': { allow: ['admin', 'agency'] },
-  'GET /cycles/{cycleId}/interview-schedule': { allow: ['admin', 'auditor', 'panelist', 'agency'] },
+  'GET /cycles/{cycleId}/interview-schedule': {
+    allow: ['admin', 'auditor', 'panelist', 'agency'],
+    hidden: ['panelist'],
+  },
   'GET /cycles/{cycleId}/interview-schedule/verify': { allow: ['admin', 'auditor'] },
   'GET /cycles/{cycleId}/interview-slots/free': { allow: ['admin', 'agency'] },
   'GET /entries/{entryId}/interview': {
@@ -304,7 +314,8 @@ describe('[registration] access control', () => {
     expect((await stack.request('GET', '/users', undefined, { token: `${header}.${claims}.` })).status).toBe(401);
 
     const victim = await stack.account('auditor');
-    for (let attempt = 0; attempt < 5; attempt++) {
+    // A client's first three failures at an account are free; then it waits (test/security/accounts.test.ts).
+    for (let attempt = 0; attempt < 3; attempt++) {
       const wrong = await stack.request('POST', '/auth/login', { email: victim.email, password: 'wrong' }, 'anonymous');
       expect(wrong.status).toBe(401);
     }

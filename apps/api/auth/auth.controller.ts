@@ -6,6 +6,7 @@ import { Allow } from './access.decorator';
 import { AuthService } from './auth.service';
 import { LanguageRequestDto } from './language.request.dto';
 import { LoginRequestDto } from './login.request.dto';
+import { ChangePasswordRequestDto } from './password.request.dto';
 import { CurrentPrincipal } from './principal.decorator';
 import { AuthPrincipalDto, AuthSessionDto } from './auth.response.dto';
 
@@ -17,7 +18,10 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Allow('public')
-  @ApiOperation({ summary: 'Sign in; returns a short-lived bearer token (429 after repeated failures)' })
+  @ApiOperation({
+    summary:
+      'Sign in; returns a short-lived bearer token (429 with Retry-After after repeated failures from one client)',
+  })
   @ApiOkResponse({ type: AuthSessionDto })
   login(@Body() body: LoginRequestDto, @Req() request: Request) {
     return this.auth.login(body.email, body.password, request.ip ?? 'unknown');
@@ -30,6 +34,18 @@ export class AuthController {
   @ApiOkResponse({ type: AuthPrincipalDto })
   me(@CurrentPrincipal() principal: Principal) {
     return this.auth.me(principal);
+  }
+
+  @Put('me/password')
+  // A person's own password: every role that may write (an auditor's password is reset by the secretariat).
+  @Allow(...ROLES.filter((role) => role !== 'auditor'))
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Change your password; every other session ends, and this answer carries a fresh one',
+  })
+  @ApiOkResponse({ type: AuthSessionDto })
+  changePassword(@Body() body: ChangePasswordRequestDto, @CurrentPrincipal() principal: Principal) {
+    return this.auth.changePassword(principal, body.currentPassword, body.newPassword);
   }
 
   @Put('me/language')

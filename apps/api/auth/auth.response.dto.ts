@@ -16,6 +16,13 @@ export class AuthUserDto {
     description: 'Portal language; null: never chosen',
   })
   language: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the secretariat disabled the account; null while it may sign in',
+  })
+  disabledAt: Date | null;
   @ApiProperty({ format: 'date-time' }) createdAt: Date;
 }
 

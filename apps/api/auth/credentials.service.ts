@@ -5,7 +5,7 @@ import jwt from 'jsonwebtoken';
 import type { AuthConfig } from '../../../libs/config';
 import { DomainError, ErrorCode, isRole, type Principal } from '../../../libs/domain';
 import { DB } from '../../../libs/infrastructure';
-import { activeApiKeyByDigest } from '../../../libs/persistence/accounts';
+import { activeApiKeyByDigest, tokenStanding } from '../../../libs/persistence/accounts';
 import type { Db } from '../../../libs/persistence/shared';
 import { AUTH_CONFIG } from './auth-config.token';
 
@@ -18,6 +18,8 @@ interface TokenClaims {
   sub: string;
   role: string;
   agency?: string;
+  /** The account's token version when it was issued; a disable, a forced sign-out or a new password raises it. */
+  ver: number;
 }
 
 export function sha256(text: string): string {
@@ -32,9 +34,9 @@ export class CredentialsService {
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
 
-  issueToken(principal: Omit<Principal, 'via'>): { accessToken: string; expiresIn: number } {
+  issueToken(principal: Omit<Principal, 'via'>, tokenVersion: number): { accessToken: string; expiresIn: number } {
     const expiresIn = this.config.accessTokenMinutes * 60;
-    const claims: Omit<TokenClaims, 'sub'> = { role: principal.role, agency: principal.agencyCode };
+    const claims: Omit<TokenClaims, 'sub'> = { role: principal.role, agency: principal.agencyCode, ver: tokenVersion };
     const accessToken = jwt.sign(claims, this.config.jwtSecret, {
       algorithm: ALGORITHM,
       expiresIn,
@@ -59,7 +61,8 @@ export class CredentialsService {
     return this.fromToken(token);
   }
 
-  private fromToken(token: string): Principal {
+  /** A valid signature is not enough: the account must still exist, be enabled, and not have ended its sessions. */
+  private async fromToken(token: string): Promise<Principal> {
     let claims: TokenClaims;
     try {
       claims = jwt.verify(token, this.config.jwtSecret, {
@@ -74,8 +77,17 @@ export class CredentialsService {
         expired ? 'Your session has expired; sign in again.' : 'The token is not valid; sign in again.',
       );
     }
-    if (!isRole(claims.role) || typeof claims.sub !== 'string') {
+    if (!isRole(claims.role) || typeof claims.sub !== 'string' || typeof claims.ver !== 'number') {
       throw new DomainError(ErrorCode.AuthRequired, 'The token is not valid; sign in again.');
+    }
+    const standing = await tokenStanding(this.db, claims.sub);
+    if (!standing || standing.disabled || standing.tokenVersion !== claims.ver) {
+      throw new DomainError(
+        ErrorCode.AuthRequired,
+        standing?.disabled
+          ? 'This account has been disabled by the secretariat.'
+          : 'This session has ended (signed out, or the password changed); sign in again.',
+      );
     }
     return { userId: claims.sub, role: claims.role, agencyCode: claims.agency, via: 'session' };
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, isAgencyRole } from '../../../libs/domain';
+import { DomainError, ErrorCode, isAgencyRole, type Principal } from '../../../libs/domain';
 import { DB } from '../../../libs/infrastructure';
-import { allUsers, existingUser, insertUserUnlessEmailTaken } from '../../../libs/persistence/accounts';
+import { allUsers, changeAccount, existingUser, insertUserUnlessEmailTaken } from '../../../libs/persistence/accounts';
 import { agencyExists } from '../../../libs/persistence/agencies/agency-directory';
 import type { Db } from '../../../libs/persistence/shared';
 import { hashPassword } from './auth.service';
@@ -45,5 +45,35 @@ export class UsersService {
       ]);
     }
     return existingUser(this.db, id);
+  }
+
+  /**
+   * Disables or enables an account, or only ends its sessions; every token issued before stops working. Not the
+   * admin's own account: the secretariat must never lock itself out by a slip.
+   */
+  async change(userId: string, change: { disabled?: boolean }, by: Principal) {
+    if (userId === by.userId) {
+      throw new DomainError(
+        ErrorCode.OwnAccount,
+        'This is your own account; another admin disables it or ends its sessions (change your password on /auth/me/password).',
+      );
+    }
+    if (!(await changeAccount(this.db, userId, change))) {
+      throw new DomainError(ErrorCode.UserNotFound, 'No such account.');
+    }
+    return existingUser(this.db, userId);
+  }
+
+  async resetPassword(userId: string, newPassword: string, by: Principal) {
+    if (userId === by.userId) {
+      throw new DomainError(
+        ErrorCode.OwnAccount,
+        'Change your own password on /auth/me/password, with the current one.',
+      );
+    }
+    if (!(await changeAccount(this.db, userId, { passwordHash: await hashPassword(newPassword) }))) {
+      throw new DomainError(ErrorCode.UserNotFound, 'No such account.');
+    }
+    return existingUser(this.db, userId);
   }
 }

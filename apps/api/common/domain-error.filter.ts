@@ -1,14 +1,9 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
-import {
-  ActivityFailure,
-  ApplicationFailure,
-  WorkflowFailedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Response } from 'express';
 import { DomainError, ErrorCode, type FieldIssue } from '../../../libs/domain';
 import { BUSY_RETRY_SECONDS, ENGINE_BUSY, engineBusy } from './engine-busy';
+import { workflowFailure } from './workflow-failure';
 
 const STATUS_BY_CODE: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.TemplateInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
@@ -32,6 +27,9 @@ const STATUS_BY_CODE: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.AuthInvalidCredentials]: HttpStatus.UNAUTHORIZED,
   [ErrorCode.AuthForbidden]: HttpStatus.FORBIDDEN,
   [ErrorCode.AuthTooManyAttempts]: HttpStatus.TOO_MANY_REQUESTS,
+  [ErrorCode.AuthAccountDisabled]: HttpStatus.FORBIDDEN,
+  [ErrorCode.UserNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.OwnAccount]: HttpStatus.CONFLICT,
   [ErrorCode.UserExists]: HttpStatus.CONFLICT,
   [ErrorCode.ApiKeyNotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.StageWindowClash]: HttpStatus.CONFLICT,
@@ -69,6 +67,7 @@ const STATUS_BY_CODE: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.CutOffPassed]: HttpStatus.CONFLICT,
   [ErrorCode.NotBooked]: HttpStatus.CONFLICT,
   [ErrorCode.NotOnPanel]: HttpStatus.FORBIDDEN,
+  [ErrorCode.PanelNotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.ScheduleFixed]: HttpStatus.CONFLICT,
   [ErrorCode.AttendanceRecorded]: HttpStatus.CONFLICT,
   [ErrorCode.FieldVisitNotFound]: HttpStatus.NOT_FOUND,
@@ -109,6 +108,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE)
       response.setHeader('Retry-After', String(BUSY_RETRY_SECONDS));
+    if (typeof body.retryAfterSeconds === 'number') response.setHeader('Retry-After', String(body.retryAfterSeconds));
     response.status(body.statusCode).json(body);
   }
 
@@ -122,23 +122,10 @@ export class DomainErrorFilter implements ExceptionFilter {
         ...error.extra,
       };
     }
-    // A validator's refusal is the cause itself; an activity's refusal inside the handler (or inside a workflow the
-    // API ran to its end, such as a correction) is wrapped once more.
-    const failed = error instanceof WorkflowUpdateFailedError || error instanceof WorkflowFailedError;
-    const refusal =
-      failed && error.cause instanceof ActivityFailure ? error.cause.cause : failed ? error.cause : undefined;
-    if (refusal instanceof ApplicationFailure) {
-      const code = refusal.type as ErrorCode | undefined;
-      const statusCode = (code && STATUS_BY_CODE[code]) ?? HttpStatus.CONFLICT;
-      // Activities send their refusal's field issues and extra facts as the failure's details (see refusingAsFailure).
-      const [details, extra] = (refusal.details ?? []) as [FieldIssue[] | undefined, Record<string, unknown> | null];
-      return {
-        statusCode,
-        code: code ?? 'UPDATE.REJECTED',
-        message: refusal.message,
-        details: details ?? [],
-        ...(extra ?? {}),
-      };
+    const fromWorkflow = workflowFailure(error);
+    if (fromWorkflow && 'told' in fromWorkflow) {
+      const { code, message, details, extra } = fromWorkflow.told;
+      return { statusCode: STATUS_BY_CODE[code], code, message, details, ...extra };
     }
     if (error instanceof WorkflowNotFoundError) {
       // An Update raced the workflow's end (a stage or cycle that just finished): nothing can change any more.
@@ -157,12 +144,17 @@ export class DomainErrorFilter implements ExceptionFilter {
       const statusCode = error.getStatus();
       return { statusCode, code: `HTTP.${statusCode}`, message: error.message, details: [] };
     }
-    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    return {
-      statusCode: 500,
-      code: 'INTERNAL',
-      message: 'Something went wrong on our side; it has been logged.',
-      details: [],
-    };
+    // Anything else, a workflow step's own failure included, is ours to look into: its words stay in the log.
+    const logged = fromWorkflow ? fromWorkflow.failure : error;
+    this.logger.error(logged instanceof Error ? (logged.stack ?? logged.message) : String(logged));
+    return INTERNAL;
   }
 }
+
+/** What the client is told of a failure that is not a refusal it can act on. */
+export const INTERNAL: ErrorBody = {
+  statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+  code: 'INTERNAL',
+  message: 'Something went wrong on our side; it has been logged.',
+  details: [],
+};

@@ -20,3 +20,7 @@ export const wholeNumber = (name: string) => ({
 /** An entry id that is not a UUID names no entry: 404, as for an entry the caller may not see. */
 export const entryIdParam = () =>
   new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.EntryNotFound, 'No such entry.') });
+
+/** A user id that is not a UUID names no account: 404. */
+export const userIdParam = () =>
+  new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.UserNotFound, 'No such account.') });

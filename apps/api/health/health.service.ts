@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { TahapConfig } from '../../../libs/config';
 import { DB, TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
@@ -13,6 +13,8 @@ export interface Check {
 /** Whether the API reaches PostgreSQL and Temporal. */
 @Injectable()
 export class HealthService {
+  private readonly logger = new Logger(HealthService.name);
+
   constructor(
     @Inject(DB) private readonly db: Db,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
@@ -24,7 +26,7 @@ export class HealthService {
       const migrations = await appliedMigrationCount(this.db);
       return { ok: true, detail: `PostgreSQL answers; ${migrations} migrations applied` };
     } catch (error) {
-      return { ok: false, detail: `PostgreSQL unreachable: ${String(error)}` };
+      return this.failed(`PostgreSQL unreachable: ${String(error)}`);
     }
   }
 
@@ -38,7 +40,12 @@ export class HealthService {
         detail: `Temporal ${info.serverVersion ? `${info.serverVersion} ` : ''}at ${this.config.temporalAddress}`,
       };
     } catch (error) {
-      return { ok: false, detail: `Temporal unreachable at ${this.config.temporalAddress}: ${String(error)}` };
+      return this.failed(`Temporal unreachable at ${this.config.temporalAddress}: ${String(error)}`);
     }
+  }
+
+  private failed(detail: string): Check {
+    this.logger.warn(detail);
+    return { ok: false, detail };
   }
 }

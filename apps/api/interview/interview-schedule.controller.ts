@@ -36,10 +36,10 @@ export class InterviewScheduleController {
 
   @Get('interview-panels')
   @Allow('admin', 'auditor', 'panelist')
-  @ApiOperation({ summary: 'The panels, their members and meeting links' })
+  @ApiOperation({ summary: 'The panels, their members and meeting links (a panelist: the panels they sit on)' })
   @ApiOkResponse({ type: [InterviewPanelViewDto] })
-  panels(@Param('cycleId') cycleId: string) {
-    return this.setup.panels(cycleId);
+  panels(@Param('cycleId') cycleId: string, @CurrentPrincipal() principal: Principal) {
+    return this.setup.panels(cycleId, principal);
   }
 
   @Put('interview-availability')
@@ -59,7 +59,8 @@ export class InterviewScheduleController {
   @Get('interview-schedule')
   @Allow('admin', 'auditor', 'panelist', 'agency')
   @ApiOperation({
-    summary: 'The schedule: bookings (an agency sees its own) and the entries that could not be placed, with why',
+    summary:
+      'The schedule: bookings (an agency sees its own, a panelist those on their panels) and the entries that could not be placed, with why',
   })
   @ApiOkResponse({ type: InterviewScheduleDto })
   schedule(@Param('cycleId') cycleId: string, @CurrentPrincipal() principal: Principal) {

@@ -22,6 +22,7 @@ import type {
 } from './interview.response.dto';
 import { databaseNow } from '../../../libs/persistence/shared';
 import { agencyByCode } from '../../../libs/persistence/agencies/agency-directory';
+import { panelsSeenBy } from './panels-seen-by';
 
 /** The schedule the opening made, its re-derivation, and the slots still free. */
 @Injectable()
@@ -32,12 +33,15 @@ export class InterviewScheduleService {
   async schedule(cycleId: string, by: Principal): Promise<InterviewScheduleDto> {
     const { stageKey, zone } = await cycleInterviewStage(this.db, cycleId);
     const own = by.role === 'agency' ? by.agencyCode! : null;
-    const bookings = await liveBookingsOfStage(this.db, cycleId, stageKey, own);
+    const seen = await panelsSeenBy(this.db, cycleId, stageKey, by);
+    const bookings = (await liveBookingsOfStage(this.db, cycleId, stageKey, own)).filter(
+      (booking) => seen === 'all' || seen.has(booking.panelKey),
+    );
     const zones = await agencyZonesOf(
       this.db,
       bookings.map((booking) => booking.entryId),
     );
-    const unplaced = own ? [] : await stillUnplaced(this.db, cycleId, stageKey);
+    const unplaced = own || seen !== 'all' ? [] : await stillUnplaced(this.db, cycleId, stageKey);
     const { slots, free } = await slotCounts(this.db, cycleId, stageKey);
     return {
       cycleId,

@@ -14,6 +14,7 @@ import { inTransaction, type Db } from '../../../libs/persistence/shared';
 import type { AvailabilityRequestDto, InterviewPanelsRequestDto } from './interview.request.dto';
 import { usersByEmail } from '../../../libs/persistence/accounts';
 import { agencyByCode } from '../../../libs/persistence/agencies/agency-directory';
+import { panelsSeenBy } from './panels-seen-by';
 
 /**
  * What the schedule is made from: the panels and the days agencies cannot attend, both fixed once the schedule is
@@ -92,9 +93,12 @@ export class InterviewSetupService {
     });
   }
 
-  async panels(cycleId: string): Promise<PanelView[]> {
+  /** The panels: all of them for the secretariat and auditors, a panelist's own for a panelist. */
+  async panels(cycleId: string, by: Principal): Promise<PanelView[]> {
     const { stageKey } = await cycleInterviewStage(this.db, cycleId);
-    return panelsOfStage(this.db, cycleId, stageKey);
+    const seen = await panelsSeenBy(this.db, cycleId, stageKey, by);
+    const panels = await panelsOfStage(this.db, cycleId, stageKey);
+    return seen === 'all' ? panels : panels.filter((panel) => seen.has(panel.key));
   }
 
   /** The days an agency cannot attend, in its own zone; replaced wholesale, until the schedule is made. */

@@ -482,10 +482,16 @@ describe('slotFits', () => {
     expect(slotFits(s, entry('x'), panels, noRules)).toBeNull();
   });
 
+  it('[security] refused for a conflict, it names neither the conflicted panelist nor what they declared', () => {
+    const reason = slotFits(s, entry('e'), panels, noRules);
+    expect(reason).toBe('a member of panel 1 has a conflict of interest with this entry');
+    expect(reason).not.toMatch(/tpi-1|affiliation|AG-e/);
+  });
+
   it('names every rule the slot breaks for the entry', () => {
     const papua = entry('e', { zone: 'WIT', unavailableDays: ['2025-07-07'] });
     expect(slotFits(s, papua, panels, noRules)).toBe(
-      'panel 1 has a conflict: tpi-1 (declared an affiliation with AG-e); ' +
+      'a member of panel 1 has a conflict of interest with this entry; ' +
         'it falls on 2025-07-07, a day AG-e declared unavailable; it runs 17:40–18:00 WIT, outside 07:00–17:00 WIT',
     );
     expect(slotFits({ ...s, panelKey: '9' }, papua, panels, noRules)).toBe('panel 9 does not exist');

@@ -286,7 +286,9 @@ export function slotFits(
   if (found & ELSEWHERE) {
     reasons.push(presentationClashReason(clashingPresentation(slot, entry.id, entry.presentsElsewhere!)!));
   }
-  if (found & CONFLICT) reasons.push(`panel ${slot.panelKey} has a conflict: ${conflictNames(fact.conflicts[panel])}`);
+  // Said to the agency moving its own slot: which panelist, and what they declared, stays with the secretariat (the
+  // schedule's unplaced reasons name them).
+  if (found & CONFLICT) reasons.push(`a member of panel ${slot.panelKey} has a conflict of interest with this entry`);
   if (found & UNAVAILABLE) {
     reasons.push(`it falls on ${clock.date[0]}, a day ${entry.agencyCode} declared unavailable`);
   }

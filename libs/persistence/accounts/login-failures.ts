@@ -1,30 +1,42 @@
 import type { Db } from '../shared/db';
 
-/** Recent failed sign-ins to the account and from the client: the throttle's evidence. */
+/** Recent failed sign-ins from one client address: the throttle's evidence. */
 export interface LoginFailureCounts {
-  account: number;
+  /** To this account, within the account window. */
+  pair: number;
+  /** The latest of those, null when there are none. */
+  lastPair: Date | null;
+  /** To any account, within the client window. */
   client: number;
-  /** The oldest of them, null when there are none. */
-  oldest: Date | null;
+  /** The oldest of those, null when there are none. */
+  oldestClient: Date | null;
 }
 
 export async function recentLoginFailures(
   tx: Db,
   email: string,
   client: string,
-  windowMinutes: number,
+  windows: { accountMinutes: number; clientMinutes: number },
 ): Promise<LoginFailureCounts> {
   const [row] = await tx.query<LoginFailureCounts[]>(
-    `SELECT count(*) FILTER (WHERE lower(email) = lower($1))::int AS account,
-            count(*) FILTER (WHERE client = $2)::int AS client,
-            min(at) FILTER (WHERE lower(email) = lower($1) OR client = $2) AS oldest
+    `SELECT count(*) FILTER (WHERE lower(email) = lower($1) AND at > now() - make_interval(mins => $3))::int AS pair,
+            max(at) FILTER (WHERE lower(email) = lower($1) AND at > now() - make_interval(mins => $3)) AS "lastPair",
+            count(*) FILTER (WHERE at > now() - make_interval(mins => $4))::int AS client,
+            min(at) FILTER (WHERE at > now() - make_interval(mins => $4)) AS "oldestClient"
        FROM login_failures
-      WHERE at > now() - make_interval(mins => $3) AND (lower(email) = lower($1) OR client = $2)`,
-    [email, client, windowMinutes],
+      WHERE client = $2 AND at > now() - make_interval(mins => greatest($3, $4))`,
+    [email, client, windows.accountMinutes, windows.clientMinutes],
   );
   return row;
 }
 
-export async function recordLoginFailure(tx: Db, email: string, client: string): Promise<void> {
+/** Records a failure, and forgets the ones older than any throttle looks at. */
+export async function recordLoginFailure(tx: Db, email: string, client: string, keepMinutes: number): Promise<void> {
   await tx.query('INSERT INTO login_failures (email, client) VALUES ($1, $2)', [email, client]);
+  await tx.query(`DELETE FROM login_failures WHERE at < now() - make_interval(mins => $1)`, [keepMinutes]);
+}
+
+/** A sign-in that succeeded starts this account and client afresh. */
+export async function forgetLoginFailures(tx: Db, email: string, client: string): Promise<void> {
+  await tx.query('DELETE FROM login_failures WHERE lower(email) = lower($1) AND client = $2', [email, client]);
 }

@@ -45,14 +45,58 @@ export function allUsers(db: Db): Promise<UserEntity[]> {
   return db.getRepository(UserEntity).find({ order: { email: 'ASC' } });
 }
 
-/** The account for the e-mail in any letter case, with its password hash (which other reads leave out). */
+/** The account for the e-mail in any letter case, with its password hash and token version (which other reads leave out). */
 export function userWithPasswordByEmail(db: Db, email: string): Promise<UserEntity | null> {
   return db
     .getRepository(UserEntity)
     .createQueryBuilder('user')
-    .addSelect('user.passwordHash')
+    .addSelect(['user.passwordHash', 'user.tokenVersion'])
     .where('lower(user.email) = lower(:email)', { email })
     .getOne();
+}
+
+/** The same by id. */
+export function userWithPasswordById(db: Db, userId: string): Promise<UserEntity | null> {
+  return db
+    .getRepository(UserEntity)
+    .createQueryBuilder('user')
+    .addSelect(['user.passwordHash', 'user.tokenVersion'])
+    .where('user.id = :userId', { userId })
+    .getOne();
+}
+
+/** What decides whether a token still speaks for its account: null when the account is gone. */
+export async function tokenStanding(
+  db: Db,
+  userId: string,
+): Promise<{ tokenVersion: number; disabled: boolean } | null> {
+  const [row] = await db.query<{ tokenVersion: number; disabled: boolean }[]>(
+    `SELECT token_version AS "tokenVersion", disabled_at IS NOT NULL AS disabled FROM users WHERE id = $1`,
+    [userId],
+  );
+  return row ?? null;
+}
+
+/**
+ * Changes what an account may do from now on, and ends every token issued before: disabling or enabling it,
+ * setting a new password hash, or only ending its sessions. False when there is no such account.
+ */
+export async function changeAccount(
+  db: Db,
+  userId: string,
+  change: { disabled?: boolean; passwordHash?: string },
+): Promise<boolean> {
+  // An UPDATE answers [rows, count].
+  const [, count] = await db.query<[unknown[], number]>(
+    `UPDATE users
+        SET token_version = token_version + 1,
+            disabled_at = CASE WHEN $2::boolean IS NULL THEN disabled_at
+                               WHEN $2 THEN coalesce(disabled_at, now()) ELSE NULL END,
+            password_hash = coalesce($3, password_hash)
+      WHERE id = $1`,
+    [userId, change.disabled ?? null, change.passwordHash ?? null],
+  );
+  return count > 0;
 }
 
 /** The accounts of these e-mail addresses, given lower-cased, whatever the case they were stored in. */

@@ -27,6 +27,14 @@ export class UserEntity {
   @Column({ type: 'text', name: 'password_hash', select: false })
   passwordHash: string;
 
+  /** When the secretariat disabled the account; null while it may sign in. */
+  @Column({ type: 'timestamptz', name: 'disabled_at', nullable: true })
+  disabledAt: Date | null;
+
+  /** Carried by every token issued; raised by a disable, a forced sign-out or a new password, ending older tokens. */
+  @Column({ type: 'integer', name: 'token_version', select: false })
+  tokenVersion: number;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 }

@@ -87,6 +87,15 @@ export function panelsOfStage(db: Db, cycleId: string, stageKey: string): Promis
   );
 }
 
+/** The keys of the stage's panels this user sits on (none for anyone else). */
+export async function panelKeysOf(db: Db, cycleId: string, stageKey: string, userId: string): Promise<string[]> {
+  const rows = await db.query<{ panel_key: string }[]>(
+    `SELECT panel_key FROM interview_panelists WHERE cycle_id = $1 AND stage_key = $2 AND user_id = $3`,
+    [cycleId, stageKey, userId],
+  );
+  return rows.map((row) => row.panel_key);
+}
+
 export interface PanelistScheduleRow {
   userId: string;
   email: string;

@@ -369,7 +369,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in; returns a short-lived bearer token (429 after repeated failures) */
+        /** Sign in; returns a short-lived bearer token (429 with Retry-After after repeated failures from one client) */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -404,6 +404,23 @@ export interface paths {
         get?: never;
         /** Keep the person's portal language, so it follows them to any browser (a signed-in person, not an API key) */
         put: operations["AuthController_setLanguage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change your password; every other session ends, and this answer carries a fresh one */
+        put: operations["AuthController_changePassword"];
         post?: never;
         delete?: never;
         options?: never;
@@ -706,7 +723,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The panels, their members and meeting links */
+        /** The panels, their members and meeting links (a panelist: the panels they sit on) */
         get: operations["InterviewScheduleController_panels"];
         /** Set the panels: members with their affiliations, and a meeting link each (until the schedule is made) */
         put: operations["InterviewScheduleController_setPanels"];
@@ -724,7 +741,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The schedule: bookings (an agency sees its own) and the entries that could not be placed, with why */
+        /** The schedule: bookings (an agency sees its own, a panelist those on their panels) and the entries that could not be placed, with why */
         get: operations["InterviewScheduleController_schedule"];
         put?: never;
         post?: never;
@@ -1464,8 +1481,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether the API reaches PostgreSQL and Temporal; 503 when either is down */
+        /**
+         * Whether the API reaches PostgreSQL and Temporal; 503 when either is down
+         * @description Only yes or no for each: what was found, versions and addresses included, is on `GET /health/detail`.
+         */
         get: operations["HealthController_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/detail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The health check with what was found: versions, addresses, and the errors met */
+        get: operations["HealthController_detail"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1742,11 +1779,82 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All accounts */
+        /** All accounts, disabled ones included */
         get: operations["UsersController_list"];
         put?: never;
         /** Create an account; an agency account acts for one instansi */
         post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable an account: it cannot sign in, and its tokens stop working at once (not your own account) */
+        post: operations["UsersController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a disabled account again; its person signs in anew */
+        post: operations["UsersController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a new password for someone who lost theirs (not your own: change that on /auth/me/password)
+         * @description Every session of the account ends; hand the password over by a channel you trust.
+         */
+        put: operations["UsersController_resetPassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every session of an account: tokens issued so far stop working at once */
+        post: operations["UsersController_signOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2119,6 +2227,11 @@ export interface components {
             agencyCode: string | null;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the secretariat disabled the account; null while it may sign in
+             */
+            disabledAt: string | null;
             displayName: string;
             email: string;
             /** Format: uuid */
@@ -2144,6 +2257,11 @@ export interface components {
              *     ]
              */
             unavailableDays: string[];
+        };
+        ChangePasswordRequestDto: {
+            /** @description The password in use now */
+            currentPassword: string;
+            newPassword: string;
         };
         CloseStageRequestDto: {
             /** @example Semua entri sudah diputuskan */
@@ -2928,10 +3046,19 @@ export interface components {
             /** @example Inovasi ini sudah tidak berjalan sejak 2023; situsnya tidak aktif. */
             reason: string;
         };
-        HealthCheckDto: {
+        HealthCheckDetailDto: {
             /** @description What was found, e.g. `PostgreSQL answers; 9 migrations applied` */
             detail: string;
             ok: boolean;
+        };
+        HealthCheckDto: {
+            ok: boolean;
+        };
+        HealthDetailDto: {
+            database: components["schemas"]["HealthCheckDetailDto"];
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            temporal: components["schemas"]["HealthCheckDetailDto"];
         };
         HealthDto: {
             database: components["schemas"]["HealthCheckDto"];
@@ -3868,6 +3995,9 @@ export interface components {
             /** @description Always true */
             triggered: boolean;
         };
+        ResetPasswordRequestDto: {
+            newPassword: string;
+        };
         ResolveObjectionRequestDto: {
             /** @enum {string} */
             decision: "upheld" | "dismissed";
@@ -4723,6 +4853,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuthPrincipalDto"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSessionDto"];
                 };
             };
         };
@@ -6387,6 +6540,35 @@ export interface operations {
             };
         };
     };
+    HealthController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Both reached */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDetailDto"];
+                };
+            };
+            /** @description Either is down: status degraded */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDetailDto"];
+                };
+            };
+        };
+    };
     InboxController_list: {
         parameters: {
             query?: never;
@@ -6802,6 +6984,94 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthUserDto"];
+                };
+            };
+        };
+    };
+    UsersController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthUserDto"];
+                };
+            };
+        };
+    };
+    UsersController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthUserDto"];
+                };
+            };
+        };
+    };
+    UsersController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthUserDto"];
+                };
+            };
+        };
+    };
+    UsersController_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
