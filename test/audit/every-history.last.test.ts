@@ -10,7 +10,10 @@ jest.setTimeout(30 * 60_000);
 // Replay workers log every state change at INFO; a divergence is reported by the verdicts below.
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
-/** Every workflow but the whole-cycle suite's entries, which that suite replays from its exports. */
+/**
+ * Every workflow but the whole-cycle suite's entries: it replays its 1,000-entry cycle's from the export; its
+ * 100-entry cycle runs the same workflow code, and is there to compare the cycle's history.
+ */
 const OTHERS = `(TaskQueue != "${NATIONAL_SCALE_TASK_QUEUE}" OR WorkflowType != "entryWorkflow")`;
 
 /** The histories a query lists that were not replayed yet (a closed run's history never changes). */
