@@ -21,12 +21,12 @@ import {
   selectionCandidates,
   selectionVersion,
   selectionWithReason,
-  unresolvedObjectionIds,
   upheldObjections,
 } from '../../libs/persistence/selection';
 import { inTransaction, lockStage, type Db } from '../../libs/persistence/shared';
 import type { ResolveObjectionRequest } from '../../workflows/cycle.messages';
 import { refusingAsFailure } from '../business-failure';
+import { sendNotices, type NotifyDeps } from '../../libs/notify';
 import { existingCycle } from '../../libs/persistence/cycles';
 
 /**
@@ -107,7 +107,7 @@ async function changesWith(tx: Db, selection: SelectionEntity, objectedEntryId: 
 const upheldReason = (objectionId: string, reason: string) => `Objection ${objectionId} upheld: ${reason}`;
 
 /** Selection (the ranked nominee list) and uji publik (objections to it), as the cycle workflow runs them. */
-export function createSelectionActivities(db: Db) {
+export function createSelectionActivities(db: Db, notifyDeps: NotifyDeps) {
   return {
     /**
      * The first selection, when the selection stage opens; a retry finds it written. A cycle in which nobody
@@ -180,9 +180,15 @@ export function createSelectionActivities(db: Db) {
     },
 
     /** At the window's close, objections nobody decided are recorded as such; returns them, for their objectors. */
-    async lapseOpenObjections(input: { cycleId: string }): Promise<{ objectionIds: string[] }> {
+    /**
+     * Records the objections still open at the close as unresolved and tells their objectors, reading them from
+     * the database: however many there are, none of their ids pass through the cycle's history. Returns no ids,
+     * so the cycle does not tell them again (a cycle of an older release told them itself, from the ids).
+     */
+    async lapseOpenObjections(input: { cycleId: string }): Promise<{ objectionIds: string[]; lapsed: number }> {
       await lapseOpenObjections(db, input.cycleId);
-      return { objectionIds: await unresolvedObjectionIds(db, input.cycleId) };
+      const { notices } = await sendNotices(notifyDeps, { kind: 'objections-unresolved', cycleId: input.cycleId });
+      return { objectionIds: [], lapsed: notices };
     },
   };
 }

@@ -49,6 +49,10 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
       `${notify.smtpUrl}${notify.smtpUrl.includes('?') ? '&' : '?'}pool=true&maxConnections=5`,
     );
     const launchDeps = { db: this.db, client: this.client, taskQueue: this.config.taskQueue };
+    const notifyDeps = {
+      ...launchDeps,
+      settings: { retryInitialSeconds: notify.retryInitialSeconds, sendTimeoutSeconds: notify.sendTimeoutSeconds },
+    };
     const audit = createAuditActivities(launchDeps);
     this.worker = await Worker.create({
       connection: this.connection,
@@ -65,19 +69,14 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
         ...createScreeningActivities(this.db),
         ...createDeskEntryActivities(this.db),
         ...createDeskStageActivities(launchDeps),
-        ...createSelectionActivities(this.db),
+        ...createSelectionActivities(this.db, notifyDeps),
         ...createInterviewStageActivities(this.db),
         ...createPlenaryActivities(this.db),
         ...createInterviewEntryActivities(this.db),
         ...createFanOutActivities(launchDeps),
         ...createYearlyCycleActivities(launchDeps),
         ...audit,
-        ...createNotifyActivities({
-          db: this.db,
-          client: this.client,
-          taskQueue: this.config.taskQueue,
-          settings: { retryInitialSeconds: notify.retryInitialSeconds, sendTimeoutSeconds: notify.sendTimeoutSeconds },
-        }),
+        ...createNotifyActivities(notifyDeps),
         ...createDeliveryActivities({
           db: this.db,
           mailer: this.mailer,

@@ -391,7 +391,7 @@ describe('writeArchive and readArchive', () => {
     ]);
   });
 
-  it('refuses an archive whose files together unpack to more than the total cap, naming it', async () => {
+  it('[security] an archive from a stranger that unpacks to more than the total cap is refused unread, the cap named', async () => {
     await writeArchive(file('total.tar.gz'), content());
     const read = await readArchive(file('total.tar.gz'), { maxTotalBytes: 4096 });
     expect(read.problems).toEqual([

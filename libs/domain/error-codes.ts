@@ -60,6 +60,7 @@ export const ErrorCode = {
   NotANominee: 'OBJECTION.NOT_A_NOMINEE',
   ObjectionNotFound: 'OBJECTION.NOT_FOUND',
   ObjectionResolved: 'OBJECTION.ALREADY_RESOLVED',
+  ObjectionLimit: 'OBJECTION.TOO_MANY',
   SlotTaken: 'INTERVIEW.SLOT_TAKEN',
   SlotNotFound: 'INTERVIEW.SLOT_NOT_FOUND',
   SlotUnfit: 'INTERVIEW.SLOT_UNFIT',

@@ -19,6 +19,7 @@ import {
   explanationsInLatestSelection,
   objectionOrFail,
   objectionsNamed,
+  unresolvedObjectionIds,
   stageRowOrFail,
 } from '../../libs/persistence/selection';
 import type { Db } from '../../libs/persistence/shared';
@@ -32,7 +33,8 @@ export type DeskNoticeEvent =
   | { kind: 'desk-reminder'; cycleId: string; stageKey: string; hoursBefore: number }
   | { kind: 'desk-reassigned'; cycleId: string; stageKey: string; assignmentIds: string[] }
   | { kind: 'objection-resolved'; cycleId: string; objectionId: string; entered: string[]; left: string[] }
-  | { kind: 'objections-unresolved'; cycleId: string; objectionIds: string[] };
+  /** Without ids: every unresolved objection of the cycle (a cycle of an older release passed their ids). */
+  | { kind: 'objections-unresolved'; cycleId: string; objectionIds?: string[] };
 
 const person = (row: Pick<EvaluatorRecipientRow, 'email' | 'language' | 'user_id'>) => ({
   person: { email: row.email, language: row.language, userId: row.user_id },
@@ -95,7 +97,10 @@ export async function deskNoticeDrafts(db: Db, event: DeskNoticeEvent): Promise<
       }));
     }
     case 'objections-unresolved': {
-      const objections = await objectionsNamed(db, event.objectionIds);
+      const objections = await objectionsNamed(
+        db,
+        event.objectionIds ?? (await unresolvedObjectionIds(db, event.cycleId)),
+      );
       const titles = new Map(
         (await entriesWithIds(db, [...new Set(objections.map((objection) => objection.entryId))])).map((entry) => [
           entry.id,

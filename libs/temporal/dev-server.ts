@@ -9,7 +9,10 @@ export interface DevServerOptions {
   projectRoot: string;
   ip: string;
   port: number;
-  uiPort: number;
+  /** Where the Web UI listens; unset, the server runs without it (the test runs). */
+  uiPort?: number;
+  /** Dynamic configuration of the server, e.g. fewer task-queue partitions for a run of many small queues. */
+  dynamicConfig?: Record<string, string | number | boolean>;
   /** SQLite file that keeps workflow state across restarts; unset, the state lives in memory (test runs). */
   dbFile?: string;
   logFile: string;
@@ -18,7 +21,8 @@ export interface DevServerOptions {
 
 export interface RunningDevServer {
   address: string;
-  uiUrl: string;
+  /** Undefined when it runs without its Web UI. */
+  uiUrl?: string;
   /** The server's process id, for a benchmark's CPU figures; unknown when the SDK runs a downloaded server. */
   pid?: number;
   stop(): Promise<void>;
@@ -40,9 +44,12 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     options.ip,
     '--port',
     String(options.port),
-    '--ui-port',
-    String(options.uiPort),
+    ...(options.uiPort === undefined ? ['--headless'] : ['--ui-port', String(options.uiPort)]),
     ...(options.dbFile ? ['--db-filename', options.dbFile] : []),
+    ...Object.entries(options.dynamicConfig ?? {}).flatMap(([key, value]) => [
+      '--dynamic-config-value',
+      `${key}=${JSON.stringify(value)}`,
+    ]),
     '--log-level',
     'warn',
     ...Object.values(SEARCH_ATTRIBUTES).flatMap((attribute) => [
@@ -57,7 +64,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   await waitUntilServing(address, child, options.logFile);
   return {
     address,
-    uiUrl: `http://${options.ip}:${options.uiPort}`,
+    uiUrl: uiUrlOf(options),
     pid: child.pid,
     stop: () => stopChild(child),
   };
@@ -118,7 +125,7 @@ async function startDownloadedDevServer(options: DevServerOptions): Promise<Runn
       executable: { type: 'cached-download' },
       ip: options.ip,
       port: options.port,
-      ui: true,
+      ui: options.uiPort !== undefined,
       uiPort: options.uiPort,
       dbFilename: options.dbFile,
       searchAttributes: Object.values(SEARCH_ATTRIBUTES).map(({ name, type }) => ({ name, type })),
@@ -126,7 +133,11 @@ async function startDownloadedDevServer(options: DevServerOptions): Promise<Runn
   });
   return {
     address: `${options.ip}:${options.port}`,
-    uiUrl: `http://${options.ip}:${options.uiPort}`,
+    uiUrl: uiUrlOf(options),
     stop: () => env.teardown(),
   };
+}
+
+function uiUrlOf(options: DevServerOptions): string | undefined {
+  return options.uiPort === undefined ? undefined : `http://${options.ip}:${options.uiPort}`;
 }

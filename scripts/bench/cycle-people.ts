@@ -70,8 +70,17 @@ const PASSING_SCREENING_AT_FULL_SIZE = 2_000;
 const PASSWORD = 'bench-people-password';
 /** Hours on the calendar: long enough that nothing closes on its own; the admin steers the cycle. */
 const STAGE_SECONDS = { submission: 3 * 3600, other: 3600 };
-/** The bound of one "not yet" wait: entries hear of a stage one by one, which may take minutes under load. */
-const NOT_YET_LIMIT_MS = 600_000;
+/**
+ * The bound of one "not yet" wait: entries hear of a stage one by one, which may take minutes under load. At 10,000
+ * entries (2026-12-05) a desk score was still refused as not open after ten minutes, so it is half an hour now.
+ */
+const NOT_YET_LIMIT_MS = 1_800_000;
+/**
+ * The longest pause before a person tries again. Every try of an Update is a workflow task, with a replay when the
+ * entry is not in the worker's cache: thousands of people retrying every two seconds load the very worker the
+ * entries wait on.
+ */
+const LONGEST_RETRY_PAUSE_MS = 10_000;
 const MIN_SUMMARY_WORDS = 12;
 /** Screening decisions per request: the API's JSON body limit (100 kB) holds about 400 with their reasons. */
 const DECISIONS_PER_REQUEST = 250;
@@ -117,7 +126,7 @@ async function persist<T = any>(
 ): Promise<{ body: T; tries: number; busy: number }> {
   const started = Date.now();
   let busy = 0;
-  for (let tries = 1, pause = 100; ; tries += 1, pause = Math.min(pause * 2, 2_000)) {
+  for (let tries = 1, pause = 100; ; tries += 1, pause = Math.min(pause * 2, LONGEST_RETRY_PAUSE_MS)) {
     const { status, body, text } = await send();
     if (status === expected) return { body, tries, busy };
     if (isBusy(status, body)) busy += 1;

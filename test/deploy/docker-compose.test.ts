@@ -21,6 +21,7 @@ const SEARCH_ATTRIBUTE_STEP = 'temporal-search-attributes';
 const UI = 'temporal-ui';
 const WORKER = 'worker';
 const API = 'api';
+const PROXY = 'proxy';
 
 /** What entryWorkflow upserts, with the server CLI's type names. */
 const EXPECTED_SEARCH_ATTRIBUTES = [
@@ -47,7 +48,8 @@ interface ComposeService {
   environment?: Record<string, string | number | boolean | null> | string[];
   depends_on?: DependsOn;
   healthcheck?: { test?: string | string[] };
-  ports?: (string | number | { target?: number; published?: string | number })[];
+  ports?: (string | number | { target?: number; published?: string | number; host_ip?: string })[];
+  expose?: (string | number)[];
   volumes?: (string | { type?: string; source?: string; target?: string })[];
   restart?: string;
 }
@@ -119,11 +121,22 @@ function imageTag(image: string): string | undefined {
   return colon === -1 ? undefined : lastSegment.slice(colon + 1);
 }
 
+/** The ports a service listens on for other services: the ones it publishes and the ones it only exposes. */
 function containerPorts(name: string): number[] {
-  return (service(name).ports ?? []).map((port) => {
+  const published = (service(name).ports ?? []).map((port) => {
     if (typeof port === 'object') return Number(port.target);
     const spec = interpolate(String(port)).split('/')[0];
     return Number(spec.slice(spec.lastIndexOf(':') + 1));
+  });
+  return [...published, ...(service(name).expose ?? []).map(Number)];
+}
+
+/** The host addresses a service is published on: `0.0.0.0` for every interface (Compose's default). */
+function publishedOn(name: string): string[] {
+  return (service(name).ports ?? []).map((port) => {
+    if (typeof port === 'object') return port.host_ip ?? '0.0.0.0';
+    const parts = interpolate(String(port)).split('/')[0].split(':');
+    return parts.length === 3 ? parts[0] : '0.0.0.0';
   });
 }
 
@@ -193,7 +206,7 @@ function parseTsconfig(path: string): ts.ParsedCommandLine {
 describe('[foundation] docker-compose wires PostgreSQL, Temporal with its schema, the UI, api and worker', () => {
   it('[foundation] defines every service of the production shape', () => {
     expect(Object.keys(services)).toEqual(
-      expect.arrayContaining([POSTGRES, SCHEMA_STEP, TEMPORAL, SEARCH_ATTRIBUTE_STEP, UI, WORKER, API]),
+      expect.arrayContaining([POSTGRES, SCHEMA_STEP, TEMPORAL, SEARCH_ATTRIBUTE_STEP, UI, WORKER, API, PROXY]),
     );
   });
 
@@ -381,11 +394,35 @@ describe('[foundation] docker-compose wires PostgreSQL, Temporal with its schema
     expect(service(WORKER).environment).toMatchObject({ SMTP_URL: expect.stringMatching(/^\$\{SMTP_URL:\?/) });
   });
 
-  it('[foundation] the api listens on all interfaces on the port it publishes', () => {
+  it('[foundation] the api listens on all interfaces of its container, on the port the proxy reaches', () => {
     const config = loadConfig(environment(API));
     expect(config.apiHost).toBe('0.0.0.0');
     expect(config.apiPort).toBe(3000);
     expect(containerPorts(API)).toContain(config.apiPort);
+  });
+
+  it('[security] only the HTTPS proxy is published on every interface; Temporal stays on the compose network, its UI on the host loopback', () => {
+    const published = Object.fromEntries(
+      Object.keys(services)
+        .map((name) => [name, publishedOn(name)] as const)
+        .filter(([, addresses]) => addresses.length > 0),
+    );
+    expect(published).toEqual({ [PROXY]: ['0.0.0.0', '0.0.0.0'], [UI]: ['127.0.0.1'] });
+    expect(containerPorts(PROXY).sort()).toEqual([443, 80]);
+    expect(service(TEMPORAL).ports).toBeUndefined();
+    expect(service(API).ports).toBeUndefined();
+  });
+
+  it('[security] the proxy serves HTTPS with HSTS in front of the api, and the api trusts exactly that one hop', () => {
+    const caddyfile = readFileSync(join(ROOT, 'deploy', 'caddy', 'Caddyfile'), 'utf8');
+    const mounted = (service(PROXY).volumes ?? []).map(String);
+    expect(mounted).toContain('./deploy/caddy/Caddyfile:/etc/caddy/Caddyfile:ro');
+    expect(caddyfile).toMatch(/^\s*reverse_proxy api:3000$/m);
+    const hsts = /Strict-Transport-Security "max-age=(\d+)[^"]*"/.exec(caddyfile);
+    expect(Number(hsts?.[1])).toBeGreaterThanOrEqual(365 * 24 * 3600);
+    // Caddy answers on a site address with HTTPS and redirects HTTP, unless the address says http://.
+    expect(caddyfile).not.toMatch(/http:\/\/|auto_https off/);
+    expect(loadConfig(environment(API)).trustProxy).toBe(1);
   });
 
   it('[foundation] the Dockerfile builds with npm and runs the api as a non-root user in production mode', () => {

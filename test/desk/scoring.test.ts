@@ -3,7 +3,7 @@ import { formatNumber } from '../../apps/web/src/format/time';
 import { PKRI_2024, weightedScore } from '../../libs/domain';
 import { launchBrowser, newWindow, screenshot, seriousAxeViolations, signIn } from '../support/browser';
 import { closeStage, ensureAgencies, INNOVATION, openStage, startCycle, stageReaches } from '../support/fixtures';
-import { recordReplayFixture } from '../support/history';
+import { recordReplayFixture, scheduledActivityInputs } from '../support/history';
 import { eventually, Stack } from '../support/stack';
 import { addEvaluators, deskTemplate, sheet, STAGES } from './desk-fixtures';
 
@@ -21,7 +21,8 @@ const SHIFT = 25;
 const PUBLIC_OBJECTOR = 'rina.warga@example.id';
 
 describe('[desk] scoring, normalisation and uji publik', () => {
-  const stack = new Stack('desk-scoring');
+  // Behind a proxy, as in production: the objection limits count the address it forwards.
+  const stack = new Stack('desk-scoring', { TRUST_PROXY: 'loopback' });
   let cycleId = '';
   const ids: string[] = [];
   const agencies: { token: string }[] = [];
@@ -353,6 +354,59 @@ describe('[desk] scoring, normalisation and uji publik', () => {
     ).toEqual([expect.objectContaining({ entryId: nominee.entryId, contactName: 'Rina Warga', status: 'open' })]);
   }, 40_000);
 
+  it('[security] public objections are limited per client address, per e-mail and per nominee; past a limit 429 says when to try again, and nothing is filed', async () => {
+    await objectionWindow();
+    const { body: published } = await stack.request('GET', `/cycles/${cycleId}/nominees`, undefined, 'anonymous');
+    const target = published.nominees[2].entryId as string;
+    const object = (email: string, from: string, entryId = target) =>
+      stack.request(
+        'POST',
+        `/cycles/${cycleId}/objections`,
+        { entryId, reason: 'Keberatan untuk menguji batas pengajuan.', contactName: 'Penguji', contactEmail: email },
+        'anonymous',
+        { 'x-forwarded-for': from },
+      );
+    const filedFor = async () =>
+      (await stack.db.query(`SELECT count(*)::int AS n FROM objections WHERE entry_id = $1`, [target]))[0].n as number;
+    const refused = async (answer: Awaited<ReturnType<typeof object>>, who: RegExp) => {
+      expect(answer.status).toBe(429);
+      expect(answer.body).toMatchObject({ code: 'OBJECTION.TOO_MANY', message: expect.stringMatching(who) });
+      expect(answer.body.message).toMatch(/try again after .* WIB/);
+      expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+    };
+
+    // Ten an hour from one address; the eleventh waits, while the same person elsewhere still gets through.
+    for (let i = 0; i < 10; i++) expect((await object(`warga${i}@batas.example.id`, '203.0.113.10')).status).toBe(201);
+    const before = await filedFor();
+    await refused(await object('lagi@batas.example.id', '203.0.113.10'), /from this address \(at most 10 in an hour\)/);
+    expect(await filedFor()).toBe(before);
+    // Five a day with one e-mail address, from wherever it comes.
+    for (let i = 0; i < 5; i++) expect((await object('satu@batas.example.id', `198.51.100.${i + 1}`)).status).toBe(201);
+    await refused(
+      await object('SATU@batas.example.id', '198.51.100.9'),
+      /with this e-mail address \(at most 5 in 24 hours\)/,
+    );
+    // Thirty a day against one nominee: the ones already filed, and as many more as make thirty.
+    const filed = await filedFor();
+    for (let i = filed; i < 30; i++) {
+      expect((await object(`kampanye${i}@batas.example.id`, `192.0.2.${i}`)).status).toBe(201);
+    }
+    await refused(
+      await object('terakhir@batas.example.id', '192.0.2.200'),
+      /against this nominee \(at most 30 in 24 hours\)/,
+    );
+    expect(await filedFor()).toBe(30);
+    // Another nominee is not held back by this one's campaign.
+    const other = published.nominees[1].entryId as string;
+    const elsewhere = await object('terakhir@batas.example.id', '192.0.2.200', other);
+    expect(elsewhere.status).toBe(201);
+    // Decided here, so the test below reads only its own objections as open at the close.
+    await stack.db.query(
+      `UPDATE objections SET status = 'dismissed', resolution_reason = 'uji batas', resolved_at = now()
+        WHERE contact_email LIKE '%@batas.example.id'`,
+    );
+  });
+
   it('[desk] an upheld objection removes the nominee, brings in the next in rank, and notifies the objector and the agency', async () => {
     await objectionWindow();
     const order = ENTRIES.map((entry, index) => ({ index, quality: entry.quality })).sort(
@@ -456,9 +510,13 @@ describe('[desk] scoring, normalisation and uji publik', () => {
     expect(lapsed[0].subject).toMatch(/tidak sempat diputuskan/);
     const { body: objections } = await stack.request('GET', `/cycles/${cycleId}/objections`, undefined, auditor);
     // Those filed here (the nominees page's one, left undecided too, is the test before's).
-    const filedHere = objections.filter(
-      (objection: { contactEmail: string }) => objection.contactEmail !== PUBLIC_OBJECTOR,
+    const filedHere = objections.filter((objection: { contactEmail: string }) =>
+      ['siti.rahma@example.id', 'budi@example.id'].includes(objection.contactEmail),
     );
+    // The objector of a lapsed objection was told by the close's own activity: no objection id went through the
+    // cycle's history, however many objections lapse.
+    const notified = await scheduledActivityInputs<{ kind: string }>(stack.client, cycleId, 'notify');
+    expect(notified.filter((event) => event.kind === 'objections-unresolved')).toEqual([]);
     expect(filedHere.map((objection: { status: string }) => objection.status)).toEqual(['upheld', 'unresolved']);
     const removed = await eventually('the removed nominee to end', async () => {
       const { body } = await stack.request('GET', `/entries/${ids[top.index]}`, undefined, agencies[top.index]);

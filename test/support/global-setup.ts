@@ -47,12 +47,12 @@ export default async function globalSetup(): Promise<void> {
   const dataSource = await openDatabase(databaseUrl);
   await dataSource.destroy();
 
-  const [port, uiPort] = [await freePort(), await freePort()];
+  const port = await freePort();
   const temporal = await startDevServer({
     projectRoot: PROJECT_ROOT,
     ip: '127.0.0.1',
     port,
-    uiPort,
+    // No Web UI: nobody looks at it during a run.
     // In memory: a run's histories need not outlive it, and no suite restarts the server.
     logFile: join(scratch, 'temporal.log'),
   });

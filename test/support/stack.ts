@@ -66,7 +66,7 @@ export class Stack {
 
   async start(): Promise<this> {
     this.client = new Client({ connection: await Connection.connect({ address: testEnv('temporalAddress') }) });
-    this.db = await createDataSource(testEnv('databaseUrl')).initialize();
+    this.db = await createDataSource(this.env().DATABASE_URL).initialize();
     this.api = new TahapProcess('apps/api/main.ts', this.env({ API_PORT: '0' }), this.logFile('api'));
     const [, listening] = await Promise.all([
       this.startWorker(),

@@ -23,6 +23,9 @@ export function objectionStage(cycle: CycleRun): StageKind {
       };
     },
     async afterClose({ cycleId }) {
+      // Today the activity tells the objectors itself, reading them from the database, and returns no ids: a cycle
+      // history never carries one id per objection. Histories of the earlier activity carry the ids and replay
+      // this notify, so it stays.
       const { objectionIds } = await selection.lapseOpenObjections({ cycleId });
       if (objectionIds.length > 0) await notify({ kind: 'objections-unresolved', cycleId, objectionIds });
     },

@@ -102,7 +102,9 @@ export class EvaluatorsService {
     }
   }
 
-  list(cycleId: string) {
+  /** The cycle's evaluators; an unknown cycle answers 404, not an empty list. */
+  async list(cycleId: string) {
+    await cycleOrNotFound(this.db, cycleId);
     return cycleEvaluators(this.db, cycleId);
   }
 }

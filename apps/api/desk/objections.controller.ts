@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, ErrorCode, type Principal } from '../../../libs/domain';
 import { Allow } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { FileObjectionRequestDto, ResolveObjectionRequestDto } from './objection.request.dto';
-import { ObjectionsService } from './objections.service';
+import { OBJECTION_LIMITS, ObjectionsService } from './objections.service';
 import { ObjectionDto, ObjectionFiledDto, ObjectionResolutionDto } from './selection.response.dto';
 
 function objectionIdParam() {
@@ -22,10 +23,16 @@ export class ObjectionsController {
 
   @Post()
   @Allow('public')
-  @ApiOperation({ summary: 'Object to a nominee during the objection window (anyone; a contact is required)' })
+  @ApiOperation({
+    summary: 'Object to a nominee during the objection window (anyone; a contact is required)',
+    description:
+      `At most ${OBJECTION_LIMITS.perClientAddress.count} an hour from one client address, ` +
+      `${OBJECTION_LIMITS.perEmail.count} a day with one e-mail address and ${OBJECTION_LIMITS.perEntry.count} a ` +
+      'day against one nominee; past a limit, 429 with Retry-After.',
+  })
   @ApiCreatedResponse({ type: ObjectionFiledDto })
-  file(@Param('cycleId') cycleId: string, @Body() body: FileObjectionRequestDto) {
-    return this.objections.file(cycleId, body);
+  file(@Param('cycleId') cycleId: string, @Body() body: FileObjectionRequestDto, @Req() request: Request) {
+    return this.objections.file(cycleId, body, request.ip ?? 'unknown');
   }
 
   @Get()

@@ -9,9 +9,17 @@ import {
   objectionsOf,
   objectionStage,
   objectionStageOrFail,
+  recentObjections,
   selectedIn,
 } from '../../../libs/persistence/selection';
-import { cycleOrNotFound, inTransaction, type Db } from '../../../libs/persistence/shared';
+import {
+  advisoryLock,
+  cycleOrNotFound,
+  databaseNow,
+  inTransaction,
+  LockNamespace,
+  type Db,
+} from '../../../libs/persistence/shared';
 import { resolveObjectionUpdate } from '../../../workflows/cycle.messages';
 import type { FileObjectionRequestDto, ResolveObjectionRequestDto } from './objection.request.dto';
 
@@ -26,7 +34,8 @@ export class ObjectionsService {
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
   ) {}
 
-  file(cycleId: string, body: FileObjectionRequestDto) {
+  /** `clientAddress`: where the request came from (behind the proxy, the address it forwards). */
+  file(cycleId: string, body: FileObjectionRequestDto, clientAddress: string) {
     return inTransaction(this.db, async (tx) => {
       const cycle = await cycleOrNotFound(tx, cycleId);
       const stage = await objectionStage(tx, cycleId, true);
@@ -45,6 +54,8 @@ export class ObjectionsService {
           { path: 'entryId', message: 'not on the nominee list (GET /cycles/{cycleId}/nominees)' },
         ]);
       }
+      await advisoryLock(tx, LockNamespace.ObjectionFiling, cycleId);
+      await refuseOverLimit(tx, { clientAddress, contactEmail: body.contactEmail, entryId: body.entryId });
       const objection = await fileObjection(tx, {
         cycleId,
         entryId: body.entryId,
@@ -52,12 +63,15 @@ export class ObjectionsService {
         contactName: body.contactName,
         contactEmail: body.contactEmail,
         language: body.language ?? 'id',
+        clientAddress,
       });
       return { id: objection.id, status: objection.status, filedAt: objection.filedAt };
     });
   }
 
-  list(cycleId: string) {
+  /** The cycle's objections; an unknown cycle answers 404, not an empty list. */
+  async list(cycleId: string) {
+    await cycleOrNotFound(this.db, cycleId);
     return objectionsOf(this.db, cycleId);
   }
 
@@ -82,3 +96,42 @@ export class ObjectionsService {
     });
   }
 }
+
+/**
+ * Uji publik is open to anyone, so what one person can file is bounded: per client address (a script), per e-mail
+ * (one person) and per entry (a campaign against one nominee). Every objection left open at the close e-mails its
+ * objector, so these also bound the mail a stranger can make Tahap send.
+ */
+export const OBJECTION_LIMITS = {
+  perClientAddress: { count: 10, minutes: 60 },
+  perEmail: { count: 5, minutes: 24 * 60 },
+  perEntry: { count: 30, minutes: 24 * 60 },
+} as const;
+
+async function refuseOverLimit(tx: Db, filing: { clientAddress: string; contactEmail: string; entryId: string }) {
+  const limits = OBJECTION_LIMITS;
+  const recent = await recentObjections(tx, filing, {
+    client: limits.perClientAddress.minutes,
+    email: limits.perEmail.minutes,
+    entry: limits.perEntry.minutes,
+  });
+  const over = [
+    { found: recent.client, limit: limits.perClientAddress, who: 'from this address' },
+    { found: recent.email, limit: limits.perEmail, who: 'with this e-mail address' },
+    { found: recent.entry, limit: limits.perEntry, who: 'against this nominee' },
+  ].filter(({ found, limit }) => found.count >= limit.count);
+  if (over.length === 0) return;
+  const retryAt = new Date(
+    Math.max(...over.map(({ found, limit }) => found.oldest!.getTime() + limit.minutes * 60_000)),
+  );
+  const now = await databaseNow(tx);
+  throw new DomainError(
+    ErrorCode.ObjectionLimit,
+    `Too many objections ${over[0].who} (at most ${over[0].limit.count} in ${hours(over[0].limit.minutes)}); ` +
+      `try again after ${formatInZone(retryAt, 'WIB')}.`,
+    [],
+    { retryAfterSeconds: Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000)) },
+  );
+}
+
+const hours = (minutes: number) => (minutes === 60 ? 'an hour' : `${minutes / 60} hours`);

@@ -28,6 +28,10 @@ export class ObjectionEntity {
   @Column({ type: 'text' })
   language: Language;
 
+  /** The client address it was filed from (null for objections filed before it was recorded). */
+  @Column({ type: 'text', name: 'client_address', nullable: true, select: false })
+  clientAddress: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'filed_at' })
   filedAt: Date;
 

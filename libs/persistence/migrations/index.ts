@@ -10,7 +10,7 @@ import { Lineage1765000000001 } from './1765000000001-lineage.migration';
 import { Drafts1765100000000 } from './1765100000000-drafts.migration';
 import { UserLanguage1765200000000 } from './1765200000000-user-language.migration';
 import { ListIndexes1765300000000 } from './1765300000000-list-indexes.migration';
-import { AccountSecurity1765400000000 } from './1765400000000-account-security.migration';
+import { SecurityHardening1765400000000 } from './1765400000000-security-hardening.migration';
 
 /** In order. A migration that has landed is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -26,5 +26,5 @@ export const MIGRATIONS = [
   Drafts1765100000000,
   UserLanguage1765200000000,
   ListIndexes1765300000000,
-  AccountSecurity1765400000000,
+  SecurityHardening1765400000000,
 ];

@@ -47,9 +47,42 @@ export function objectionsOf(db: Db, cycleId: string): Promise<ObjectionEntity[]
 
 export function fileObjection(
   tx: Db,
-  objection: Pick<ObjectionEntity, 'cycleId' | 'entryId' | 'reason' | 'contactName' | 'contactEmail' | 'language'>,
+  objection: Pick<
+    ObjectionEntity,
+    'cycleId' | 'entryId' | 'reason' | 'contactName' | 'contactEmail' | 'language' | 'clientAddress'
+  >,
 ): Promise<ObjectionEntity> {
   return tx.getRepository(ObjectionEntity).save({ ...objection, status: 'open' as const });
+}
+
+/** One count of recent objections: how many, and when the oldest of them was filed. */
+export interface RecentCount {
+  count: number;
+  oldest: Date | null;
+}
+
+/**
+ * Objections filed recently from this client address, with this e-mail (in any letter case) and against this entry,
+ * each within its own window: the evidence of the filing limits.
+ */
+export async function recentObjections(
+  tx: Db,
+  filing: { clientAddress: string; contactEmail: string; entryId: string },
+  windowMinutes: { client: number; email: number; entry: number },
+): Promise<{ client: RecentCount; email: RecentCount; entry: RecentCount }> {
+  const recent = async (match: string, value: string, minutes: number) => {
+    const [row] = await tx.query<RecentCount[]>(
+      `SELECT count(*)::int AS count, min(filed_at) AS oldest FROM objections
+        WHERE ${match} AND filed_at > now() - make_interval(mins => $2)`,
+      [value, minutes],
+    );
+    return row;
+  };
+  return {
+    client: await recent('client_address = $1', filing.clientAddress, windowMinutes.client),
+    email: await recent('lower(contact_email) = lower($1)', filing.contactEmail, windowMinutes.email),
+    entry: await recent('entry_id = $1', filing.entryId, windowMinutes.entry),
+  };
 }
 
 export async function recordObjectionResolution(

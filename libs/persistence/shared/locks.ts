@@ -18,6 +18,8 @@ export const LockNamespace = {
   TemplateKey: 8,
   AccountEmail: 9,
   InterviewScore: 10,
+  /** A cycle's public objections: filed one at a time, so a burst cannot slip past the filing limits. */
+  ObjectionFiling: 11,
 } as const;
 export type LockNamespace = (typeof LockNamespace)[keyof typeof LockNamespace];
 

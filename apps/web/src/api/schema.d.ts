@@ -812,7 +812,10 @@ export interface paths {
         /** Every objection of the cycle and its resolution */
         get: operations["ObjectionsController_list"];
         put?: never;
-        /** Object to a nominee during the objection window (anyone; a contact is required) */
+        /**
+         * Object to a nominee during the objection window (anyone; a contact is required)
+         * @description At most 10 an hour from one client address, 5 a day with one e-mail address and 30 a day against one nominee; past a limit, 429 with Retry-After.
+         */
         post: operations["ObjectionsController_file"];
         delete?: never;
         options?: never;
