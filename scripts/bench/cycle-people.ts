@@ -75,12 +75,8 @@ const STAGE_SECONDS = { submission: 3 * 3600, other: 3600 };
  * entries (2026-12-05) a desk score was still refused as not open after ten minutes, so it is half an hour now.
  */
 const NOT_YET_LIMIT_MS = 1_800_000;
-/**
- * The longest pause before a person tries again. Every try of an Update is a workflow task, with a replay when the
- * entry is not in the worker's cache: thousands of people retrying every two seconds load the very worker the
- * entries wait on.
- */
-const LONGEST_RETRY_PAUSE_MS = 10_000;
+/** The longest pause before a person tries again after a "not yet". */
+const LONGEST_RETRY_PAUSE_MS = 2_000;
 const MIN_SUMMARY_WORDS = 12;
 /** Screening decisions per request: the API's JSON body limit (100 kB) holds about 400 with their reasons. */
 const DECISIONS_PER_REQUEST = 250;
