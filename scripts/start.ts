@@ -68,7 +68,7 @@ async function main(): Promise<void> {
       const temporal = await startDevServer(localDevServerOptions(PROJECT_ROOT, dataDir));
       stops.push({ name: 'Temporal dev server', stop: () => temporal.stop() });
       temporalAddress = temporal.address;
-      temporalUi = temporal.uiUrl ?? temporalUi;
+      temporalUi = temporal.uiUrl;
     }
     let smtpUrl = process.env.SMTP_URL;
     if (!smtpUrl) {

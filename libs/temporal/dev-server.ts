@@ -9,10 +9,7 @@ export interface DevServerOptions {
   projectRoot: string;
   ip: string;
   port: number;
-  /** Where the Web UI listens; unset, the server runs without it (the test runs). */
-  uiPort?: number;
-  /** Dynamic configuration of the server, e.g. fewer task-queue partitions for a run of many small queues. */
-  dynamicConfig?: Record<string, string | number | boolean>;
+  uiPort: number;
   /** SQLite file that keeps workflow state across restarts; unset, the state lives in memory (test runs). */
   dbFile?: string;
   logFile: string;
@@ -21,8 +18,7 @@ export interface DevServerOptions {
 
 export interface RunningDevServer {
   address: string;
-  /** Undefined when it runs without its Web UI. */
-  uiUrl?: string;
+  uiUrl: string;
   /** The server's process id, for a benchmark's CPU figures; unknown when the SDK runs a downloaded server. */
   pid?: number;
   stop(): Promise<void>;
@@ -44,12 +40,9 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     options.ip,
     '--port',
     String(options.port),
-    ...(options.uiPort === undefined ? ['--headless'] : ['--ui-port', String(options.uiPort)]),
+    '--ui-port',
+    String(options.uiPort),
     ...(options.dbFile ? ['--db-filename', options.dbFile] : []),
-    ...Object.entries(options.dynamicConfig ?? {}).flatMap(([key, value]) => [
-      '--dynamic-config-value',
-      `${key}=${JSON.stringify(value)}`,
-    ]),
     '--log-level',
     'warn',
     ...Object.values(SEARCH_ATTRIBUTES).flatMap((attribute) => [
@@ -64,7 +57,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   await waitUntilServing(address, child, options.logFile);
   return {
     address,
-    uiUrl: uiUrlOf(options),
+    uiUrl: `http://${options.ip}:${options.uiPort}`,
     pid: child.pid,
     stop: () => stopChild(child),
   };
@@ -125,7 +118,7 @@ async function startDownloadedDevServer(options: DevServerOptions): Promise<Runn
       executable: { type: 'cached-download' },
       ip: options.ip,
       port: options.port,
-      ui: options.uiPort !== undefined,
+      ui: true,
       uiPort: options.uiPort,
       dbFilename: options.dbFile,
       searchAttributes: Object.values(SEARCH_ATTRIBUTES).map(({ name, type }) => ({ name, type })),
@@ -133,11 +126,7 @@ async function startDownloadedDevServer(options: DevServerOptions): Promise<Runn
   });
   return {
     address: `${options.ip}:${options.port}`,
-    uiUrl: uiUrlOf(options),
+    uiUrl: `http://${options.ip}:${options.uiPort}`,
     stop: () => env.teardown(),
   };
-}
-
-function uiUrlOf(options: DevServerOptions): string | undefined {
-  return options.uiPort === undefined ? undefined : `http://${options.ip}:${options.uiPort}`;
 }
