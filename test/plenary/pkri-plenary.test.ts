@@ -271,7 +271,7 @@ describe('[plenary] a compressed PKRI 2024 cycle from registration to announceme
           }
           throw new Error(`attendance answered ${answer.status}: ${JSON.stringify(answer.body)}`);
         },
-        // 24 entries hear of the opening and their bookings one by one; beside the heaviest suites that can take
+        // 12 finalists hear of the opening and their bookings one by one; beside the heaviest suites that can take
         // minutes, as for the desk scores above.
         180_000,
       );
