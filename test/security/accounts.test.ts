@@ -17,6 +17,8 @@ describe('[security] accounts and sign-in', () => {
     stack.request('POST', '/auth/login', { email, password }, 'anonymous', { 'x-forwarded-for': from });
   const tokenOf = (answer: { body: { accessToken: string } }): Caller => ({ token: answer.body.accessToken });
   const canRead = async (caller: Caller) => (await stack.request('GET', '/auth/me', undefined, caller)).status;
+  const changePassword = (caller: Caller, currentPassword: string, newPassword: string) =>
+    stack.request('PUT', '/auth/me/password', { currentPassword, newPassword }, caller);
 
   it("[security] wrong passwords slow down only the client that sent them: the right password from elsewhere gets in, the admin's included", async () => {
     const person = await stack.account('evaluator');
@@ -112,30 +114,15 @@ describe('[security] accounts and sign-in', () => {
   it('[security] a person changes their password: other sessions end, this one goes on, the old password no longer works', async () => {
     const person = await stack.account('evaluator');
     const elsewhere = tokenOf(await signIn(person.email, PASSWORD, OFFICE));
-    const wrong = await stack.request(
-      'PUT',
-      '/auth/me/password',
-      { currentPassword: 'bukan-sandi-ini', newPassword: 'sandi-baru-yang-panjang' },
-      person,
-    );
+    const wrong = await changePassword(person, 'bukan-sandi-ini', 'sandi-baru-yang-panjang');
     expect(wrong.status).toBe(400);
     expect(wrong.body.details).toEqual([expect.objectContaining({ path: 'currentPassword' })]);
-    const short = await stack.request(
-      'PUT',
-      '/auth/me/password',
-      { currentPassword: PASSWORD, newPassword: 'pendek' },
-      person,
-    );
+    const short = await changePassword(person, PASSWORD, 'pendek');
     expect(short.status).toBe(400);
     expect(short.body.message).toMatch(/newPassword must be at least 12 characters/);
     expect(await canRead(elsewhere)).toBe(200);
 
-    const changed = await stack.request(
-      'PUT',
-      '/auth/me/password',
-      { currentPassword: PASSWORD, newPassword: 'sandi-baru-yang-panjang' },
-      person,
-    );
+    const changed = await changePassword(person, PASSWORD, 'sandi-baru-yang-panjang');
     expect(changed.status).toBe(200);
     expect(await canRead(tokenOf(changed))).toBe(200);
     expect(await canRead(person)).toBe(401);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import bcrypt from 'bcryptjs';
 import type { AuthConfig } from '../../../libs/config';
-import { DomainError, ErrorCode, formatInZone, type Language, type Principal } from '../../../libs/domain';
+import { DomainError, ErrorCode, type Language, type Principal } from '../../../libs/domain';
 import { DB } from '../../../libs/infrastructure';
 import {
   changeAccount,
@@ -16,6 +16,7 @@ import {
 } from '../../../libs/persistence/accounts';
 import type { UserEntity } from '../../../libs/persistence/entities';
 import { advisoryLock, databaseNow, inTransaction, LockNamespace, type Db } from '../../../libs/persistence/shared';
+import { tooMany } from '../common/too-many';
 import { AUTH_CONFIG } from './auth-config.token';
 import { CredentialsService } from './credentials.service';
 import { requireSession } from './require-session';
@@ -103,9 +104,9 @@ export class AuthService implements OnApplicationBootstrap {
         { path: 'newPassword', message: 'must differ from the current password' },
       ]);
     }
-    await changeAccount(this.db, user.id, { passwordHash: await hashPassword(newPassword) });
+    const tokenVersion = await changeAccount(this.db, user.id, { passwordHash: await hashPassword(newPassword) });
     // A fresh session, so the person who changed it stays signed in here while every other session ends.
-    return this.session((await userWithPasswordById(this.db, user.id))!);
+    return this.session({ ...user, tokenVersion: tokenVersion! });
   }
 
   /** Who the caller is, with the portal language the person chose (null while they never chose one). */
@@ -166,13 +167,6 @@ export class AuthService implements OnApplicationBootstrap {
     }
     const retryAt = new Date(Math.max(0, ...waits.map((wait) => wait.getTime())));
     const now = await databaseNow(tx);
-    if (retryAt > now) {
-      throw new DomainError(
-        ErrorCode.AuthTooManyAttempts,
-        `Too many failed sign-ins from here; try again after ${formatInZone(retryAt, 'WIB')}.`,
-        [],
-        { retryAfterSeconds: Math.ceil((retryAt.getTime() - now.getTime()) / 1000) },
-      );
-    }
+    if (retryAt > now) throw tooMany(ErrorCode.AuthTooManyAttempts, 'Too many failed sign-ins from here', retryAt, now);
   }
 }

@@ -47,31 +47,34 @@ export class UsersService {
     return existingUser(this.db, id);
   }
 
-  /**
-   * Disables or enables an account, or only ends its sessions; every token issued before stops working. Not the
-   * admin's own account: the secretariat must never lock itself out by a slip.
-   */
-  async change(userId: string, change: { disabled?: boolean }, by: Principal) {
-    if (userId === by.userId) {
-      throw new DomainError(
-        ErrorCode.OwnAccount,
-        'This is your own account; another admin disables it or ends its sessions (change your password on /auth/me/password).',
-      );
-    }
-    if (!(await changeAccount(this.db, userId, change))) {
-      throw new DomainError(ErrorCode.UserNotFound, 'No such account.');
-    }
-    return existingUser(this.db, userId);
+  /** Disables or enables an account, or only ends its sessions; every token issued before stops working. */
+  change(userId: string, change: { disabled?: boolean }, by: Principal) {
+    return this.changeAnother(
+      userId,
+      change,
+      by,
+      'This is your own account; another admin disables it or ends its sessions (change your password on /auth/me/password).',
+    );
   }
 
   async resetPassword(userId: string, newPassword: string, by: Principal) {
-    if (userId === by.userId) {
-      throw new DomainError(
-        ErrorCode.OwnAccount,
-        'Change your own password on /auth/me/password, with the current one.',
-      );
-    }
-    if (!(await changeAccount(this.db, userId, { passwordHash: await hashPassword(newPassword) }))) {
+    return this.changeAnother(
+      userId,
+      { passwordHash: await hashPassword(newPassword) },
+      by,
+      'Change your own password on /auth/me/password, with the current one.',
+    );
+  }
+
+  /** Never the admin's own account: the secretariat must not lock itself out by a slip. */
+  private async changeAnother(
+    userId: string,
+    change: { disabled?: boolean; passwordHash?: string },
+    by: Principal,
+    ownAccount: string,
+  ) {
+    if (userId === by.userId) throw new DomainError(ErrorCode.OwnAccount, ownAccount);
+    if ((await changeAccount(this.db, userId, change)) === null) {
       throw new DomainError(ErrorCode.UserNotFound, 'No such account.');
     }
     return existingUser(this.db, userId);

@@ -22,6 +22,7 @@ import {
 } from '../../../libs/persistence/shared';
 import { resolveObjectionUpdate } from '../../../workflows/cycle.messages';
 import type { FileObjectionRequestDto, ResolveObjectionRequestDto } from './objection.request.dto';
+import { tooMany } from '../common/too-many';
 
 /**
  * Uji publik: while the objection stage is open anyone may object to a nominee, with a reason and a contact;
@@ -124,13 +125,11 @@ async function refuseOverLimit(tx: Db, filing: { clientAddress: string; contactE
   const retryAt = new Date(
     Math.max(...over.map(({ found, limit }) => found.oldest!.getTime() + limit.minutes * 60_000)),
   );
-  const now = await databaseNow(tx);
-  throw new DomainError(
+  throw tooMany(
     ErrorCode.ObjectionLimit,
-    `Too many objections ${over[0].who} (at most ${over[0].limit.count} in ${hours(over[0].limit.minutes)}); ` +
-      `try again after ${formatInZone(retryAt, 'WIB')}.`,
-    [],
-    { retryAfterSeconds: Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000)) },
+    `Too many objections ${over[0].who} (at most ${over[0].limit.count} in ${hours(over[0].limit.minutes)})`,
+    retryAt,
+    await databaseNow(tx),
   );
 }
 

@@ -45,24 +45,19 @@ export function allUsers(db: Db): Promise<UserEntity[]> {
   return db.getRepository(UserEntity).find({ order: { email: 'ASC' } });
 }
 
-/** The account for the e-mail in any letter case, with its password hash and token version (which other reads leave out). */
+/** Accounts read with what other reads leave out: the password hash and the token version. */
+function withSecrets(db: Db) {
+  return db.getRepository(UserEntity).createQueryBuilder('user').addSelect(['user.passwordHash', 'user.tokenVersion']);
+}
+
+/** The account for the e-mail in any letter case, with its password hash and token version. */
 export function userWithPasswordByEmail(db: Db, email: string): Promise<UserEntity | null> {
-  return db
-    .getRepository(UserEntity)
-    .createQueryBuilder('user')
-    .addSelect(['user.passwordHash', 'user.tokenVersion'])
-    .where('lower(user.email) = lower(:email)', { email })
-    .getOne();
+  return withSecrets(db).where('lower(user.email) = lower(:email)', { email }).getOne();
 }
 
 /** The same by id. */
 export function userWithPasswordById(db: Db, userId: string): Promise<UserEntity | null> {
-  return db
-    .getRepository(UserEntity)
-    .createQueryBuilder('user')
-    .addSelect(['user.passwordHash', 'user.tokenVersion'])
-    .where('user.id = :userId', { userId })
-    .getOne();
+  return withSecrets(db).where('user.id = :userId', { userId }).getOne();
 }
 
 /** What decides whether a token still speaks for its account: null when the account is gone. */
@@ -79,24 +74,25 @@ export async function tokenStanding(
 
 /**
  * Changes what an account may do from now on, and ends every token issued before: disabling or enabling it,
- * setting a new password hash, or only ending its sessions. False when there is no such account.
+ * setting a new password hash, or only ending its sessions. Returns the account's new token version, or null when
+ * there is no such account.
  */
 export async function changeAccount(
   db: Db,
   userId: string,
   change: { disabled?: boolean; passwordHash?: string },
-): Promise<boolean> {
+): Promise<number | null> {
   // An UPDATE answers [rows, count].
-  const [, count] = await db.query<[unknown[], number]>(
+  const [[row]] = await db.query<[{ tokenVersion: number }[], number]>(
     `UPDATE users
         SET token_version = token_version + 1,
             disabled_at = CASE WHEN $2::boolean IS NULL THEN disabled_at
                                WHEN $2 THEN coalesce(disabled_at, now()) ELSE NULL END,
             password_hash = coalesce($3, password_hash)
-      WHERE id = $1`,
+      WHERE id = $1 RETURNING token_version AS "tokenVersion"`,
     [userId, change.disabled ?? null, change.passwordHash ?? null],
   );
-  return count > 0;
+  return row?.tokenVersion ?? null;
 }
 
 /** The accounts of these e-mail addresses, given lower-cased, whatever the case they were stored in. */
