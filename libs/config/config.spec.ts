@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       logLevel: 'log',
       trustProxy: undefined,
       webDir: 'dist/web',
+      publicUrl: 'http://127.0.0.1:3000',
       notify: {
         smtpUrl: undefined,
         from: 'Tahap KemenPANRB <noreply@tahap.local>',
@@ -52,6 +53,16 @@ describe('loadConfig', () => {
       loadConfig({ ...BASE, TEMPORAL_TLS_CERT_PATH: '/c.pem', TEMPORAL_TLS_KEY_PATH: '/k.pem' }).temporalSecurity,
     ).toMatchObject({ tls: true, certPath: '/c.pem', keyPath: '/k.pem' });
     expect(loadConfig({ ...BASE, TEMPORAL_TLS: 'true' }).temporalSecurity.tls).toBe(true);
+  });
+
+  it('reads where people reach the portal, for links in e-mail', () => {
+    expect(loadConfig({ ...BASE, PUBLIC_URL: 'https://tahap.menpan.go.id/' }).publicUrl).toBe(
+      'https://tahap.menpan.go.id',
+    );
+    expect(loadConfig({ ...BASE, API_HOST: '0.0.0.0', API_PORT: '8080' }).publicUrl).toBe('http://127.0.0.1:8080');
+    for (const wrong of ['tahap.menpan.go.id', 'ftp://tahap.menpan.go.id', 'https://tahap.menpan.go.id/?a=1']) {
+      expect(() => loadConfig({ ...BASE, PUBLIC_URL: wrong })).toThrow(/PUBLIC_URL must be the portal's address/);
+    }
   });
 
   it('reads the worker cache size', () => {

@@ -38,6 +38,11 @@ export interface TahapConfig {
   trustProxy?: string | number;
   /** The portal's built files (`npm run build:web`), served at `/` beside the API under `/api`. */
   webDir: string;
+  /**
+   * Where people reach the portal (`https://tahap.example.go.id`), for links in e-mail; unset, the API's own address.
+   * Never taken from a request's Host header, which whoever sends the request chooses.
+   */
+  publicUrl: string;
   notify: NotifyConfig;
 }
 
@@ -146,6 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TahapConfig {
   if (smtpUrl && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) {
     throw new ConfigError('SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465.');
   }
+  const apiHost = env.API_HOST?.trim() || DEFAULTS.apiHost;
+  const apiPort = readPort(env, 'API_PORT', DEFAULTS.apiPort, 0);
   return {
     databaseUrl,
     databaseMigrationUrl,
@@ -153,14 +160,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TahapConfig {
     temporalSecurity: temporalSecurity(env),
     temporalNamespace: env.TEMPORAL_NAMESPACE?.trim() || DEFAULTS.temporalNamespace,
     taskQueue: env.TEMPORAL_TASK_QUEUE?.trim() || DEFAULTS.taskQueue,
-    apiHost: env.API_HOST?.trim() || DEFAULTS.apiHost,
-    apiPort: readPort(env, 'API_PORT', DEFAULTS.apiPort, 0),
+    apiHost,
+    apiPort,
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH?.trim() || undefined,
     workerMaxCachedWorkflows: cachedWorkflows(env.WORKER_MAX_CACHED_WORKFLOWS),
     updateWaitSeconds: wholeSeconds(env, 'UPDATE_WAIT_SECONDS', 60),
     logLevel: logLevel(env.LOG_LEVEL),
     trustProxy: trustProxy(env.TRUST_PROXY),
     webDir: env.WEB_DIR?.trim() || DEFAULTS.webDir,
+    publicUrl: publicUrl(env.PUBLIC_URL, apiHost, apiPort),
     notify: {
       smtpUrl,
       from: env.NOTIFY_FROM?.trim() || DEFAULTS.notifyFrom,
@@ -189,6 +197,23 @@ function temporalSecurity(env: NodeJS.ProcessEnv): TemporalSecurity {
   // An API key or a certificate sent in the clear would give them away.
   security.tls ||= Boolean(security.caPath || security.certPath || security.serverName || security.apiKey);
   return security;
+}
+
+function publicUrl(raw: string | undefined, apiHost: string, apiPort: number): string {
+  const value = raw?.trim();
+  if (!value) return `http://${apiHost === '0.0.0.0' ? '127.0.0.1' : apiHost}:${apiPort}`;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    // Refused below with the rule.
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username) {
+    throw new ConfigError(
+      `PUBLIC_URL must be the portal's address, such as https://tahap.example.go.id, got "${value}".`,
+    );
+  }
+  return url.href.replace(/\/+$/, '');
 }
 
 function cachedWorkflows(raw: string | undefined): number | undefined {

@@ -61,6 +61,7 @@ export const ErrorCode = {
   ObjectionNotFound: 'OBJECTION.NOT_FOUND',
   ObjectionResolved: 'OBJECTION.ALREADY_RESOLVED',
   ObjectionLimit: 'OBJECTION.TOO_MANY',
+  ObjectionNotConfirmed: 'OBJECTION.NOT_CONFIRMED',
   SlotTaken: 'INTERVIEW.SLOT_TAKEN',
   SlotNotFound: 'INTERVIEW.SLOT_NOT_FOUND',
   SlotUnfit: 'INTERVIEW.SLOT_UNFIT',

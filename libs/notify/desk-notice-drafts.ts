@@ -6,6 +6,7 @@ import {
   formatInZone,
   nominationGainedNotice,
   nominationLostNotice,
+  objectionConfirmationNotice,
   objectionResolvedNotice,
   objectionUnresolvedNotice,
 } from '../../libs/domain';
@@ -19,6 +20,7 @@ import {
   explanationsInLatestSelection,
   objectionOrFail,
   objectionsNamed,
+  objectionStageOrFail,
   unresolvedObjectionIds,
   stageRowOrFail,
 } from '../../libs/persistence/selection';
@@ -32,6 +34,8 @@ export type DeskNoticeEvent =
   | { kind: 'desk-assigned'; cycleId: string; stageKey: string }
   | { kind: 'desk-reminder'; cycleId: string; stageKey: string; hoursBefore: number }
   | { kind: 'desk-reassigned'; cycleId: string; stageKey: string; assignmentIds: string[] }
+  /** Sent by the API when an objection is filed; `link` confirms it (it never passes through a workflow). */
+  | { kind: 'objection-confirmation'; cycleId: string; objectionId: string; link: string }
   | { kind: 'objection-resolved'; cycleId: string; objectionId: string; entered: string[]; left: string[] }
   /** Without ids: every unresolved objection of the cycle (a cycle of an older release passed their ids). */
   | { kind: 'objections-unresolved'; cycleId: string; objectionIds?: string[] };
@@ -116,6 +120,26 @@ export async function deskNoticeDrafts(db: Db, event: DeskNoticeEvent): Promise<
           title: titles.get(objection.entryId) ?? '',
         }),
       }));
+    }
+    case 'objection-confirmation': {
+      const objection = await objectionOrFail(db, event.objectionId);
+      const [entry, stage] = await Promise.all([
+        existingEntry(db, objection.entryId),
+        objectionStageOrFail(db, event.cycleId),
+      ]);
+      return [
+        {
+          kind: event.kind,
+          key: `${event.cycleId}/objection/${objection.id}/confirmation`,
+          recipient: { person: { email: objection.contactEmail, language: objection.language, userId: null } },
+          text: objectionConfirmationNotice(objection.language, {
+            cycleId: event.cycleId,
+            title: entry.title,
+            link: event.link,
+            closesAtLocal: formatInZone(stage.closesAt, stage.zone),
+          }),
+        },
+      ];
     }
     case 'objection-resolved': {
       const objection = await objectionOrFail(db, event.objectionId);

@@ -65,6 +65,7 @@ export async function noticeDrafts(db: Db, event: NoticeEvent): Promise<NoticeDr
     case 'desk-assigned':
     case 'desk-reminder':
     case 'desk-reassigned':
+    case 'objection-confirmation':
     case 'objection-resolved':
     case 'objections-unresolved':
       return deskNoticeDrafts(db, event);

@@ -19,10 +19,12 @@ const ENTRIES = [
 const SHIFT = 25;
 /** Whoever objects through the public nominees page. */
 const PUBLIC_OBJECTOR = 'rina.warga@example.id';
+/** Where the suite's API says people reach the portal (PUBLIC_URL), as links in e-mail show it. */
+const PUBLIC_URL = 'http://portal.tahap.test';
 
 describe('[desk] scoring, normalisation and uji publik', () => {
   // Behind a proxy, as in production: the objection limits count the address it forwards.
-  const stack = new Stack('desk-scoring', { TRUST_PROXY: 'loopback' });
+  const stack = new Stack('desk-scoring', { TRUST_PROXY: 'loopback', PUBLIC_URL });
   let cycleId = '';
   const ids: string[] = [];
   const agencies: { token: string }[] = [];
@@ -103,6 +105,39 @@ describe('[desk] scoring, normalisation and uji publik', () => {
       await openStage(stack, cycleId, STAGES.objection);
     })();
     return objectionWindowOpen;
+  }
+
+  /** The confirmation link last e-mailed to `email`, as its objector reads it. */
+  async function confirmationLink(email: string): Promise<URL> {
+    const mail = await eventually(`the confirmation e-mail to ${email}`, async () => {
+      const { body } = await stack.request('GET', `/mail-sink/messages?to=${encodeURIComponent(email)}`);
+      return (body as { subject: string; textBody: string }[]).find((message) =>
+        /konfirmasi sanggahan/.test(message.subject),
+      );
+    });
+    const link = mail.textBody.match(/(\S+\/konfirmasi\/\S+#kode=[\w-]+)/)?.[1];
+    // Built from PUBLIC_URL, never from a request's Host header.
+    expect(link).toMatch(new RegExp(`^${PUBLIC_URL}/nominasi/${cycleId}/konfirmasi/[0-9a-f-]{36}#kode=[\\w-]{43}$`));
+    return new URL(link!);
+  }
+
+  /** What the portal's confirmation page sends for a link: its objection and its code. */
+  function confirmWith(link: URL, code = link.hash.slice('#kode='.length)) {
+    const objectionId = link.pathname.split('/').pop();
+    return stack.request('POST', `/cycles/${cycleId}/objections/${objectionId}/confirmation`, { code }, 'anonymous');
+  }
+
+  /** Files an objection and confirms it by the link e-mailed for it, as its objector does. */
+  async function fileConfirmed(objection: {
+    entryId: string;
+    reason: string;
+    contactName: string;
+    contactEmail: string;
+  }) {
+    const filed = await stack.request('POST', `/cycles/${cycleId}/objections`, objection, 'anonymous');
+    expect(filed).toMatchObject({ status: 201, body: { status: 'unconfirmed' } });
+    expect((await confirmWith(await confirmationLink(objection.contactEmail))).status).toBe(200);
+    return filed;
   }
 
   const submit = (as: { token: string }, entryId: string, body: unknown) =>
@@ -345,14 +380,102 @@ describe('[desk] scoring, normalisation and uji publik', () => {
     await email.fill(PUBLIC_OBJECTOR);
     await page.getByRole('button', { name: 'Kirim sanggahan' }).click();
     await page.getByText(`Sanggahan Anda terhadap ${nominee.title} telah diterima`, { exact: false }).waitFor();
+    await page.getByText(`Kami mengirim tautan konfirmasi ke ${PUBLIC_OBJECTOR}`, { exact: false }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'public-nominees');
+    const mine = async () =>
+      (
+        await stack.request('GET', `/cycles/${cycleId}/objections?status=${'unconfirmed'}`, undefined, auditor)
+      ).body.items.filter((objection: { contactEmail: string }) => objection.contactEmail === PUBLIC_OBJECTOR);
+    expect(await mine()).toEqual([expect.objectContaining({ entryId: nominee.entryId, contactName: 'Rina Warga' })]);
+
+    // The objector opens the e-mailed link on the same phone; the page confirms only when asked to.
+    const link = await confirmationLink(PUBLIC_OBJECTOR);
+    await page.goto(`${link.pathname}${link.hash}`);
+    await page.getByRole('heading', { name: 'Konfirmasi sanggahan' }).waitFor();
+    expect(await mine()).toHaveLength(1);
+    await page.getByRole('button', { name: 'Konfirmasi sanggahan saya' }).click();
+    await page.getByText(`Sanggahan Anda atas ${nominee.title} kini dihitung`, { exact: false }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'public-objection-confirmed');
+    // A link cut short says what to do.
+    await page.goto(link.pathname);
+    await page.getByText('Tautan ini tidak lengkap', { exact: false }).waitFor();
     await context.close();
-    const { body: objections } = await stack.request('GET', `/cycles/${cycleId}/objections`, undefined, auditor);
+    const { body: counted } = await stack.request('GET', `/cycles/${cycleId}/objections`, undefined, auditor);
     expect(
-      objections.filter((objection: { contactEmail: string }) => objection.contactEmail === PUBLIC_OBJECTOR),
-    ).toEqual([expect.objectContaining({ entryId: nominee.entryId, contactName: 'Rina Warga', status: 'open' })]);
-  }, 40_000);
+      counted.items.filter((objection: { contactEmail: string }) => objection.contactEmail === PUBLIC_OBJECTOR),
+    ).toEqual([expect.objectContaining({ entryId: nominee.entryId, status: 'open', confirmedAt: expect.any(String) })]);
+  }, 60_000);
+
+  it('[security] an objection counts only once its objector confirms the e-mailed link: until then no admin sees or decides it', async () => {
+    await objectionWindow();
+    const { body: published } = await stack.request('GET', `/cycles/${cycleId}/nominees`, undefined, 'anonymous');
+    const objector = 'bukan.saya@example.id';
+    const filed = await stack.request(
+      'POST',
+      `/cycles/${cycleId}/objections`,
+      {
+        entryId: published.nominees[0].entryId,
+        reason: 'Seseorang memakai alamat surel orang lain untuk sanggahan ini.',
+        contactName: 'Nama Pinjaman',
+        contactEmail: objector,
+      },
+      'anonymous',
+    );
+    expect(filed.status).toBe(201);
+    expect(filed.body).toMatchObject({ status: 'unconfirmed', confirmBy: expect.any(String) });
+    const link = await confirmationLink(objector);
+    // Only the digest of the link's code is kept.
+    const [kept] = await stack.db.query(`SELECT confirmation_digest FROM objections WHERE id = $1`, [filed.body.id]);
+    expect(kept.confirmation_digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(kept.confirmation_digest).not.toContain(link.hash.slice('#kode='.length));
+
+    const listed = async (query = '') =>
+      (await stack.request('GET', `/cycles/${cycleId}/objections${query}`)).body.items.map(
+        (objection: { id: string }) => objection.id,
+      );
+    expect(await listed()).not.toContain(filed.body.id);
+    const early = await stack.request('POST', `/cycles/${cycleId}/objections/${filed.body.id}/resolution`, {
+      decision: 'upheld',
+      reason: 'Belum dikonfirmasi.',
+    });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({
+      code: 'OBJECTION.NOT_CONFIRMED',
+      message: expect.stringMatching(/not confirmed/),
+    });
+
+    // A guessed code, or another objection's, confirms nothing and says no more than "no such objection".
+    const guessed = await confirmWith(link, 'A'.repeat(43));
+    expect(guessed.status).toBe(404);
+    expect(guessed.body.message).toMatch(/Open the whole link from the e-mail/);
+    const malformed = await confirmWith(link, 'kode');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.details).toEqual([{ path: 'code', message: expect.stringMatching(/copied whole/) }]);
+    expect(await listed()).not.toContain(filed.body.id);
+
+    expect(await confirmWith(link)).toMatchObject({
+      status: 200,
+      body: { id: filed.body.id, status: 'open', title: published.nominees[0].title },
+    });
+    // The link opened twice answers the same and confirms once.
+    expect((await confirmWith(link)).body.status).toBe('open');
+    expect(await listed('?status=open')).toContain(filed.body.id);
+    await stack.db.query(
+      `UPDATE objections SET status = 'dismissed', resolution_reason = 'uji konfirmasi', resolved_at = now()
+        WHERE id = $1`,
+      [filed.body.id],
+    );
+
+    // A page at a time, each page the size asked for, and a page size out of range refused.
+    const { body: page } = await stack.request('GET', `/cycles/${cycleId}/objections?pageSize=1&page=2`);
+    expect(page).toMatchObject({ page: 2, pageSize: 1, total: expect.any(Number) });
+    expect(page.items).toHaveLength(1);
+    const { status, body: tooLarge } = await stack.request('GET', `/cycles/${cycleId}/objections?pageSize=501`);
+    expect(status).toBe(400);
+    expect(tooLarge.details).toEqual([{ path: 'pageSize', message: 'pageSize must be from 1 to 500' }]);
+  });
 
   it('[security] public objections are limited per client address, per e-mail and per nominee; past a limit 429 says when to try again, and nothing is filed', async () => {
     await objectionWindow();
@@ -432,18 +555,12 @@ describe('[desk] scoring, normalisation and uji publik', () => {
       'anonymous',
     );
     expect(notNominee.status).toBe(422);
-    const filed = await stack.request(
-      'POST',
-      `/cycles/${cycleId}/objections`,
-      {
-        entryId: ids[top.index],
-        reason: 'Situs layanan ini tidak aktif sejak 2023 dan tidak ada pengganti.',
-        contactName: 'Siti Rahma',
-        contactEmail: 'siti.rahma@example.id',
-      },
-      'anonymous',
-    );
-    expect(filed.status).toBe(201);
+    const filed = await fileConfirmed({
+      entryId: ids[top.index],
+      reason: 'Situs layanan ini tidak aktif sejak 2023 dan tidak ada pengganti.',
+      contactName: 'Siti Rahma',
+      contactEmail: 'siti.rahma@example.id',
+    });
     const noReason = await stack.request('POST', `/cycles/${cycleId}/objections/${filed.body.id}/resolution`, {
       decision: 'upheld',
     });
@@ -477,10 +594,12 @@ describe('[desk] scoring, normalisation and uji publik', () => {
 
     const objectorMail = await eventually('the objector’s e-mail', async () => {
       const { body } = await stack.request('GET', '/mail-sink/messages?to=siti.rahma%40example.id');
-      return body.length > 0 ? body : undefined;
+      return body.length > 1 ? body : undefined;
     });
-    expect(objectorMail).toHaveLength(1);
-    expect(objectorMail[0].subject).toMatch(/sanggahan .* diterima/);
+    expect(objectorMail.map((message: { subject: string }) => message.subject)).toEqual([
+      expect.stringMatching(/sanggahan .* diterima/),
+      expect.stringMatching(/konfirmasi sanggahan/),
+    ]);
     const inboxOf = async (index: number) => (await stack.request('GET', '/inbox', undefined, agencies[index])).body;
     expect((await inboxOf(top.index)).map((notice: { subject: string }) => notice.subject)).toContainEqual(
       expect.stringMatching(/sanggahan .* diterima/),
@@ -489,26 +608,49 @@ describe('[desk] scoring, normalisation and uji publik', () => {
       expect.stringMatching(/kini masuk daftar nominasi/),
     );
 
-    // An objection nobody decides before the window closes is recorded as such, and its objector told.
-    const undecided = await stack.request(
+    // An objection nobody decides before the window closes is recorded as such, and its objector told; one never
+    // confirmed stays out of it, and its link no longer counts it.
+    await fileConfirmed({
+      entryId: ids[order[1].index],
+      reason: 'Data penerima manfaat pada formulir tampak berlebihan.',
+      contactName: 'Budi',
+      contactEmail: 'budi@example.id',
+    });
+    const unconfirmed = await stack.request(
       'POST',
       `/cycles/${cycleId}/objections`,
       {
         entryId: ids[order[1].index],
-        reason: 'Data penerima manfaat pada formulir tampak berlebihan.',
-        contactName: 'Budi',
-        contactEmail: 'budi@example.id',
+        reason: 'Sanggahan yang tidak pernah dikonfirmasi pengirimnya.',
+        contactName: 'Tanpa Konfirmasi',
+        contactEmail: 'tanpa.konfirmasi@example.id',
       },
       'anonymous',
     );
-    expect(undecided.status).toBe(201);
+    expect(unconfirmed.status).toBe(201);
+    const neverOpened = await confirmationLink('tanpa.konfirmasi@example.id');
     await closeStage(stack, cycleId, STAGES.objection);
     const lapsed = await eventually('the undecided objector’s e-mail', async () => {
       const { body } = await stack.request('GET', '/mail-sink/messages?to=budi%40example.id');
-      return body.length > 0 ? body : undefined;
+      return body.length > 1 ? body : undefined;
     });
     expect(lapsed[0].subject).toMatch(/tidak sempat diputuskan/);
-    const { body: objections } = await stack.request('GET', `/cycles/${cycleId}/objections`, undefined, auditor);
+    const late = await confirmWith(neverOpened);
+    expect(late.status).toBe(409);
+    expect(late.body.message).toMatch(/closed at .*; an objection not confirmed by then does not count/);
+    const { body: toUnconfirmed } = await stack.request('GET', '/mail-sink/messages?to=tanpa.konfirmasi%40example.id');
+    expect(toUnconfirmed.map((message: { subject: string }) => message.subject)).toEqual([
+      expect.stringMatching(/konfirmasi sanggahan/),
+    ]);
+    const { body: unconfirmedNow } = await stack.request(
+      'GET',
+      `/cycles/${cycleId}/objections?status=unconfirmed`,
+      undefined,
+      auditor,
+    );
+    expect(unconfirmedNow.items.map((objection: { id: string }) => objection.id)).toContain(unconfirmed.body.id);
+    const { body: counted } = await stack.request('GET', `/cycles/${cycleId}/objections`, undefined, auditor);
+    const objections = counted.items;
     // Those filed here (the nominees page's one, left undecided too, is the test before's).
     const filedHere = objections.filter((objection: { contactEmail: string }) =>
       ['siti.rahma@example.id', 'budi@example.id'].includes(objection.contactEmail),

@@ -104,9 +104,10 @@ export const EXPECTED: Record<string, { allow: Role[] | 'public'; hidden?: Role[
   'GET /cycles/{cycleId}/desk-missing-scores': { allow: ['admin', 'auditor'] },
   'GET /cycles/{cycleId}/desk-results': { allow: ['admin', 'auditor'] },
   'GET /cycles/{cycleId}/selection': { allow: ['admin', 'auditor'] },
-  // Uji publik: anyone reads the published nominees and may object to one.
+  // Uji publik: anyone reads the published nominees and may object to one; whoever holds the e-mailed link confirms.
   'GET /cycles/{cycleId}/nominees': { allow: 'public' },
   'POST /cycles/{cycleId}/objections': { allow: 'public' },
+  'POST /cycles/{cycleId}/objections/{objectionId}/confirmation': { allow: 'public' },
   'GET /cycles/{cycleId}/objections': { allow: ['admin', 'auditor'] },
   'POST /cycles/{cycleId}/objections/{objectionId}/resolution': { allow: ['admin'] },
   // Field verification: visitors read their own visits (the list is narrowed) and record outcomes of their own.

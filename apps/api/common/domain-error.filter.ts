@@ -62,6 +62,7 @@ const STATUS_BY_CODE: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.ObjectionNotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.ObjectionResolved]: HttpStatus.CONFLICT,
   [ErrorCode.ObjectionLimit]: HttpStatus.TOO_MANY_REQUESTS,
+  [ErrorCode.ObjectionNotConfirmed]: HttpStatus.CONFLICT,
   [ErrorCode.SlotTaken]: HttpStatus.CONFLICT,
   [ErrorCode.SlotNotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.SlotUnfit]: HttpStatus.UNPROCESSABLE_ENTITY,

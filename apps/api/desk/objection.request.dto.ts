@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { LANGUAGES, type Language } from '../../../libs/domain';
+import { OBJECTION_STATUSES, type ObjectionStatus } from '../../../libs/persistence/entities';
+import { PageQueryDto } from '../common/page.query.dto';
 import { Trimmed } from '../common/trimmed.decorator';
 
 export class FileObjectionRequestDto {
@@ -44,4 +46,21 @@ export class ResolveObjectionRequestDto {
   @MinLength(5, { message: 'reason must be at least 5 characters; the objector and the agency read it' })
   @MaxLength(2000)
   reason: string;
+}
+
+export class ConfirmObjectionRequestDto {
+  @ApiProperty({ description: 'The secret from the link e-mailed to the objector (after `#kode=`)' })
+  @IsString({ message: 'code must be the code from the confirmation link' })
+  @Matches(/^[A-Za-z0-9_-]{43}$/, { message: 'code must be the code from the confirmation link, copied whole' })
+  code: string;
+}
+
+export class ListObjectionsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    enum: OBJECTION_STATUSES,
+    description: 'Only objections of this status; unnamed, every confirmed one (unconfirmed ones do not count)',
+  })
+  @IsOptional()
+  @IsIn(OBJECTION_STATUSES, { message: `status must be one of ${OBJECTION_STATUSES.join(', ')}` })
+  status?: ObjectionStatus;
 }

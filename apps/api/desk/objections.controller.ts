@@ -1,12 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, ErrorCode, type Principal } from '../../../libs/domain';
 import { Allow } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
-import { FileObjectionRequestDto, ResolveObjectionRequestDto } from './objection.request.dto';
+import {
+  ConfirmObjectionRequestDto,
+  FileObjectionRequestDto,
+  ListObjectionsQueryDto,
+  ResolveObjectionRequestDto,
+} from './objection.request.dto';
 import { OBJECTION_LIMITS, ObjectionsService } from './objections.service';
-import { ObjectionDto, ObjectionFiledDto, ObjectionResolutionDto } from './selection.response.dto';
+import {
+  ObjectionConfirmedDto,
+  ObjectionFiledDto,
+  ObjectionPageDto,
+  ObjectionResolutionDto,
+} from './selection.response.dto';
 
 function objectionIdParam() {
   return new ParseUUIDPipe({
@@ -26,6 +36,8 @@ export class ObjectionsController {
   @ApiOperation({
     summary: 'Object to a nominee during the objection window (anyone; a contact is required)',
     description:
+      'The objection is filed unconfirmed, and a link that confirms it is e-mailed to contactEmail; it counts ' +
+      '(admins see and decide it) once confirmed before the window closes. ' +
       `At most ${OBJECTION_LIMITS.perClientAddress.count} an hour from one client address, ` +
       `${OBJECTION_LIMITS.perEmail.count} a day with one e-mail address and ${OBJECTION_LIMITS.perEntry.count} a ` +
       'day against one nominee; past a limit, 429 with Retry-After.',
@@ -35,12 +47,31 @@ export class ObjectionsController {
     return this.objections.file(cycleId, body, request.ip ?? 'unknown');
   }
 
+  @Post(':objectionId/confirmation')
+  @HttpCode(200)
+  @Allow('public')
+  @ApiOperation({
+    summary: 'Confirm an objection with the code from the link e-mailed to its objector (anyone holding the link)',
+    description: 'Counts the objection while the window is open; confirming again answers the same.',
+  })
+  @ApiOkResponse({ type: ObjectionConfirmedDto })
+  confirm(
+    @Param('cycleId') cycleId: string,
+    @Param('objectionId', objectionIdParam()) objectionId: string,
+    @Body() body: ConfirmObjectionRequestDto,
+  ) {
+    return this.objections.confirm(cycleId, objectionId, body.code);
+  }
+
   @Get()
   @Allow('admin', 'auditor')
-  @ApiOperation({ summary: 'Every objection of the cycle and its resolution' })
-  @ApiOkResponse({ type: [ObjectionDto] })
-  list(@Param('cycleId') cycleId: string) {
-    return this.objections.list(cycleId);
+  @ApiOperation({
+    summary: "The cycle's objections and their resolutions, a page at a time, in the order filed",
+    description: 'Unconfirmed objections do not count and are listed only when asked for with status=unconfirmed.',
+  })
+  @ApiOkResponse({ type: ObjectionPageDto })
+  list(@Param('cycleId') cycleId: string, @Query() query: ListObjectionsQueryDto) {
+    return this.objections.list(cycleId, query);
   }
 
   @Post(':objectionId/resolution')

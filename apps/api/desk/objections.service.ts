@@ -1,12 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
+import type { TahapConfig } from '../../../libs/config';
 import { DomainError, ErrorCode, formatInZone, selectionStageFor, type Principal } from '../../../libs/domain';
-import { DB, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
+import { DB, TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
+import { existingEntry } from '../../../libs/persistence/entries';
 import {
+  confirmObjection,
+  deleteObjection,
   fileObjection,
   latestSelection,
+  objectionConfirmationDigest,
   objectionOf,
-  objectionsOf,
+  objectionsPage,
   objectionStage,
   objectionStageOrFail,
   recentObjections,
@@ -21,23 +26,37 @@ import {
   type Db,
 } from '../../../libs/persistence/shared';
 import { resolveObjectionUpdate } from '../../../workflows/cycle.messages';
-import type { FileObjectionRequestDto, ResolveObjectionRequestDto } from './objection.request.dto';
+import { NoticesService } from '../notify/notices.service';
+import type {
+  FileObjectionRequestDto,
+  ListObjectionsQueryDto,
+  ResolveObjectionRequestDto,
+} from './objection.request.dto';
 import { tooMany } from '../common/too-many';
+import { confirmationCode, confirmationLink, isConfirmationCodeOf } from './objection-confirmation';
 
 /**
- * Uji publik: while the objection stage is open anyone may object to a nominee, with a reason and a contact;
- * admins resolve each (an Update on the cycle workflow, so the decision is in its history).
+ * Uji publik: while the objection stage is open anyone may object to a nominee, with a reason and a contact. An
+ * objection counts once its objector confirms the contact address by the link e-mailed there, so nobody makes
+ * Tahap write to an address that did not ask; admins resolve each counted one (an Update on the cycle workflow, so
+ * the decision is in its history).
  */
 @Injectable()
 export class ObjectionsService {
   constructor(
     @Inject(DB) private readonly db: Db,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(TAHAP_CONFIG) private readonly config: TahapConfig,
+    private readonly notices: NoticesService,
   ) {}
 
-  /** `clientAddress`: where the request came from (behind the proxy, the address it forwards). */
-  file(cycleId: string, body: FileObjectionRequestDto, clientAddress: string) {
-    return inTransaction(this.db, async (tx) => {
+  /**
+   * Files the objection unconfirmed and e-mails its objector the link that confirms it. `clientAddress`: where the
+   * request came from (behind the proxy, the address it forwards).
+   */
+  async file(cycleId: string, body: FileObjectionRequestDto, clientAddress: string) {
+    const code = confirmationCode();
+    const filed = await inTransaction(this.db, async (tx) => {
       const cycle = await cycleOrNotFound(tx, cycleId);
       const stage = await objectionStage(tx, cycleId, true);
       if (!stage) throw new DomainError(ErrorCode.StageNotFound, `${cycleId} has no objection window.`);
@@ -65,21 +84,72 @@ export class ObjectionsService {
         contactEmail: body.contactEmail,
         language: body.language ?? 'id',
         clientAddress,
+        confirmationDigest: code.digest,
       });
-      return { id: objection.id, status: objection.status, filedAt: objection.filedAt };
+      return { id: objection.id, status: objection.status, filedAt: objection.filedAt, confirmBy: stage.closesAt };
+    });
+    const link = confirmationLink(this.config.publicUrl, cycleId, filed.id, code.secret);
+    try {
+      await this.notices.send({ kind: 'objection-confirmation', cycleId, objectionId: filed.id, link });
+    } catch (error) {
+      // Without its link nobody could ever confirm it: the objector is told to try again, and nothing stays.
+      await deleteObjection(this.db, filed.id);
+      throw error;
+    }
+    return filed;
+  }
+
+  /**
+   * Counts the objection whose link this is, while the window is open; opening the link again answers the same.
+   * A wrong code and an unknown objection get the same answer, so the link cannot be guessed one part at a time.
+   */
+  confirm(cycleId: string, objectionId: string, secret: string) {
+    return inTransaction(this.db, async (tx) => {
+      const digest = await objectionConfirmationDigest(tx, cycleId, objectionId);
+      if (!digest || !isConfirmationCodeOf(secret, digest)) {
+        throw new DomainError(
+          ErrorCode.ObjectionNotFound,
+          'No objection matches this link. Open the whole link from the e-mail, or file the objection again.',
+        );
+      }
+      // The stage row held shared: the window cannot close between this check and the confirmation.
+      const stage = await objectionStageOrFail(tx, cycleId, true);
+      const objection = (await objectionOf(tx, cycleId, objectionId, true))!;
+      if (objection.status === 'unconfirmed') {
+        if (stage.status !== 'open') {
+          throw new DomainError(
+            ErrorCode.StageNotOpen,
+            `The objection window closed at ${formatInZone(stage.closedAt ?? stage.closesAt, stage.zone)}; ` +
+              'an objection not confirmed by then does not count.',
+          );
+        }
+        await confirmObjection(tx, objectionId);
+      }
+      const entry = await existingEntry(tx, objection.entryId);
+      const status = objection.status === 'unconfirmed' ? 'open' : objection.status;
+      return { id: objection.id, status, title: entry.title };
     });
   }
 
-  /** The cycle's objections; an unknown cycle answers 404, not an empty list. */
-  async list(cycleId: string) {
+  /** A page of the cycle's objections; an unknown cycle answers 404, not an empty list. */
+  async list(cycleId: string, query: ListObjectionsQueryDto) {
     await cycleOrNotFound(this.db, cycleId);
-    return objectionsOf(this.db, cycleId);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const [items, total] = await objectionsPage(this.db, cycleId, { status: query.status, page, pageSize });
+    return { items, total, page, pageSize };
   }
 
   /** Checks what can be checked here, then asks the cycle workflow, which decides under the stage's lock. */
   async resolve(cycleId: string, objectionId: string, body: ResolveObjectionRequestDto, by: Principal) {
     const objection = await objectionOf(this.db, cycleId, objectionId);
     if (!objection) throw new DomainError(ErrorCode.ObjectionNotFound, `No objection ${objectionId} in ${cycleId}.`);
+    if (objection.status === 'unconfirmed') {
+      throw new DomainError(
+        ErrorCode.ObjectionNotConfirmed,
+        'The objector has not confirmed their e-mail address yet; an unconfirmed objection does not count.',
+      );
+    }
     if (objection.status !== 'open') {
       throw new DomainError(ErrorCode.ObjectionResolved, `The objection was already ${objection.status}.`);
     }
@@ -100,8 +170,8 @@ export class ObjectionsService {
 
 /**
  * Uji publik is open to anyone, so what one person can file is bounded: per client address (a script), per e-mail
- * (one person) and per entry (a campaign against one nominee). Every objection left open at the close e-mails its
- * objector, so these also bound the mail a stranger can make Tahap send.
+ * (one person) and per entry (a campaign against one nominee). Unconfirmed ones count too: each filing e-mails a
+ * confirmation link, so these also bound the mail a stranger can make Tahap send.
  */
 export const OBJECTION_LIMITS = {
   perClientAddress: { count: 10, minutes: 60 },

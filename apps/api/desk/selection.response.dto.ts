@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DeskAssignmentTermsDto } from './desk.response.dto';
+import { OBJECTION_STATUSES } from '../../../libs/persistence/entities';
 
 const nullableDate = { type: String, format: 'date-time', nullable: true } as const;
 
@@ -220,11 +221,28 @@ export class ObjectionFiledDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ example: 'open' })
+  @ApiProperty({
+    example: 'unconfirmed',
+    description: 'unconfirmed until the objector opens the link e-mailed to contactEmail and confirms',
+  })
   status: string;
 
   @ApiProperty({ format: 'date-time' })
   filedAt: Date;
+
+  @ApiProperty({ format: 'date-time', description: 'The objection window closes then: confirm before it' })
+  confirmBy: Date;
+}
+
+export class ObjectionConfirmedDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'open', description: 'open (counted, awaiting a decision), or the decision made' })
+  status: string;
+
+  @ApiProperty({ description: 'The nominee objected to' })
+  title: string;
 }
 
 export class ObjectionDto {
@@ -252,7 +270,10 @@ export class ObjectionDto {
   @ApiProperty({ format: 'date-time' })
   filedAt: Date;
 
-  @ApiProperty({ enum: ['open', 'upheld', 'dismissed', 'unresolved'] })
+  @ApiProperty({ ...nullableDate, description: 'When the objector confirmed their e-mail address' })
+  confirmedAt: Date | null;
+
+  @ApiProperty({ enum: OBJECTION_STATUSES })
   status: string;
 
   @ApiProperty({ type: String, nullable: true })
@@ -263,6 +284,13 @@ export class ObjectionDto {
 
   @ApiProperty(nullableDate)
   resolvedAt: Date | null;
+}
+
+export class ObjectionPageDto {
+  @ApiProperty({ type: [ObjectionDto] }) items: ObjectionDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
 }
 
 export class ObjectionResolutionDto {

@@ -129,3 +129,20 @@ export function objectionUnresolvedNotice(language: Language, facts: { cycleId: 
     body: `Masa sanggah berakhir sebelum sanggahan Anda atas "${facts.title}" diputuskan. Sanggahan tetap tercatat pada siklus ini.`,
   };
 }
+
+/** To whoever filed an objection: it counts only once they open the link, which proves the address is theirs. */
+export function objectionConfirmationNotice(
+  language: Language,
+  facts: { cycleId: string; title: string; link: string; closesAtLocal: string },
+): NoticeText {
+  if (language === 'en') {
+    return {
+      subject: `${facts.cycleId}: confirm your objection to "${facts.title}"`,
+      body: `An objection to "${facts.title}" was filed with this e-mail address. It counts once you confirm it, before the objection window closes on ${facts.closesAtLocal}: ${facts.link} . If you did not file it, ignore this message and nothing will be counted.`,
+    };
+  }
+  return {
+    subject: `${facts.cycleId}: konfirmasi sanggahan Anda atas "${facts.title}"`,
+    body: `Sanggahan atas "${facts.title}" diajukan dengan alamat surel ini. Sanggahan baru dihitung setelah Anda mengonfirmasinya, sebelum masa sanggah berakhir pada ${facts.closesAtLocal}: ${facts.link} . Bila Anda tidak mengajukannya, abaikan pesan ini dan tidak ada yang dihitung.`,
+  };
+}

@@ -70,7 +70,7 @@ export type { EntryStageEventKind } from './entry-stage-event.entity';
 export type { ScreeningDecider, ScreeningOutcome } from './screening-decision.entity';
 export type { DeliveryChannel, DeliveryStatus } from './delivery.entity';
 export type { DeskResultEvaluator } from './desk-result.entity';
-export type { ObjectionStatus } from './objection.entity';
+export { OBJECTION_STATUSES, type ObjectionStatus } from './objection.entity';
 export type { InterviewAttendance } from './interview-booking.entity';
 
 export const ENTITIES = [

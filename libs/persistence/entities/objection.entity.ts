@@ -1,8 +1,13 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Language } from '../../domain/agency/agency-profile';
 
-/** `unresolved`: the window closed before an admin decided; the objector is told so. */
-export type ObjectionStatus = 'open' | 'upheld' | 'dismissed' | 'unresolved';
+/**
+ * `unconfirmed`: filed, but its objector has not yet opened the link sent to their e-mail; it does not count (no
+ * admin sees it, none decides it, and nobody is told of it at the close). `unresolved`: the window closed before an
+ * admin decided; the objector is told so.
+ */
+export type ObjectionStatus = 'unconfirmed' | 'open' | 'upheld' | 'dismissed' | 'unresolved';
+export const OBJECTION_STATUSES: ObjectionStatus[] = ['unconfirmed', 'open', 'upheld', 'dismissed', 'unresolved'];
 
 /** A member of the public's objection to a nominee during uji publik, and the admin's resolution. */
 @Entity('objections')
@@ -34,6 +39,14 @@ export class ObjectionEntity {
 
   @CreateDateColumn({ type: 'timestamptz', name: 'filed_at' })
   filedAt: Date;
+
+  /** SHA-256 of the secret in the confirmation link, hex; only the link's holder can confirm. */
+  @Column({ type: 'text', name: 'confirmation_digest', nullable: true, select: false })
+  confirmationDigest: string | null;
+
+  /** When the objector opened the link (null while unconfirmed). */
+  @Column({ type: 'timestamptz', name: 'confirmed_at', nullable: true })
+  confirmedAt: Date | null;
 
   @Column({ type: 'text' })
   status: ObjectionStatus;

@@ -11,6 +11,7 @@ import { Drafts1765100000000 } from './1765100000000-drafts.migration';
 import { UserLanguage1765200000000 } from './1765200000000-user-language.migration';
 import { ListIndexes1765300000000 } from './1765300000000-list-indexes.migration';
 import { SecurityHardening1765400000000 } from './1765400000000-security-hardening.migration';
+import { ObjectionConfirmation1765500000000 } from './1765500000000-objection-confirmation.migration';
 
 /** In order. A migration that has landed is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   UserLanguage1765200000000,
   ListIndexes1765300000000,
   SecurityHardening1765400000000,
+  ObjectionConfirmation1765500000000,
 ];

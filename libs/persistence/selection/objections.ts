@@ -1,5 +1,5 @@
-import { In } from 'typeorm';
-import { CycleStageEntity, ObjectionEntity } from '../entities';
+import { In, Not } from 'typeorm';
+import { CycleStageEntity, ObjectionEntity, type ObjectionStatus } from '../entities';
 import type { Db } from '../shared/db';
 
 /** The cycle's objection stage row, or null; `lock` holds it shared until the transaction ends. */
@@ -10,9 +10,12 @@ export function objectionStage(db: Db, cycleId: string, lock = false): Promise<C
   });
 }
 
-/** The cycle's objection stage row (which must exist). */
-export function objectionStageOrFail(db: Db, cycleId: string): Promise<CycleStageEntity> {
-  return db.getRepository(CycleStageEntity).findOneByOrFail({ cycleId, type: 'objection' });
+/** The cycle's objection stage row (which must exist); `lock` holds it shared until the transaction ends. */
+export function objectionStageOrFail(db: Db, cycleId: string, lock = false): Promise<CycleStageEntity> {
+  return db.getRepository(CycleStageEntity).findOneOrFail({
+    where: { cycleId, type: 'objection' },
+    ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}),
+  });
 }
 
 /** An objection of the cycle, or null; `lock` holds the row exclusively until the transaction ends. */
@@ -40,19 +43,66 @@ export function objectionsNamed(db: Db, objectionIds: string[]): Promise<Objecti
     : db.getRepository(ObjectionEntity).findBy({ id: In(objectionIds) });
 }
 
-/** Every objection of the cycle, in the order filed. */
-export function objectionsOf(db: Db, cycleId: string): Promise<ObjectionEntity[]> {
-  return db.getRepository(ObjectionEntity).find({ where: { cycleId }, order: { filedAt: 'ASC' } });
+/**
+ * One page of the cycle's objections in the order filed, and how many there are: of one status, or, unnamed, every
+ * confirmed one (an unconfirmed objection is listed only when asked for by name).
+ */
+export function objectionsPage(
+  db: Db,
+  cycleId: string,
+  filter: { status?: ObjectionStatus; page: number; pageSize: number },
+): Promise<[ObjectionEntity[], number]> {
+  return db.getRepository(ObjectionEntity).findAndCount({
+    where: { cycleId, status: filter.status ?? Not('unconfirmed') },
+    order: { filedAt: 'ASC', id: 'ASC' },
+    skip: (filter.page - 1) * filter.pageSize,
+    take: filter.pageSize,
+  });
 }
 
+/** A new objection, unconfirmed until the link whose secret has this digest is opened. */
 export function fileObjection(
   tx: Db,
   objection: Pick<
     ObjectionEntity,
-    'cycleId' | 'entryId' | 'reason' | 'contactName' | 'contactEmail' | 'language' | 'clientAddress'
+    | 'cycleId'
+    | 'entryId'
+    | 'reason'
+    | 'contactName'
+    | 'contactEmail'
+    | 'language'
+    | 'clientAddress'
+    | 'confirmationDigest'
   >,
 ): Promise<ObjectionEntity> {
-  return tx.getRepository(ObjectionEntity).save({ ...objection, status: 'open' as const });
+  return tx.getRepository(ObjectionEntity).save({ ...objection, status: 'unconfirmed' as const });
+}
+
+/** Removes an objection that could not be confirmed (its link was never sent). */
+export async function deleteObjection(db: Db, objectionId: string): Promise<void> {
+  await db.getRepository(ObjectionEntity).delete({ id: objectionId });
+}
+
+/** The objection's confirmation digest, or undefined for no such objection of the cycle. */
+export async function objectionConfirmationDigest(
+  db: Db,
+  cycleId: string,
+  objectionId: string,
+): Promise<string | null | undefined> {
+  const row = await db
+    .getRepository(ObjectionEntity)
+    .createQueryBuilder('objection')
+    .select('objection.confirmationDigest', 'digest')
+    .where('objection.id = :objectionId AND objection.cycleId = :cycleId', { objectionId, cycleId })
+    .getRawOne<{ digest: string | null }>();
+  return row ? row.digest : undefined;
+}
+
+/** Counts an unconfirmed objection from now on; one already confirmed (or decided) stays as it is. */
+export async function confirmObjection(tx: Db, objectionId: string): Promise<void> {
+  await tx
+    .getRepository(ObjectionEntity)
+    .update({ id: objectionId, status: 'unconfirmed' }, { status: 'open', confirmedAt: () => 'now()' });
 }
 
 /** One count of recent objections: how many, and when the oldest of them was filed. */

@@ -809,14 +809,37 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every objection of the cycle and its resolution */
+        /**
+         * The cycle's objections and their resolutions, a page at a time, in the order filed
+         * @description Unconfirmed objections do not count and are listed only when asked for with status=unconfirmed.
+         */
         get: operations["ObjectionsController_list"];
         put?: never;
         /**
          * Object to a nominee during the objection window (anyone; a contact is required)
-         * @description At most 10 an hour from one client address, 5 a day with one e-mail address and 30 a day against one nominee; past a limit, 429 with Retry-After.
+         * @description The objection is filed unconfirmed, and a link that confirms it is e-mailed to contactEmail; it counts (admins see and decide it) once confirmed before the window closes. At most 10 an hour from one client address, 5 a day with one e-mail address and 30 a day against one nominee; past a limit, 429 with Retry-After.
          */
         post: operations["ObjectionsController_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{cycleId}/objections/{objectionId}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an objection with the code from the link e-mailed to its objector (anyone holding the link)
+         * @description Counts the objection while the window is open; confirming again answers the same.
+         */
+        post: operations["ObjectionsController_confirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2270,6 +2293,10 @@ export interface components {
             /** @example Semua entri sudah diputuskan */
             reason?: string;
         };
+        ConfirmObjectionRequestDto: {
+            /** @description The secret from the link e-mailed to the objector (after `#kode=`) */
+            code: string;
+        };
         CorrectionMoveDto: {
             /** @enum {string} */
             direction: "in" | "out";
@@ -3475,7 +3502,23 @@ export interface components {
             status: "active" | "disabled";
             url: string;
         };
+        ObjectionConfirmedDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description open (counted, awaiting a decision), or the decision made
+             * @example open
+             */
+            status: string;
+            /** @description The nominee objected to */
+            title: string;
+        };
         ObjectionDto: {
+            /**
+             * Format: date-time
+             * @description When the objector confirmed their e-mail address
+             */
+            confirmedAt: string | null;
             contactEmail: string;
             contactName: string;
             cycleId: string;
@@ -3494,15 +3537,29 @@ export interface components {
             /** Format: uuid */
             resolvedBy: string | null;
             /** @enum {string} */
-            status: "open" | "upheld" | "dismissed" | "unresolved";
+            status: "unconfirmed" | "open" | "upheld" | "dismissed" | "unresolved";
         };
         ObjectionFiledDto: {
+            /**
+             * Format: date-time
+             * @description The objection window closes then: confirm before it
+             */
+            confirmBy: string;
             /** Format: date-time */
             filedAt: string;
             /** Format: uuid */
             id: string;
-            /** @example open */
+            /**
+             * @description unconfirmed until the objector opens the link e-mailed to contactEmail and confirms
+             * @example unconfirmed
+             */
             status: string;
+        };
+        ObjectionPageDto: {
+            items: components["schemas"]["ObjectionDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         ObjectionResolutionDto: {
             /** @enum {string} */
@@ -5506,7 +5563,12 @@ export interface operations {
     };
     ObjectionsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Only objections of this status; unnamed, every confirmed one (unconfirmed ones do not count) */
+                status?: "unconfirmed" | "open" | "upheld" | "dismissed" | "unresolved";
+            };
             header?: never;
             path: {
                 cycleId: string;
@@ -5520,7 +5582,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ObjectionDto"][];
+                    "application/json": components["schemas"]["ObjectionPageDto"];
                 };
             };
         };
@@ -5546,6 +5608,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ObjectionFiledDto"];
+                };
+            };
+        };
+    };
+    ObjectionsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+                objectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmObjectionRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionConfirmedDto"];
                 };
             };
         };

@@ -23,7 +23,18 @@ export const publicText = section({
       contactName: 'Nama Anda',
       contactEmail: 'Surel Anda',
       submit: 'Kirim sanggahan',
-      filed: 'Sanggahan Anda terhadap {{title}} telah diterima. Hasil pemeriksaannya akan dikirim ke {{email}}.',
+      filed:
+        'Sanggahan Anda terhadap {{title}} telah diterima. Kami mengirim tautan konfirmasi ke {{email}}: sanggahan baru dihitung setelah Anda membukanya dan mengonfirmasi, sebelum {{closes}}.',
+    },
+    confirmObjection: {
+      title: 'Konfirmasi sanggahan',
+      intro:
+        'Sanggahan diajukan dengan alamat surel Anda. Dengan mengonfirmasi, Anda menyatakan sanggahan itu milik Anda; sekretariat lalu memeriksanya dan mengabarkan hasilnya ke surel Anda.',
+      confirm: 'Konfirmasi sanggahan saya',
+      noCode: 'Tautan ini tidak lengkap. Buka tautan dari surel kami secara utuh, termasuk bagian setelah tanda #.',
+      confirmed: 'Terima kasih. Sanggahan Anda atas {{title}} kini dihitung dan menunggu keputusan sekretariat.',
+      decided: 'Sanggahan Anda atas {{title}} sudah dikonfirmasi sebelumnya.',
+      back: 'Kembali ke daftar nominasi',
     },
     public: {
       results: {
@@ -62,7 +73,18 @@ export const publicText = section({
       contactName: 'Your name',
       contactEmail: 'Your e-mail',
       submit: 'Send the objection',
-      filed: 'Your objection to {{title}} has been received. The outcome will be sent to {{email}}.',
+      filed:
+        'Your objection to {{title}} has been received. We sent a confirmation link to {{email}}: the objection counts once you open it and confirm, before {{closes}}.',
+    },
+    confirmObjection: {
+      title: 'Confirm your objection',
+      intro:
+        'An objection was filed with your e-mail address. By confirming, you say the objection is yours; the secretariat then looks into it and e-mails you the outcome.',
+      confirm: 'Confirm my objection',
+      noCode: 'This link is incomplete. Open the whole link from our e-mail, including the part after the # sign.',
+      confirmed: 'Thank you. Your objection to {{title}} now counts and awaits the secretariat’s decision.',
+      decided: 'Your objection to {{title}} was already confirmed.',
+      back: 'Back to the nominees',
     },
     public: {
       results: {

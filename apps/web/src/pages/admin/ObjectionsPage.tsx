@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Modal, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -7,9 +7,12 @@ import { api, must } from '../../api/client';
 import type { components } from '../../api/schema';
 import { ActionDialog } from '../../components/ActionDialog';
 import { DataTable } from '../../components/DataTable';
+import { PagePicker } from '../../components/PagePicker';
 import { QueryView } from '../../components/QueryView';
 import { Instant } from '../../components/Time';
-import { useUser } from '../../session/session';
+import { useListAddress } from '../../components/useListAddress';
+import { formatNumber } from '../../format/time';
+import { useSession, useUser } from '../../session/session';
 
 type Objection = components['schemas']['ObjectionDto'];
 type Resolution = components['schemas']['ObjectionResolutionDto'];
@@ -20,22 +23,36 @@ interface Nominee {
 }
 
 const STATUS_COLOURS: Record<string, string> = { open: 'orange', upheld: 'red', dismissed: 'gray', unresolved: 'gray' };
+const PAGE_SIZE = 20;
 
 /**
- * Uji publik: every objection to a nominee with its text, contact and state; an admin reads one and upholds or
- * dismisses it with a reason (auditors read).
+ * Uji publik: the objections that count (their objectors confirmed their e-mail), open ones first by default, with
+ * their text, contact and state, a page at a time; an admin reads one and upholds or dismisses it with a reason
+ * (auditors read).
  */
 export function ObjectionsPage() {
   const { t } = useTranslation();
+  const { language } = useSession();
   const user = useUser();
   const { cycleId = '' } = useParams();
-  const [shown, setShown] = useState<'open' | 'all'>('open');
-  const [reading, setReading] = useState<string>();
+  const address = useListAddress();
+  // No status in the address means the open ones, those waiting for a decision; `semua` lists every counted one.
+  const shown = address.get('status') === 'semua' ? 'all' : 'open';
+  const [reading, setReading] = useState<Objection>();
   const [resolving, setResolving] = useState<{ objection: Objection; decision: 'upheld' | 'dismissed' }>();
   const [resolved, setResolved] = useState<Resolution>();
   const objections = useQuery({
-    queryKey: ['cycle', cycleId, 'objections'],
-    queryFn: () => must(api.GET('/api/cycles/{cycleId}/objections', { params: { path: { cycleId } } })),
+    queryKey: ['cycle', cycleId, 'objections', shown, address.page],
+    queryFn: () =>
+      must(
+        api.GET('/api/cycles/{cycleId}/objections', {
+          params: {
+            path: { cycleId },
+            query: { status: shown === 'open' ? 'open' : undefined, page: address.page, pageSize: PAGE_SIZE },
+          },
+        }),
+      ),
+    placeholderData: keepPreviousData,
     refetchInterval: 10_000,
   });
   // The ranked selection names every entry the objections are about, also one an upheld objection took off the list.
@@ -46,7 +63,7 @@ export function ObjectionsPage() {
   });
   const nominees = new Map<string, Nominee>(selection.data?.outcomes.map((outcome) => [outcome.entryId, outcome]));
   const nomineeOf = (objection: Objection) => nominees.get(objection.entryId);
-  const open = objections.data?.find((objection) => objection.id === reading);
+  const open = reading;
   const subject = resolving ? (nomineeOf(resolving.objection)?.title ?? resolving.objection.entryId) : '';
 
   return (
@@ -71,7 +88,7 @@ export function ObjectionsPage() {
         w="fit-content"
         aria-label={t('adminLists.objections.show')}
         value={shown}
-        onChange={(value) => setShown(value as 'open' | 'all')}
+        onChange={(value) => address.set({ status: value === 'all' ? 'semua' : null })}
         data={[
           { value: 'open', label: t('adminLists.objections.onlyOpen') },
           { value: 'all', label: t('adminLists.objections.all') },
@@ -79,61 +96,72 @@ export function ObjectionsPage() {
       />
       <QueryView query={objections}>
         {(list) => {
-          const rows = list
-            .filter((objection) => shown === 'all' || objection.status === 'open')
-            .sort(
-              (a, b) => Number(b.status === 'open') - Number(a.status === 'open') || a.filedAt.localeCompare(b.filedAt),
-            );
+          const rows = list.items;
+          const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
           return rows.length === 0 ? (
             <Text c="gray.7">
               {shown === 'open' ? t('adminLists.objections.noneOpen') : t('adminLists.objections.none')}
             </Text>
           ) : (
-            <DataTable
-              minWidth={900}
-              columns={[
-                t('adminLists.objections.filedAt'),
-                t('adminLists.objections.nominee'),
-                t('adminLists.objections.objector'),
-                t('adminLists.objections.reason'),
-                t('adminLists.objections.status'),
-                '',
-              ]}
-              rows={rows.map((objection) => {
-                const nominee = nomineeOf(objection);
-                return {
-                  key: objection.id,
-                  cells: [
-                    <Instant at={objection.filedAt} />,
-                    nominee ? `${nominee.title} · ${nominee.agencyName}` : objection.entryId,
-                    <>
-                      {objection.contactName}
-                      <br />
-                      <Anchor href={`mailto:${objection.contactEmail}`} size="sm">
-                        {objection.contactEmail}
-                      </Anchor>
-                    </>,
-                    <Text size="sm" lineClamp={2}>
-                      {objection.reason}
-                    </Text>,
-                    <Badge variant="light" color={STATUS_COLOURS[objection.status]}>
-                      {t(`adminLists.objections.statuses.${objection.status}`, objection.status)}
-                    </Badge>,
-                    <Button
-                      size="xs"
-                      variant="light"
-                      onClick={() => setReading(objection.id)}
-                      aria-label={t('adminLists.objections.readOne', {
-                        nominee: nominee?.title ?? objection.entryId,
-                        name: objection.contactName,
-                      })}
-                    >
-                      {t('adminLists.objections.read')}
-                    </Button>,
-                  ],
-                };
-              })}
-            />
+            <Stack aria-busy={objections.isPlaceholderData}>
+              <Text role="status">
+                {t('adminLists.objections.total', { count: list.total, formatted: formatNumber(list.total, language) })}
+                {' · '}
+                {t('common.page', { page: formatNumber(list.page, language), pages: formatNumber(pages, language) })}
+              </Text>
+              <DataTable
+                minWidth={900}
+                columns={[
+                  t('adminLists.objections.filedAt'),
+                  t('adminLists.objections.nominee'),
+                  t('adminLists.objections.objector'),
+                  t('adminLists.objections.reason'),
+                  t('adminLists.objections.status'),
+                  '',
+                ]}
+                rows={rows.map((objection) => {
+                  const nominee = nomineeOf(objection);
+                  return {
+                    key: objection.id,
+                    cells: [
+                      <Instant at={objection.filedAt} />,
+                      nominee ? `${nominee.title} · ${nominee.agencyName}` : objection.entryId,
+                      <>
+                        {objection.contactName}
+                        <br />
+                        <Anchor href={`mailto:${objection.contactEmail}`} size="sm">
+                          {objection.contactEmail}
+                        </Anchor>
+                      </>,
+                      <Text size="sm" lineClamp={2}>
+                        {objection.reason}
+                      </Text>,
+                      <Badge variant="light" color={STATUS_COLOURS[objection.status]}>
+                        {t(`adminLists.objections.statuses.${objection.status}`, objection.status)}
+                      </Badge>,
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => setReading(objection)}
+                        aria-label={t('adminLists.objections.readOne', {
+                          nominee: nominee?.title ?? objection.entryId,
+                          name: objection.contactName,
+                        })}
+                      >
+                        {t('adminLists.objections.read')}
+                      </Button>,
+                    ],
+                  };
+                })}
+              />
+              {pages > 1 && (
+                <PagePicker
+                  total={pages}
+                  value={Math.min(list.page, pages)}
+                  onChange={(page) => address.set({ halaman: page })}
+                />
+              )}
+            </Stack>
           );
         }}
       </QueryView>

@@ -147,9 +147,10 @@ function ObjectionForm({
           body: { entryId: chosen ?? '', reason, contactName, contactEmail: contactEmail.trim(), language },
         }),
       ),
-    onSuccess: () => {
+    onSuccess: (answer) => {
       const title = nominees.find((nominee) => nominee.entryId === chosen)?.title ?? '';
-      setFiled(t('nominees.filed', { title, email: contactEmail.trim() }));
+      const closes = formatInstant(answer.confirmBy, 'WIB', language);
+      setFiled(t('nominees.filed', { title, email: contactEmail.trim(), closes }));
       setReason('');
       onChoose(null);
     },
