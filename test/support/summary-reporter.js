@@ -1,12 +1,15 @@
-const { mkdirSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { join, relative } = require('node:path');
+const { CPU_LOG } = require('./cpu-environment');
 
-// Ends the run with its budget in view: the ten slowest test files, the passed tests per issue tag ("[desk]"), the
-// run's wall time, and one plain line, "N passed, N failed", that any CI log reader understands. Every file's
+// Ends the run with its budget in view: the ten slowest test files, the ten that cost the most CPU (the run is
+// CPU-bound: a file's CPU, not its wall time, is its share of the budget), the passed tests per issue tag ("[desk]"),
+// the run's wall time, and one plain line, "N passed, N failed", that any CI log reader understands. Every file's
 // seconds go to .data/test-durations.json; copied to test/support/durations.json, they order the next runs.
 class SummaryReporter {
   onRunStart() {
     this.startedAt = Date.now();
+    rmSync(CPU_LOG, { force: true });
   }
 
   onRunComplete(_contexts, results) {
@@ -22,6 +25,24 @@ class SummaryReporter {
     const files = all.slice(0, 10);
     console.log('\nslowest test files:');
     for (const file of files) console.log(`${seconds(file.ms)}  ${file.path.replace(`${process.cwd()}/`, '')}`);
+    const costs = existsSync(CPU_LOG)
+      ? readFileSync(CPU_LOG, 'utf8')
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line))
+          .sort((a, b) => b.own + b.children - (a.own + a.children))
+      : [];
+    if (costs.length > 0) {
+      console.log('\nmost CPU (the file itself + the processes it started, which ended):');
+      for (const cost of costs.slice(0, 10)) {
+        const total = cost.own + cost.children;
+        console.log(`${seconds(total * 1000)}  ${cost.file} (${cost.own.toFixed(1)} + ${cost.children.toFixed(1)})`);
+      }
+      const sum = costs.reduce((all, cost) => all + cost.own + cost.children, 0);
+      console.log(
+        `${seconds(sum * 1000)}  all ${costs.length} integration files (not the shared Temporal and PostgreSQL)`,
+      );
+    }
     const tags = new Map();
     for (const file of results.testResults)
       for (const test of file.testResults)

@@ -1,0 +1,56 @@
+const { appendFileSync, mkdirSync, readFileSync } = require('node:fs');
+const { join, relative } = require('node:path');
+const { TestEnvironment } = require('jest-environment-node');
+
+/** Where each test file's CPU seconds go, one JSON line each; the summary reporter reads and clears it. */
+const CPU_LOG = join(process.cwd(), '.data', 'test-cpu.jsonl');
+
+/**
+ * CPU seconds of this process so far: its own (the test code, Playwright's driver, the simulated people) and its
+ * children's once they have ended (the suite's API and worker, Chromium with its renderers, CLI runs). Linux counts
+ * them in clock ticks, 100 a second.
+ */
+function cpuSeconds() {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  return {
+    own: (Number(fields[11]) + Number(fields[12])) / 100,
+    children: (Number(fields[13]) + Number(fields[14])) / 100,
+  };
+}
+
+/**
+ * Node's environment, measuring what each integration file costs in CPU: from before its first hook to after its
+ * last, so the processes its `afterAll` stops are counted. The run is CPU-bound on a 2-core machine, so these
+ * seconds, not wall times, are what a suite takes from the budget. The shared Temporal server and PostgreSQL are
+ * not in them.
+ */
+class CpuMeasuringEnvironment extends TestEnvironment {
+  constructor(config, context) {
+    super(config, context);
+    this.testPath = relative(process.cwd(), context.testPath);
+  }
+
+  async setup() {
+    await super.setup();
+    this.startedAt = cpuSeconds();
+  }
+
+  async teardown() {
+    const ended = cpuSeconds();
+    const line = {
+      file: this.testPath,
+      own: Math.round((ended.own - this.startedAt.own) * 10) / 10,
+      children: Math.round((ended.children - this.startedAt.children) * 10) / 10,
+    };
+    try {
+      mkdirSync(join(process.cwd(), '.data'), { recursive: true });
+      appendFileSync(CPU_LOG, `${JSON.stringify(line)}\n`);
+    } catch {
+      // A measurement lost is no reason to fail a suite.
+    }
+    await super.teardown();
+  }
+}
+
+module.exports = CpuMeasuringEnvironment;
+module.exports.CPU_LOG = CPU_LOG;
