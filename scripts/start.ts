@@ -129,7 +129,7 @@ async function main(): Promise<void> {
         `  PostgreSQL   ${databaseUrl.replace(/\/\/[^@]*@/, '//…@')}`,
         `  Data         ${dataDir}`,
         seededCycle
-          ? `  Demo         cycle ${seededCycle}: the 9 innovations of PKRI 2024's last interview day, every stage to the announced winners in about ${pace === 'fast' ? '2' : '27'} minutes`
+          ? `  Demo         cycle ${seededCycle}: the 9 innovations of PKRI 2024's last interview day, every stage to the announced winners in about ${pace === 'fast' ? '3' : '27'} minutes`
           : '  Demo         existing data kept (the demo is seeded only into an empty database)',
         ...(demoCycle
           ? [

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  QueryNotRegisteredError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   type Client,
@@ -224,6 +225,10 @@ export class PlenaryService {
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) {
         throw new DomainError(ErrorCode.PlenaryNotOpen, `The plenary of ${cycleId} has not opened yet.`);
+      }
+      // Started, but still reading its members and ranking (its first activity) before it answers anything.
+      if (error instanceof QueryNotRegisteredError) {
+        throw new DomainError(ErrorCode.PlenaryNotOpen, `The plenary of ${cycleId} is opening; try again in a moment.`);
       }
       throw error;
     }
