@@ -8,6 +8,7 @@ import { DEFAULTS, loadAuthConfig, loadConfig, readPort } from '../libs/config';
 import { startMailSink } from '../libs/mail-sink';
 import { openDatabase } from '../libs/persistence';
 import { startEmbeddedPostgres } from '../libs/persistence/embedded-postgres';
+import { onParentGone, startOrphanGuard } from '../libs/process';
 import { startDevServer } from '../libs/temporal';
 import { buildWeb } from './build-web';
 import { DemoActors } from './demo-actors';
@@ -21,7 +22,9 @@ const PROJECT_ROOT = resolve(__dirname, '..');
 /**
  * `npm start`: the whole of Tahap on one machine. Brings up PostgreSQL and Temporal (embedded unless DATABASE_URL /
  * TEMPORAL_ADDRESS point elsewhere), the worker and the API, seeds an empty database with the demo cycle, runs the
- * demo's people through it, and stops everything it started on Ctrl-C. Data stays under .data/ between runs.
+ * demo's people through it, and stops everything it started on Ctrl-C, on SIGINT or SIGTERM to `npm` alone (the
+ * script runs as npm's own child, by `exec`), and when npm is gone (even by SIGKILL); were this process itself
+ * killed, a guard process stops the servers it started. Data stays under .data/ between runs.
  * `npm start -- --fast` runs the demo cycle in about two minutes instead of about 27.
  */
 async function main(): Promise<void> {
@@ -29,6 +32,7 @@ async function main(): Promise<void> {
   const pace: DemoPace = process.argv.includes('--fast') ? 'fast' : 'normal';
   const dataDir = resolve(PROJECT_ROOT, process.env.DATA_DIR ?? DEFAULTS.dataDir);
   const stops: { name: string; stop: () => Promise<unknown> }[] = [];
+  const guard = startOrphanGuard();
   let stopping = false;
   const shutdown = async (exitCode: number) => {
     if (stopping) return;
@@ -52,7 +56,8 @@ async function main(): Promise<void> {
         dataDir,
         port: readPort(process.env, 'EMBEDDED_POSTGRES_PORT', DEFAULTS.embeddedPostgresPort),
       });
-      stops.push({ name: 'PostgreSQL (embedded)', stop: () => postgres.stop() });
+      guard.watch('postgres', { pid: postgres.pid, signal: 'SIGINT' });
+      stops.push({ name: 'PostgreSQL (embedded)', stop: () => postgres.stop().then(() => guard.forget('postgres')) });
       databaseUrl = postgres.url;
     }
     // embedded-postgres installs exit hooks that stop its server and exit at once on a signal; this script stops
@@ -61,12 +66,15 @@ async function main(): Promise<void> {
     process.removeAllListeners('SIGTERM');
     process.on('SIGINT', () => void shutdown(0));
     process.on('SIGTERM', () => void shutdown(0));
+    onParentGone(() => void shutdown(0));
 
     let temporalAddress = process.env.TEMPORAL_ADDRESS;
     let temporalUi = process.env.TEMPORAL_UI_URL ?? '(your Temporal cluster’s UI)';
     if (!temporalAddress) {
       const temporal = await startDevServer(localDevServerOptions(PROJECT_ROOT, dataDir));
-      stops.push({ name: 'Temporal dev server', stop: () => temporal.stop() });
+      // In a process group of its own (a Ctrl-C reaches only this script, which stops it last).
+      if (temporal.pid) guard.watch('temporal', { pid: temporal.pid, group: true, signal: 'SIGTERM' });
+      stops.push({ name: 'Temporal dev server', stop: () => temporal.stop().then(() => guard.forget('temporal')) });
       temporalAddress = temporal.address;
       temporalUi = temporal.uiUrl;
     }

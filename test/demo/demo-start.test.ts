@@ -1,5 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ORPHAN_GUARD_MARK } from '../../libs/process';
 import { ADMIN_DATABASE_URL } from '../support/global-setup';
 import { createScratchDatabase, type ScratchDatabase } from '../../libs/persistence/scratch-database';
 import { findTemporalCli, freePort } from '../../libs/temporal';
@@ -12,11 +14,26 @@ import { testEnv } from '../support/test-env';
  * the demo seeded, and the demo's people carrying the cycle to announced winners with nobody touching anything.
  * The database is a fresh one on the run's PostgreSQL rather than an embedded server, to spare the machine an initdb.
  */
+/** Ids of the processes whose command line holds `text` (Linux's /proc). */
+function processesMentioning(text: string): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
 describe('[demo] npm start runs a whole cycle by itself', () => {
   let database: ScratchDatabase;
   let start: TahapProcess;
   let log: string;
   let portal: string;
+  let dataDir: string;
 
   beforeAll(async () => {
     database = await createScratchDatabase(
@@ -24,7 +41,7 @@ describe('[demo] npm start runs a whole cycle by itself', () => {
       `tahap_demo_${process.pid}_${Date.now()}`,
       'TEST_DATABASE_ADMIN_URL',
     );
-    const dataDir = mkdtempSync(join(testEnv('scratch'), 'demo-'));
+    dataDir = mkdtempSync(join(testEnv('scratch'), 'demo-'));
     log = join(dataDir, 'start.log');
     const [apiPort, temporalPort, temporalUiPort, mailPort] = await Promise.all([
       freePort(),
@@ -79,4 +96,38 @@ describe('[demo] npm start runs a whole cycle by itself', () => {
     expect(said).toMatch(/Demo: a panelist interviewed and scored an innovation/);
     expect(said).toMatch(/Demo: the panelists approved the list and the secretariat closed/);
   }, 360_000);
+
+  it('[production] SIGKILL of npm start leaves no process of its own running after 10 s: its guard stops the Temporal dev server it started', async () => {
+    // The dev server runs in a process group of its own, so no signal to the script's group reaches it either.
+    const [temporal] = processesMentioning(join(dataDir, 'temporal'));
+    expect(temporal).toBeGreaterThan(0);
+    expect(processesMentioning(ORPHAN_GUARD_MARK).length).toBeGreaterThan(0);
+    await start.stop('SIGKILL');
+    await eventually(
+      'no process of npm start to be left',
+      async () =>
+        processesMentioning(join(dataDir, 'temporal')).length === 0 &&
+        processesMentioning(ORPHAN_GUARD_MARK).length === 0
+          ? true
+          : undefined,
+      10_000,
+    );
+  });
+
+  it('[production] a process started by npm start notices when its parent is killed with SIGKILL, and stops', async () => {
+    const [ready, stopped] = [join(dataDir, 'child-ready'), join(dataDir, 'parent-gone')];
+    const watcher = join(testEnv('build'), 'libs', 'process', 'parent-watch.js');
+    const child = `const { writeFileSync } = require('node:fs');
+      require(${JSON.stringify(watcher)}).onParentGone(() => { writeFileSync(${JSON.stringify(stopped)}, ''); process.exit(0); });
+      writeFileSync(${JSON.stringify(ready)}, ''); setInterval(() => undefined, 1000);`;
+    // A parent that waits for its child, as npm does; SIGKILL ends it without a word to the child.
+    const parent = spawn('sh', ['-c', '"$NODE" -e "$CHILD" & wait'], {
+      stdio: 'ignore',
+      env: { ...process.env, NODE: process.execPath, CHILD: child },
+    });
+    await eventually('the child to watch its parent', async () => (existsSync(ready) ? true : undefined), 10_000);
+    expect(existsSync(stopped)).toBe(false);
+    parent.kill('SIGKILL');
+    await eventually('the child to notice', async () => (existsSync(stopped) ? true : undefined), 5_000);
+  });
 });

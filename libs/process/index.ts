@@ -1,0 +1,2 @@
+export * from './orphan-guard';
+export * from './parent-watch';
