@@ -15,6 +15,8 @@ import { inTransaction, type Db, databaseNow } from '../libs/persistence/shared'
 import type { EntryChanges, StageEvent } from '../workflows/entry.messages';
 import type { AuditSubject, SealAuditTrail, SealResult } from './audit/audit.activities';
 import { refusingAsFailure } from './business-failure';
+import { log } from '@temporalio/activity';
+import { tahapMetrics } from './metrics';
 
 /**
  * The entry's documents and stage history in PostgreSQL; every write is keyed so a retry changes nothing twice.
@@ -48,8 +50,8 @@ export function createEntryActivities(db: Db, seal: SealAuditTrail) {
       sealFor?: AuditSubject;
     }): Promise<SealResult | undefined> {
       const { entryId, event } = input;
-      await inTransaction(db, async (tx) => {
-        const inserted = await insertStageEventOnce(tx, {
+      const inserted = await inTransaction(db, async (tx) => {
+        const first = await insertStageEventOnce(tx, {
           entryId,
           stageKey: event.stageKey,
           kind: event.kind,
@@ -57,8 +59,17 @@ export function createEntryActivities(db: Db, seal: SealAuditTrail) {
           reason: event.reason ?? null,
           occurredAt: new Date(event.at),
         });
-        if (inserted && event.kind === 'entered') await setCurrentStage(tx, entryId, event.stageKey);
+        if (first && event.kind === 'entered') await setCurrentStage(tx, entryId, event.stageKey);
+        return first;
       });
+      if (inserted) {
+        tahapMetrics.stageEvent(event.stageKey, event.kind, event.outcome);
+        log.info(`Entry ${event.kind} stage ${event.stageKey}${event.outcome ? ` (${event.outcome})` : ''}`, {
+          stage: event.stageKey,
+          kind: event.kind,
+          outcome: event.outcome,
+        });
+      }
       return input.sealFor ? seal(input.sealFor) : undefined;
     },
 

@@ -96,6 +96,8 @@ async function main(): Promise<void> {
       // Demo webhooks may point at a receiver on this machine.
       WEBHOOKS_ALLOW_PRIVATE: process.env.WEBHOOKS_ALLOW_PRIVATE ?? 'true',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      // Read by a person in this terminal; a deployment's log collector gets JSON lines (the default).
+      LOG_FORMAT: process.env.LOG_FORMAT ?? 'text',
       WEB_DIR: webDir,
     });
     const worker: INestApplicationContext = await bootstrapWorker(config);

@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import { decisionEvents } from '../../libs/audit/decision-events';
 import { appendAuditRows, type AuditHead } from '../../libs/persistence/audit';
 import type { Db } from '../../libs/persistence/shared';
+import { tahapMetrics } from '../metrics';
 
 export interface AuditDeps {
   db: Db;
@@ -34,10 +35,12 @@ export function createAuditActivities({ db, client }: AuditDeps) {
       const { workflowId, runId } = execution;
       const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
       const events = decisionEvents(history, { workflowId, runId });
-      return appendAuditRows(
+      const sealed = await appendAuditRows(
         db,
         events.map((event) => ({ ...event, cycleId: subject.cycleId, entryId: subject.entryId ?? null })),
       );
+      if (sealed.appended > 0) tahapMetrics.auditSeal();
+      return sealed;
     },
   };
 }

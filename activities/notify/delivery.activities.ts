@@ -1,4 +1,4 @@
-import { ApplicationFailure, Context } from '@temporalio/activity';
+import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import type { Transporter } from 'nodemailer';
 import { Webhook } from 'standardwebhooks';
 import { emailParts, type Language } from '../../libs/domain';
@@ -14,6 +14,7 @@ import {
   updateWebhookEndpoint,
   webhookEndpointWithSecretsOrFail,
 } from '../../libs/persistence/notify';
+import { tahapMetrics } from '../metrics';
 
 export interface DeliveryDeps {
   db: Db;
@@ -49,6 +50,10 @@ export function createDeliveryActivities(deps: DeliveryDeps) {
         },
       ),
     );
+    tahapMetrics.noticeDelivery(delivery.channel, outcome);
+    const fields = { deliveryId: delivery.id, noticeId: delivery.noticeId, channel: delivery.channel, outcome };
+    if (outcome === 'accepted') log.info(`Notice delivered by ${delivery.channel}`, fields);
+    else log.warn(`Notice not delivered by ${delivery.channel} (${outcome}): ${detail}`, fields);
   };
   const load = async (deliveryId: string) => {
     const delivery = await deliveryOrFail(db, deliveryId);

@@ -59,6 +59,7 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
       namespace: this.config.temporalNamespace,
       taskQueue: this.config.taskQueue,
       maxCachedWorkflows: this.config.workerMaxCachedWorkflows,
+      shutdownGraceTime: `${this.config.workerShutdownGraceSeconds}s`,
       ...(this.config.workflowBundlePath
         ? { workflowBundle: { codePath: this.config.workflowBundlePath } }
         : { workflowsPath: require.resolve('../../workflows') }),

@@ -24,6 +24,9 @@ describe('loadConfig', () => {
       workerMaxCachedWorkflows: undefined,
       updateWaitSeconds: 60,
       logLevel: 'log',
+      logFormat: 'json',
+      workerMetricsAddress: undefined,
+      workerShutdownGraceSeconds: 20,
       trustProxy: undefined,
       webDir: 'dist/web',
       publicUrl: 'http://127.0.0.1:3000',
@@ -35,6 +38,19 @@ describe('loadConfig', () => {
         sendTimeoutSeconds: 30,
       },
     });
+  });
+
+  it('logs JSON lines unless told text, and refuses any other format by name', () => {
+    expect(loadConfig({ ...BASE, LOG_FORMAT: 'text' }).logFormat).toBe('text');
+    expect(() => loadConfig({ ...BASE, LOG_FORMAT: 'pretty' })).toThrow(/LOG_FORMAT must be json .* or text/);
+  });
+
+  it('serves worker metrics only where told, at a host:port', () => {
+    expect(loadConfig({ ...BASE, WORKER_METRICS_ADDRESS: '0.0.0.0:9464' }).workerMetricsAddress).toBe('0.0.0.0:9464');
+    for (const wrong of ['9464', '0.0.0.0:0', 'host:99999'])
+      expect(() => loadConfig({ ...BASE, WORKER_METRICS_ADDRESS: wrong })).toThrow(
+        /WORKER_METRICS_ADDRESS must be host:port/,
+      );
   });
 
   it('reads how long a request waits for an Update', () => {

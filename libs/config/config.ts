@@ -4,6 +4,8 @@
  */
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const LOG_FORMATS = ['json', 'text'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export interface TahapConfig {
   databaseUrl: string;
@@ -34,6 +36,18 @@ export interface TahapConfig {
   updateWaitSeconds: number;
   /** The least severe level logged: error, warn, log (default) or debug. */
   logLevel: LogLevel;
+  /** `json` (default): one JSON object a line, for a log collector; `text`: lines for a person (`npm start`). */
+  logFormat: LogFormat;
+  /**
+   * Where the worker serves its Prometheus metrics (`0.0.0.0:9464`): the SDK's own and Tahap's, at `/metrics`.
+   * Unset, the worker serves none.
+   */
+  workerMetricsAddress?: string;
+  /**
+   * After SIGTERM the worker stops polling and gives the activities it runs this long to finish before cancelling
+   * them (their next attempt runs on another worker); a deployment's grace period must be longer.
+   */
+  workerShutdownGraceSeconds: number;
   /** Express's `trust proxy` behind a reverse proxy (e.g. `1` or `loopback`), so sign-in limits see real clients. */
   trustProxy?: string | number;
   /** The portal's built files (`npm run build:web`), served at `/` beside the API under `/api`. */
@@ -129,6 +143,25 @@ function logLevel(raw: string | undefined): LogLevel {
   return value as LogLevel;
 }
 
+function logFormat(raw: string | undefined): LogFormat {
+  const value = raw?.trim() || 'json';
+  if (!(LOG_FORMATS as readonly string[]).includes(value)) {
+    throw new ConfigError(`LOG_FORMAT must be json (one JSON object a line) or text, got "${value}".`);
+  }
+  return value as LogFormat;
+}
+
+function listenAddress(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name]?.trim() || undefined;
+  const port = value?.match(/^[^\s:]+:(\d+)$/)?.[1];
+  if (value && !(port && Number(port) >= 1 && Number(port) <= 65535)) {
+    throw new ConfigError(
+      `${name} must be host:port with a port from 1 to 65535, such as 0.0.0.0:9464; got "${value}".`,
+    );
+  }
+  return value;
+}
+
 /** The Nest logger levels at and above a level. */
 export function logLevelsFrom(level: LogLevel): LogLevel[] {
   return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
@@ -166,6 +199,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TahapConfig {
     workerMaxCachedWorkflows: cachedWorkflows(env.WORKER_MAX_CACHED_WORKFLOWS),
     updateWaitSeconds: wholeSeconds(env, 'UPDATE_WAIT_SECONDS', 60),
     logLevel: logLevel(env.LOG_LEVEL),
+    logFormat: logFormat(env.LOG_FORMAT),
+    workerMetricsAddress: listenAddress(env, 'WORKER_METRICS_ADDRESS'),
+    workerShutdownGraceSeconds: wholeSeconds(env, 'WORKER_SHUTDOWN_GRACE_SECONDS', 20),
     trustProxy: trustProxy(env.TRUST_PROXY),
     webDir: env.WEB_DIR?.trim() || DEFAULTS.webDir,
     publicUrl: publicUrl(env.PUBLIC_URL, apiHost, apiPort),

@@ -20,3 +20,13 @@ export function correctionWorkflowId(cycle: string, sequence: number): string {
 export function draftRemindersWorkflowId(cycle: string): string {
   return `draft-reminders-${cycle}`;
 }
+
+const CYCLE_IN_ID = /(?:^|-)(cycle-[a-z0-9]+(?:-[a-z0-9]+)*?-\d{4})(?:-|$)/;
+const ENTRY_ID = /^entry-.+-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** The cycle and entry a workflow id names, as the builders above put them in (for logs and metrics). */
+export function workflowSubjects(workflowId: string): { cycleId?: string; entryId?: string } {
+  const cycleId = CYCLE_IN_ID.exec(workflowId)?.[1];
+  const entryId = ENTRY_ID.exec(workflowId)?.[1];
+  return { ...(cycleId ? { cycleId } : {}), ...(entryId ? { entryId } : {}) };
+}

@@ -188,7 +188,7 @@ export function runBenchmark(
     );
     await worker.start(/Worker polling task queue/);
     const api = spawned('apps/api/main.ts', appEnv, 'api.log');
-    const [, origin] = await api.start(/Tahap API listening on (http:\/\/\S+)/);
+    const [, origin] = await api.start(/Tahap API listening on (http:\/\/[^\s"]+)/);
     const baseUrl = `${origin}/${API_PREFIX}`;
     console.log(
       `  stack up in ${((Date.now() - started) / 1000).toFixed(1)} s (API ${baseUrl}, Temporal ${temporal.address})`,

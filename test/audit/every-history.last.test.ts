@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { cpus } from 'node:os';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { replayHistories, type HistoryToReplay, type ReplayVerdict } from '../../libs/audit/replay';
@@ -16,6 +17,14 @@ Runtime.install({ logger: new DefaultLogger('WARN') });
  */
 const OTHERS = `(TaskQueue != "${NATIONAL_SCALE_TASK_QUEUE}" OR WorkflowType != "entryWorkflow")`;
 
+const { EventType } = temporal.api.enums.v1;
+
+/**
+ * Workflow tasks the worker did not finish in time, or that were handed on: each is tried again, and a task that loses
+ * its worker's cache replays the run's whole history. Counted for the run's CPU budget, not asserted.
+ */
+const retriedTasks = { timedOut: 0, failed: 0 };
+
 /** The histories a query lists that were not replayed yet (a closed run's history never changes). */
 async function* unseen(client: Client, seen: Set<string>, query: string): AsyncGenerator<HistoryToReplay> {
   for await (const execution of client.workflow.list({ query })) {
@@ -23,6 +32,10 @@ async function* unseen(client: Client, seen: Set<string>, query: string): AsyncG
     if (seen.has(key)) continue;
     seen.add(key);
     const history = await client.workflow.getHandle(execution.workflowId, execution.runId).fetchHistory();
+    for (const event of history.events ?? []) {
+      if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT) retriedTasks.timedOut += 1;
+      if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED) retriedTasks.failed += 1;
+    }
     yield { workflowId: execution.workflowId, history };
   }
 }
@@ -58,6 +71,9 @@ describe('[audit] every history of the end-to-end suites replays', () => {
       await otherSuitesFinished(__filename, Math.max(0, deadline - Date.now()));
       await replay(unseen(client, seen, OTHERS), cpus().length);
       console.log(`[audit] replayed ${replayed} histories of this run, ${diverged.length} diverged`);
+      console.log(
+        `[audit] workflow tasks timed out: ${retriedTasks.timedOut}, failed: ${retriedTasks.failed} (each tried again)`,
+      );
       expect(diverged).toEqual([]);
       // Run alone this suite sees only what is left on the server; in the whole suite it sees every other suite's.
       expect(replayed).toBeGreaterThan(0);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import * as ts from 'typescript';
 import { parse } from 'yaml';
+import { METRICS_PATH } from '../../apps/api/observability/metrics';
 import { loadAuthConfig, loadConfig } from '../../libs/config';
 import { SEARCH_ATTRIBUTES } from '../../libs/domain/search-attributes';
 
@@ -22,6 +23,8 @@ const UI = 'temporal-ui';
 const WORKER = 'worker';
 const API = 'api';
 const PROXY = 'proxy';
+const PROMETHEUS = 'prometheus';
+const GRAFANA = 'grafana';
 
 /** What entryWorkflow upserts, with the server CLI's type names. */
 const EXPECTED_SEARCH_ATTRIBUTES = [
@@ -401,16 +404,50 @@ describe('[foundation] docker-compose wires PostgreSQL, Temporal with its schema
     expect(containerPorts(API)).toContain(config.apiPort);
   });
 
-  it('[security] only the HTTPS proxy is published on every interface; Temporal stays on the compose network, its UI on the host loopback', () => {
+  it('[security] only the HTTPS proxy is published on every interface; Temporal stays on the compose network, its UI, Prometheus and Grafana on the host loopback', () => {
     const published = Object.fromEntries(
       Object.keys(services)
         .map((name) => [name, publishedOn(name)] as const)
         .filter(([, addresses]) => addresses.length > 0),
     );
-    expect(published).toEqual({ [PROXY]: ['0.0.0.0', '0.0.0.0'], [UI]: ['127.0.0.1'] });
+    expect(published).toEqual({
+      [PROXY]: ['0.0.0.0', '0.0.0.0'],
+      [UI]: ['127.0.0.1'],
+      [PROMETHEUS]: ['127.0.0.1'],
+      [GRAFANA]: ['127.0.0.1'],
+    });
     expect(containerPorts(PROXY).sort()).toEqual([443, 80]);
     expect(service(TEMPORAL).ports).toBeUndefined();
     expect(service(API).ports).toBeUndefined();
+  });
+
+  it('[production] Prometheus scrapes the api and the worker where they serve metrics, Grafana reads Prometheus, and the proxy keeps /metrics from the public', () => {
+    const scrape = parse(readFileSync(join(ROOT, 'deploy', 'prometheus', 'prometheus.yml'), 'utf8'));
+    const targets = Object.fromEntries(
+      scrape.scrape_configs.map(
+        (job: { job_name: string; metrics_path: string; static_configs: { targets: string[] }[] }) => [
+          job.job_name,
+          { path: job.metrics_path, targets: job.static_configs.flatMap((config) => config.targets) },
+        ],
+      ),
+    );
+    const api = loadConfig(environment(API));
+    const worker = loadConfig(environment(WORKER));
+    expect(targets).toEqual({
+      'tahap-api': { path: METRICS_PATH, targets: [`${API}:${api.apiPort}`] },
+      'tahap-worker': { path: METRICS_PATH, targets: [`${WORKER}:${worker.workerMetricsAddress?.split(':')[1]}`] },
+    });
+    expect(containerPorts(WORKER)).toContain(Number(worker.workerMetricsAddress?.split(':')[1]));
+    expect(service(PROMETHEUS).volumes).toContain(
+      './deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro',
+    );
+    const datasources = parse(
+      readFileSync(join(ROOT, 'deploy', 'grafana', 'provisioning', 'datasources', 'prometheus.yml'), 'utf8'),
+    );
+    expect(datasources.datasources[0].url).toBe(`http://${PROMETHEUS}:9090`);
+    expect(containerPorts(PROMETHEUS)).toContain(9090);
+    const caddyfile = readFileSync(join(ROOT, 'deploy', 'caddy', 'Caddyfile'), 'utf8');
+    expect(caddyfile).toMatch(new RegExp(`^\\s*respond ${METRICS_PATH} 404$`, 'm'));
   });
 
   it('[security] the proxy serves HTTPS with HSTS in front of the api, and the api trusts exactly that one hop', () => {

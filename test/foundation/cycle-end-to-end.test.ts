@@ -1,4 +1,7 @@
 import { PKRI_2024 } from '../../libs/domain';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort } from '../../libs/temporal';
 import type { StageEvent } from '../../workflows/entry.messages';
 import { compressedPkri, cycleStatus, ensureAgencies, startCycle, INNOVATION } from '../support/fixtures';
 import { recordReplayFixture, scheduledActivityInputs } from '../support/history';
@@ -13,15 +16,20 @@ const EXPECTED_HISTORY = STAGE_KEYS.flatMap((stage) => [
 ]);
 
 describe('[foundation] a cycle on a calendar compressed to seconds', () => {
-  const stack = new Stack('foundation-e2e');
+  let stack: Stack;
+  let workerMetrics = '';
+  let cycleId = '';
   beforeAll(async () => {
+    const address = `127.0.0.1:${await freePort()}`;
+    workerMetrics = `http://${address}/metrics`;
+    stack = new Stack('foundation-e2e', { WORKER_METRICS_ADDRESS: address });
     await stack.start();
     await ensureAgencies(stack);
   });
   afterAll(() => stack.stop());
 
   it('[foundation] two agencies register, the stages run by themselves, and a late registration leaves nothing behind', async () => {
-    const cycleId = await startCycle(stack, compressedPkri(2091, { submission: 6, others: 1 }));
+    cycleId = await startCycle(stack, compressedPkri(2091, { submission: 6, others: 1 }));
 
     const registrations = await Promise.all([
       stack.request('POST', `/cycles/${cycleId}/entries`, {
@@ -97,5 +105,83 @@ describe('[foundation] a cycle on a calendar compressed to seconds', () => {
 
     await recordReplayFixture(stack.client, cycleId, 'cycle-full-run');
     await recordReplayFixture(stack.client, workflows[0], 'entry-full-run-record-seals');
+  });
+
+  it('[production] /metrics of the API and the worker answer in Prometheus format with the named series; the logs are JSON lines naming the workflow, run, cycle and entry', async () => {
+    expect(cycleId).not.toBe('');
+    const api = await fetch(`${stack.origin}/metrics`);
+    expect(api.status).toBe(200);
+    expect(api.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const apiSeries = await api.text();
+    // One series per route pattern, not per cycle: the cycle id is not in its label.
+    expect(apiSeries).toMatch(
+      /^tahap_http_requests_total\{method="GET",route="\/api\/cycles\/:cycleId",status="200"\} \d+$/m,
+    );
+    expect(apiSeries).toMatch(
+      /^tahap_http_request_duration_seconds_bucket\{.*route="\/api\/entries\/:entryId".*\} \d+$/m,
+    );
+    expect(apiSeries).toMatch(
+      /^tahap_http_requests_total\{method="POST",route="\/api\/cycles\/:cycleId\/entries",status="409"\} 1$/m,
+    );
+    expect(apiSeries).toMatch(/^# TYPE tahap_http_server_errors_total counter$/m);
+    expect(apiSeries).toMatch(/^process_cpu_seconds_total \d/m);
+    expect(apiSeries).not.toContain(cycleId);
+
+    const worker = await fetch(workerMetrics);
+    expect(worker.status).toBe(200);
+    const workerSeries = await worker.text();
+    // The SDK's own, through its runtime telemetry, and Tahap's, recorded by the activities.
+    expect(workerSeries).toMatch(/^temporal_workflow_completed_total\{.*\} \d+$/m);
+    expect(workerSeries).toMatch(/^temporal_activity_execution_latency_seconds_bucket\{.*\} \d+$/m);
+    for (const stage of STAGE_KEYS)
+      expect(workerSeries).toMatch(
+        new RegExp(`^tahap_stage_transitions_total\\{[^}]*kind="entered"[^}]*stage="${stage}"[^}]*\\} 2$`, 'm'),
+      );
+    expect(workerSeries).toMatch(/^tahap_audit_seals_total\{.*\} [1-9]\d*$/m);
+    expect(workerSeries).toMatch(
+      /^tahap_notice_deliveries_total\{[^}]*channel="email"[^}]*outcome="accepted"[^}]*\} [1-9]\d*$/m,
+    );
+
+    // Every series the Grafana dashboard in deploy/ draws is one of these two endpoints serves.
+    const dashboard = readFileSync(
+      join(__dirname, '..', '..', 'deploy', 'grafana', 'dashboards', 'tahap.json'),
+      'utf8',
+    );
+    const drawn = new Set(
+      [...dashboard.matchAll(/\b((?:tahap|temporal|process|nodejs)_[a-z_]+?)(?:_bucket|_sum|_count)?\b/g)].map(
+        (match) => match[1],
+      ),
+    );
+    expect(drawn.size).toBeGreaterThan(5);
+    for (const series of drawn)
+      expect([series, new RegExp(`^# TYPE ${series} `, 'm').test(apiSeries + workerSeries)]).toEqual([series, true]);
+
+    const lines = stack
+      .log('worker')
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const entered = lines.find((line) => line.message === `Entry entered stage ${STAGE_KEYS[0]}`);
+    expect(entered).toMatchObject({
+      level: 'log',
+      context: 'Temporal',
+      cycleId,
+      workflowId: expect.stringMatching(/^entry-/),
+      runId: expect.any(String),
+      entryId: expect.any(String),
+      stage: STAGE_KEYS[0],
+    });
+    expect(entered!.workflowId).toBe(`entry-${cycleId}-${entered!.entryId as string}`);
+    const apiLines = stack
+      .log('api')
+      .split('\n')
+      .filter((line) => line.startsWith('{'));
+    expect(apiLines.map((line) => JSON.parse(line))).toContainEqual(
+      expect.objectContaining({
+        level: 'log',
+        context: 'Bootstrap',
+        message: expect.stringMatching(/^Tahap API listening on http:/),
+      }),
+    );
   });
 });

@@ -50,6 +50,9 @@ export class Stack {
       WEBHOOKS_ALLOW_PRIVATE: 'true',
       NOTIFY_RETRY_INITIAL_SECONDS: '1',
       NOTIFY_SEND_TIMEOUT_SECONDS: '5',
+      // A suite's end stops its worker with activities still waiting on calendars; a drain of the default 20 s each
+      // would be spent 40 times a run for nothing the suites look at.
+      WORKER_SHUTDOWN_GRACE_SECONDS: '2',
       ...this.extra,
       ...extra,
     };
@@ -70,7 +73,7 @@ export class Stack {
     this.api = new TahapProcess('apps/api/main.ts', this.env({ API_PORT: '0' }), this.logFile('api'));
     const [, listening] = await Promise.all([
       this.startWorker(),
-      this.api.start(/Tahap API listening on (http:\/\/\S+)/),
+      this.api.start(/Tahap API listening on (http:\/\/[^\s"]+)/),
     ]);
     this.origin = listening[1];
     this.baseUrl = `${this.origin}/${API_PREFIX}`;

@@ -10,14 +10,19 @@ export class HealthCheckDetailDto extends HealthCheckDto {
 
 /** Whether the API reaches PostgreSQL and Temporal: for anyone, so nothing more than yes or no. */
 export class HealthDto {
-  @ApiProperty({ enum: ['ok', 'degraded'] }) status: string;
+  @ApiProperty({ enum: ['ok', 'degraded', 'draining'] }) status: string;
   @ApiProperty({ type: HealthCheckDto }) database: HealthCheckDto;
   @ApiProperty({ type: HealthCheckDto }) temporal: HealthCheckDto;
 }
 
 /** The same check for the secretariat, with what each part answered. */
 export class HealthDetailDto {
-  @ApiProperty({ enum: ['ok', 'degraded'] }) status: string;
+  @ApiProperty({ enum: ['ok', 'degraded', 'draining'] }) status: string;
   @ApiProperty({ type: HealthCheckDetailDto }) database: HealthCheckDetailDto;
   @ApiProperty({ type: HealthCheckDetailDto }) temporal: HealthCheckDetailDto;
+}
+
+/** The process answers. */
+export class LivenessDto {
+  @ApiProperty({ enum: ['ok'] }) status: string;
 }

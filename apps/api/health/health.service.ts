@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { TahapConfig } from '../../../libs/config';
 import { DB, TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../../libs/infrastructure';
@@ -10,10 +10,16 @@ export interface Check {
   detail: string;
 }
 
-/** Whether the API reaches PostgreSQL and Temporal. */
+/** Whether the API reaches PostgreSQL and Temporal, and whether it is stopping. */
 @Injectable()
-export class HealthService {
+export class HealthService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(HealthService.name);
+  /** From the shutdown signal on: the readiness check fails while requests in flight finish. */
+  draining = false;
+
+  beforeApplicationShutdown(): void {
+    this.draining = true;
+  }
 
   constructor(
     @Inject(DB) private readonly db: Db,

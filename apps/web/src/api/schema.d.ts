@@ -1508,8 +1508,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Whether the API reaches PostgreSQL and Temporal; 503 when either is down
-         * @description Only yes or no for each: what was found, versions and addresses included, is on `GET /health/detail`.
+         * Readiness: whether the API reaches PostgreSQL and Temporal; 503 when either is down or it is stopping
+         * @description For a load balancer and a Kubernetes readiness probe: from SIGTERM on it answers 503 `draining`, so no new request is sent here while those in flight finish. Only yes or no for each part: what was found, versions and addresses included, is on `GET /health/detail`.
          */
         get: operations["HealthController_health"];
         put?: never;
@@ -1529,6 +1529,26 @@ export interface paths {
         };
         /** The health check with what was found: versions, addresses, and the errors met */
         get: operations["HealthController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness: the process answers HTTP; 200 whatever PostgreSQL and Temporal do
+         * @description For a Kubernetes liveness probe: a restart helps only a process that no longer answers, not one whose database is down (the readiness check, `GET /health`, takes it out of the load balancer instead).
+         */
+        get: operations["HealthController_live"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3087,13 +3107,13 @@ export interface components {
         HealthDetailDto: {
             database: components["schemas"]["HealthCheckDetailDto"];
             /** @enum {string} */
-            status: "ok" | "degraded";
+            status: "ok" | "degraded" | "draining";
             temporal: components["schemas"]["HealthCheckDetailDto"];
         };
         HealthDto: {
             database: components["schemas"]["HealthCheckDto"];
             /** @enum {string} */
-            status: "ok" | "degraded";
+            status: "ok" | "degraded" | "draining";
             temporal: components["schemas"]["HealthCheckDto"];
         };
         InboxReadDto: {
@@ -3371,6 +3391,10 @@ export interface components {
             title: string;
             /** @example 2024 */
             year: number;
+        };
+        LivenessDto: {
+            /** @enum {string} */
+            status: "ok";
         };
         LoginRequestDto: {
             /** @example admin@tahap.local */
@@ -6656,6 +6680,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDetailDto"];
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LivenessDto"];
                 };
             };
         };
