@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { DEFAULTS } from '../libs/config';
-import { ensureTemporalCli, startDevServer } from '../libs/temporal';
+import { ensureTemporalCli, ensureTemporalServer, startDevServer } from '../libs/temporal';
 import { localDevServerOptions } from './local-temporal';
 
 const PROJECT_ROOT = resolve(__dirname, '..');
 
 /**
  * `npm run temporal -- ensure`: find the Temporal CLI or build it into .tools/bin (CI and fresh machines).
+ * `npm run temporal -- ensure-server`: the same for the Temporal server and its SQL tool (`npm run stack`, the tests).
  * `npm run temporal -- start`: run only the dev server, with the data and search attributes `npm start` uses.
  */
 async function main(command: string | undefined): Promise<void> {
@@ -19,6 +20,14 @@ async function main(command: string | undefined): Promise<void> {
     );
     return;
   }
+  if (command === 'ensure-server') {
+    const started = Date.now();
+    const binaries = ensureTemporalServer(PROJECT_ROOT);
+    if (!binaries) throw new Error('The Temporal server is built with Go, which is not installed.');
+    console.log(`Temporal server: ${binaries.server} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(`Temporal SQL tool: ${binaries.sqlTool}`);
+    return;
+  }
   if (command === 'start') {
     const dataDir = resolve(PROJECT_ROOT, process.env.DATA_DIR ?? DEFAULTS.dataDir);
     const server = await startDevServer(localDevServerOptions(PROJECT_ROOT, dataDir));
@@ -28,7 +37,7 @@ async function main(command: string | undefined): Promise<void> {
     process.on('SIGTERM', stop);
     return;
   }
-  console.error('usage: npm run temporal -- ensure | start');
+  console.error('usage: npm run temporal -- ensure | ensure-server | start');
   process.exit(2);
 }
 

@@ -63,13 +63,19 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   };
 }
 
-async function waitUntilServing(address: string, child: ChildProcess, logFile: string): Promise<void> {
+/** Resolves once the frontend at `address` answers; fails with the log's tail when `child` exits first or never answers. */
+export async function waitUntilServing(
+  address: string,
+  child: ChildProcess,
+  logFile: string,
+  what = 'Temporal dev server',
+): Promise<void> {
   let exited: number | null | undefined;
   child.once('exit', (code) => (exited = code));
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (exited !== undefined) {
-      throw new Error(`Temporal dev server exited with code ${exited} before serving; its log:\n${tail(logFile)}`);
+      throw new Error(`${what} exited with code ${exited} before serving; its log:\n${tail(logFile)}`);
     }
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1_000 });
@@ -85,7 +91,7 @@ async function waitUntilServing(address: string, child: ChildProcess, logFile: s
   }
   child.kill('SIGKILL');
   throw new Error(
-    `Temporal dev server did not answer on ${address} within ${READY_TIMEOUT_MS / 1000}s; its log:\n${tail(logFile)}`,
+    `${what} did not answer on ${address} within ${READY_TIMEOUT_MS / 1000}s; its log:\n${tail(logFile)}`,
   );
 }
 
@@ -97,7 +103,8 @@ function tail(file: string): string {
   }
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+/** SIGTERM, then SIGKILL after 10 s; resolves once the process has exited. */
+export function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 10_000);

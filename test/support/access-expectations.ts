@@ -13,6 +13,7 @@ const ALL = ROLES;
  */
 export const EXPECTED: Record<string, { allow: Role[] | 'public'; hidden?: Role[] }> = {
   'GET /health': { allow: 'public' },
+  'GET /health/live': { allow: 'public' },
   'GET /health/detail': { allow: ['admin'] },
   'POST /auth/login': { allow: 'public' },
   'GET /auth/me': { allow: ALL },

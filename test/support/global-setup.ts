@@ -6,7 +6,7 @@ import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { openDatabase } from '../../libs/persistence';
 import { createScratchDatabase, type ScratchDatabase } from '../../libs/persistence/scratch-database';
-import { freePort, startDevServer, type RunningDevServer } from '../../libs/temporal';
+import { ensureTemporalServer, freePort, startDevServer, type RunningDevServer } from '../../libs/temporal';
 import { buildWeb } from '../../scripts/build-web';
 import { ADMIN_DATABASE_URL } from './admin-database';
 import { bundleLogger } from './bundle-logger';
@@ -35,6 +35,8 @@ declare global {
  * receives in that database), the workflow bundle, the API, worker and scripts compiled to JavaScript, and the portal.
  */
 export default async function globalSetup(): Promise<void> {
+  // The production-topology suite runs the real server binary; built with Go the first time (minutes), else reused.
+  ensureTemporalServer(PROJECT_ROOT);
   const scratch = mkdtempSync(join(tmpdir(), 'tahap-test-'));
   // Inside the project, so the compiled processes find node_modules; removed by the teardown.
   const build = join(PROJECT_ROOT, '.data', `test-build-${basename(scratch)}`);

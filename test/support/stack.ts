@@ -81,6 +81,16 @@ export class Stack {
     return this;
   }
 
+  /** A Tahap started elsewhere (the production topology): requests, client and database, no processes of its own. */
+  async attach(origin: string, temporalAddress: string, databaseUrl: string): Promise<this> {
+    this.client = new Client({ connection: await Connection.connect({ address: temporalAddress }) });
+    this.db = await createDataSource(databaseUrl).initialize();
+    this.origin = origin;
+    this.baseUrl = `${origin}/${API_PREFIX}`;
+    this.admin = await this.login(TEST_ADMIN.email, TEST_ADMIN.password);
+    return this;
+  }
+
   async startWorker(extra: Record<string, string> = {}): Promise<void> {
     this.worker = new TahapProcess('apps/worker/main.ts', this.env(extra), this.logFile('worker'));
     await this.worker.start(/Worker polling task queue/);

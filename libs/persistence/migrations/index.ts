@@ -12,6 +12,7 @@ import { UserLanguage1765200000000 } from './1765200000000-user-language.migrati
 import { ListIndexes1765300000000 } from './1765300000000-list-indexes.migration';
 import { SecurityHardening1765400000000 } from './1765400000000-security-hardening.migration';
 import { ObjectionConfirmation1765500000000 } from './1765500000000-objection-confirmation.migration';
+import { AuditLogAppendOnlyGrants1765600000000 } from './1765600000000-audit-log-append-only-grants.migration';
 
 /** In order. A migration that has landed is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ListIndexes1765300000000,
   SecurityHardening1765400000000,
   ObjectionConfirmation1765500000000,
+  AuditLogAppendOnlyGrants1765600000000,
 ];
