@@ -3,6 +3,8 @@ import type { AuditActivities } from '../activities/audit/audit.activities';
 
 const { sealAuditTrail } = proxyActivities<AuditActivities>({
   startToCloseTimeout: '2 minutes',
+  // The worker heartbeats it while it runs (apps/worker): one that died is noticed in 30 s, not at the timeout.
+  heartbeatTimeout: '30 seconds',
   retry: { maximumInterval: '30 seconds' },
 });
 

@@ -27,6 +27,8 @@ const { recordEntryStageEvent, completeEntry, editEntryDocument, withdrawEntryDo
 // A record that also seals waits for the audit log's lock as a seal does (workflows/audit-seal.ts).
 const { recordEntryStageEvent: recordAndSeal } = proxyActivities<EntryActivities>({
   startToCloseTimeout: '2 minutes',
+  // The worker heartbeats it while it runs (apps/worker): one that died is noticed in 30 s, not at the timeout.
+  heartbeatTimeout: '30 seconds',
   retry: { maximumInterval: '30 seconds' },
 });
 

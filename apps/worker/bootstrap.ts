@@ -16,18 +16,22 @@ function installRuntime(config: TahapConfig): void {
   if (runtimeInstalled) return;
   Runtime.install({
     logger: temporalLogger(createLogger(config)),
-    telemetryOptions: config.workerMetricsAddress
-      ? {
-          metrics: {
-            prometheus: {
-              bindAddress: config.workerMetricsAddress,
-              countersTotalSuffix: true,
-              useSecondsForDurations: true,
-              unitSuffix: true,
+    telemetryOptions: {
+      // The SDK core's own warnings through the same logger, as JSON lines, not printed beside them.
+      logging: { filter: { core: 'WARN', other: 'WARN' }, forward: {} },
+      ...(config.workerMetricsAddress
+        ? {
+            metrics: {
+              prometheus: {
+                bindAddress: config.workerMetricsAddress,
+                countersTotalSuffix: true,
+                useSecondsForDurations: true,
+                unitSuffix: true,
+              },
             },
-          },
-        }
-      : {},
+          }
+        : {}),
+    },
   });
   runtimeInstalled = true;
 }

@@ -21,6 +21,7 @@ import { ConfigError, type TahapConfig } from '../../libs/config';
 import { temporalConnectionOptions } from '../../libs/temporal/connection-options';
 import { DB, TAHAP_CONFIG, TEMPORAL_CLIENT } from '../../libs/infrastructure/tokens';
 import type { Db } from '../../libs/persistence/shared';
+import { heartbeating } from '../../activities/heartbeating';
 
 /** Hosts the Temporal worker inside the Nest application context: activities get their dependencies here. */
 @Injectable()
@@ -66,17 +67,18 @@ export class TahapWorkerService implements OnApplicationBootstrap, OnApplication
       activities: {
         ...createCycleStageActivities(this.db),
         ...createDraftActivities(this.db),
-        ...createEntryActivities(this.db, audit.sealAuditTrail),
-        ...createScreeningActivities(this.db),
+        // Those the workflows give a heartbeat timeout (a dead worker is noticed in 30 s).
+        ...heartbeating(createEntryActivities(this.db, audit.sealAuditTrail)),
+        ...heartbeating(createScreeningActivities(this.db)),
         ...createDeskEntryActivities(this.db),
-        ...createDeskStageActivities(launchDeps),
+        ...heartbeating(createDeskStageActivities(launchDeps)),
         ...createSelectionActivities(this.db, notifyDeps),
-        ...createInterviewStageActivities(this.db),
-        ...createPlenaryActivities(this.db),
+        ...heartbeating(createInterviewStageActivities(this.db)),
+        ...heartbeating(createPlenaryActivities(this.db)),
         ...createInterviewEntryActivities(this.db),
         ...createFanOutActivities(launchDeps),
         ...createYearlyCycleActivities(launchDeps),
-        ...audit,
+        ...heartbeating(audit),
         ...createNotifyActivities(notifyDeps),
         ...createDeliveryActivities({
           db: this.db,

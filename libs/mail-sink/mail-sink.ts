@@ -59,6 +59,11 @@ export async function startMailSink(
     server.once('error', failed);
     server.listen(options.port, options.host, () => listening());
   });
+  // A sender that dies mid-session (a worker killed while it sends) resets its connection; smtp-server reports that
+  // as an 'error' on the server, which must not end the sink. The sender tries again and the sink stores that.
+  server.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') console.error(`Mail sink: ${error.message}`);
+  });
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://${options.host}:${port}`,

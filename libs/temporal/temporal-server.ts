@@ -1,5 +1,6 @@
 import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { accessSync, closeSync, constants, copyFileSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -109,6 +110,23 @@ export async function setupTemporalSchema(sqlTool: string, databases: TemporalDa
     await run(database, 'setup-schema', '-v', '0.0');
     await run(database, 'update-schema', '--schema-name', schema);
   }
+}
+
+/** A base port whose server ports (+0 to +3, +10, +100 to +103) are all free on 127.0.0.1. */
+export async function freeServerPortBase(): Promise<number> {
+  const free = (port: number) =>
+    new Promise<boolean>((answer) => {
+      const server = createServer();
+      server.once('error', () => answer(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => answer(true)));
+    });
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    // Below 32,668: the server keeps its membership port in a smallint column.
+    const base = 20_000 + Math.floor(Math.random() * 12_000);
+    const ports = [0, 1, 2, 3, 10, 100, 101, 102, 103].map((offset) => base + offset);
+    if ((await Promise.all(ports.map(free))).every(Boolean)) return base;
+  }
+  throw new Error('No free range of ports for the Temporal server.');
 }
 
 export interface TemporalServerOptions {

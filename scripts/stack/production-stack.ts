@@ -141,9 +141,19 @@ export async function startProductionStack(options: ProductionStackOptions): Pro
       const handle: Replica = {
         name,
         process: new TahapProcess(entry, { ...env, ...extra }, replicaLog),
+        // As compose's `restart: unless-stopped` and a Kubernetes restart policy do: a replica that exits while it
+        // starts (Temporal or PostgreSQL restarting underneath it) is started again, a few times.
         start: async () => {
-          handle.process = new TahapProcess(entry, { ...env, ...extra }, replicaLog);
-          await handle.process.start(ready);
+          for (let attempt = 1; ; attempt += 1) {
+            handle.process = new TahapProcess(entry, { ...env, ...extra }, replicaLog);
+            try {
+              await handle.process.start(ready);
+              return;
+            } catch (error) {
+              if (attempt >= 10) throw error;
+              await new Promise((pause) => setTimeout(pause, 1_000));
+            }
+          }
         },
       };
       return handle;

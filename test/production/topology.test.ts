@@ -1,10 +1,9 @@
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Client as PgClient } from 'pg';
 import { parse } from 'yaml';
 import { PKRI_2024 } from '../../libs/domain';
-import { TEMPORAL_SERVER_VERSION } from '../../libs/temporal';
+import { freeServerPortBase, TEMPORAL_SERVER_VERSION } from '../../libs/temporal';
 import { startProductionStack, type ProductionStack } from '../../scripts/stack/production-stack';
 import { ADMIN_DATABASE_URL } from '../support/admin-database';
 import { compressedPkri, cycleStatus, ensureAgencies, INNOVATION, startCycle } from '../support/fixtures';
@@ -19,23 +18,6 @@ const EXPECTED_HISTORY = PKRI_2024.stages.flatMap((stage) => [
   { stage: stage.key, kind: 'completed' },
 ]);
 
-/** A base port whose server ports (+0 to +3, +10, +100 to +103) are all free. */
-async function freeServerPorts(): Promise<number> {
-  const free = (port: number) =>
-    new Promise<boolean>((answer) => {
-      const server = createServer();
-      server.once('error', () => answer(false));
-      server.listen(port, '127.0.0.1', () => server.close(() => answer(true)));
-    });
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    // Below 32,668: the server keeps its membership port in a smallint column.
-    const base = 20_000 + Math.floor(Math.random() * 12_000);
-    const ports = [0, 1, 2, 3, 10, 100, 101, 102, 103].map((offset) => base + offset);
-    if ((await Promise.all(ports.map(free))).every(Boolean)) return base;
-  }
-  throw new Error('no free range of ports for the Temporal server');
-}
-
 describe('[production] the production topology: Temporal server on PostgreSQL, two workers, two API replicas', () => {
   let topology: ProductionStack;
   const stack = new Stack('production-topology');
@@ -47,7 +29,7 @@ describe('[production] the production topology: Temporal server on PostgreSQL, t
       dir: join(testEnv('scratch'), 'production-topology'),
       postgres: { adminUrl: ADMIN_DATABASE_URL },
       prefix,
-      temporalPort: await freeServerPorts(),
+      temporalPort: await freeServerPortBase(),
       apiPort: 0,
       workers: 2,
       apis: 2,

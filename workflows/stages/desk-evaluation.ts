@@ -6,6 +6,8 @@ import type { StageKind, StageRun } from './stage-kind';
 
 const desk = proxyActivities<DeskStageActivities>({
   startToCloseTimeout: '10 minutes',
+  // The worker heartbeats it while it runs (apps/worker): one that died is noticed in 30 s, not at the timeout.
+  heartbeatTimeout: '30 seconds',
   retry: { maximumInterval: '1 minute' },
 });
 

@@ -5,6 +5,8 @@ import type { StageKind } from './stage-kind';
 
 const screening = proxyActivities<ScreeningActivities>({
   startToCloseTimeout: '10 minutes',
+  // The worker heartbeats it while it runs (apps/worker): one that died is noticed in 30 s, not at the timeout.
+  heartbeatTimeout: '30 seconds',
   retry: { maximumInterval: '1 minute' },
 });
 
