@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FaultReport } from '../../scripts/stack/fault-run';
 import { nodeArgs } from '../support/process';
@@ -23,6 +23,8 @@ jest.setTimeout(20 * 60_000);
  */
 describe('[chaos] faults injected for real during a compressed cycle on the production topology', () => {
   let report: FaultReport & { problems: string[] };
+  const dataDir = join(resolve(__dirname, '..', '..'), '.data', `chaos-test-${process.pid}`);
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   beforeAll(async () => {
     const reportPath = join(testEnv('scratch'), 'chaos-report.json');
@@ -35,7 +37,9 @@ describe('[chaos] faults injected for real during a compressed cycle on the prod
     const code = await new Promise<number | null>((done) => {
       const child = spawn(process.execPath, args, {
         cwd: resolve(__dirname, '..', '..'),
-        env: { ...process.env, DATA_DIR: join(testEnv('scratch'), 'chaos-data') },
+        // Inside the project, as `npm start` keeps its data: the embedded PostgreSQL runs as its own OS user, which
+        // cannot enter the run's private scratch folder.
+        env: { ...process.env, DATA_DIR: dataDir },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       const out: Buffer[] = [];
