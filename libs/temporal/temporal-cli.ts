@@ -6,7 +6,7 @@ import { delimiter, dirname, join, resolve } from 'node:path';
 /** The CLI tag that `go install` accepts; newer tags carry `replace` directives that it refuses. */
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
 
-function isExecutable(path: string): boolean {
+export function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return true;
@@ -26,7 +26,12 @@ export function toolsBinDir(projectRoot: string): string {
  */
 export function userCachedCli(env: NodeJS.ProcessEnv = process.env): string {
   const version = TEMPORAL_CLI_MODULE.split('@')[1];
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'tahap', `temporal-cli-${version}`, 'temporal');
+  return join(userCacheRoot(env), `temporal-cli-${version}`, 'temporal');
+}
+
+/** `$XDG_CACHE_HOME/tahap`, else `~/.cache/tahap`: where builds of Temporal's binaries are kept by version. */
+export function userCacheRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'tahap');
 }
 
 /** Looks for the `temporal` CLI: TEMPORAL_CLI_PATH, then PATH, then .tools/bin, then the per-user cache. */
@@ -47,7 +52,7 @@ export function findTemporalCli(projectRoot: string, env: NodeJS.ProcessEnv = pr
   return candidates.find(isExecutable);
 }
 
-function hasGo(): boolean {
+export function hasGo(): boolean {
   return spawnSync('go', ['version'], { stdio: 'ignore' }).status === 0;
 }
 

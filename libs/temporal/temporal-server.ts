@@ -1,12 +1,11 @@
-import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { accessSync, closeSync, constants, copyFileSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { closeSync, copyFileSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { SEARCH_ATTRIBUTES } from '../domain/search-attributes';
 import { stopChild, waitUntilServing } from './dev-server';
-import { toolsBinDir } from './temporal-cli';
+import { hasGo, isExecutable, toolsBinDir, userCacheRoot } from './temporal-cli';
 
 /** The server release docker-compose.yml runs (`temporalio/server`); a test keeps the two equal. */
 export const TEMPORAL_SERVER_VERSION = '1.29.1';
@@ -22,18 +21,9 @@ export interface TemporalServerBinaries {
   sqlTool: string;
 }
 
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Kept once per user by version, like the CLI: a CI clone on the same machine reuses the build. */
 function userCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'tahap', `temporal-server-v${TEMPORAL_SERVER_VERSION}`);
+  return join(userCacheRoot(env), `temporal-server-v${TEMPORAL_SERVER_VERSION}`);
 }
 
 /**
@@ -48,7 +38,7 @@ export function ensureTemporalServer(
     [join(toolsBinDir(projectRoot), name), join(userCacheDir(), name)].find((path) => isExecutable(path));
   const found = { server: find('temporal-server'), sqlTool: find('temporal-sql-tool') };
   if (found.server && found.sqlTool) return { server: found.server, sqlTool: found.sqlTool };
-  if (spawnSync('go', ['version'], { stdio: 'ignore' }).status !== 0) return undefined;
+  if (!hasGo()) return undefined;
   const bin = toolsBinDir(projectRoot);
   mkdirSync(bin, { recursive: true });
   for (const binary of BINARIES) {

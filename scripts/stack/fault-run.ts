@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import { Client as PgClient } from 'pg';
 import { compressCalendar, PKRI_2024 } from '../../libs/domain';
-import type { ProductionStack, Replica } from './production-stack';
+import { withPg, type ProductionStack, type Replica } from './production-stack';
 
 export interface FaultPlan {
   entries: number;
@@ -333,19 +332,6 @@ async function waitFor(done: () => Promise<boolean>, timeoutMs: number): Promise
   while (!(await done().catch(() => false))) {
     if (Date.now() > deadline) throw new Error(`not done within ${timeoutMs / 1000} s`);
     await sleep(1000);
-  }
-}
-
-async function withPg<T>(url: string, work: (pg: PgClient) => Promise<T>): Promise<T> {
-  const pg = new PgClient({ connectionString: url });
-  // PostgreSQL restarting under a query ends the connection: the query fails (and is asked again), the client must
-  // not also crash the run with the 'error' it emits.
-  pg.on('error', () => undefined);
-  await pg.connect();
-  try {
-    return await work(pg);
-  } finally {
-    await pg.end();
   }
 }
 

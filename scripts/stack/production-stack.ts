@@ -254,8 +254,12 @@ async function dropDatabase(adminUrl: string, names: Names): Promise<void> {
   });
 }
 
-async function withPg<T>(url: string, work: (pg: PgClient) => Promise<T>): Promise<T> {
+/** One connection for `work`, closed after it; an 'error' it emits (its server restarting) fails only the query. */
+export async function withPg<T>(url: string, work: (pg: PgClient) => Promise<T>): Promise<T> {
   const pg = new PgClient({ connectionString: url });
+  // PostgreSQL restarting under a query ends the connection: the query fails (and is asked again), the client must
+  // not also crash the process with the 'error' it emits.
+  pg.on('error', () => undefined);
   await pg.connect();
   try {
     return await work(pg);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startProductionStack } from './production-stack';
+import { dropProductionDatabases, startProductionStack } from './production-stack';
 
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
 const DIR = resolve(PROJECT_ROOT, process.env.DATA_DIR ?? '.data', 'stack');
@@ -82,7 +82,6 @@ async function down(drop: boolean): Promise<void> {
     console.log('The production topology is stopped.');
   } else console.log('No production topology is running.');
   if (drop) {
-    const { dropProductionDatabases } = await import('./production-stack');
     await dropProductionDatabases(
       process.env.STACK_POSTGRES_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
       process.env.STACK_PREFIX ?? 'tahap_stack',
