@@ -13,6 +13,8 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production
+# Written by `npm run build`: workers start without running webpack, and replays judge against the code they run.
+ENV WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js
 WORKDIR /app
 # Left owned by root: the `node` user can read its code and dependencies but not rewrite them.
 COPY --from=build /app/package.json ./package.json

@@ -3,10 +3,19 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Client as PgClient } from 'pg';
 import { API_PREFIX } from '../../apps/api/portal/api-prefix';
 import { compressCalendar, PKRI_2024, type CompetitionTemplate } from '../../libs/domain';
 import { createScratchDatabase } from '../../libs/persistence/scratch-database';
-import { freePort, startDevServer } from '../../libs/temporal';
+import {
+  ensureTemporalCli,
+  ensureTemporalServer,
+  freePort,
+  freeServerPortBase,
+  setupTemporalSchema,
+  startDevServer,
+  startTemporalServer,
+} from '../../libs/temporal';
 import { TahapProcess } from '../../test/support/process';
 
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
@@ -102,8 +111,46 @@ export interface BenchStack {
 }
 
 /**
+ * The production topology's Temporal server (BENCH_TEMPORAL=server): the server binary with its history and
+ * visibility in two databases of its own on the benchmark's PostgreSQL, whose CPU the figures then include.
+ */
+async function startProductionTemporal(
+  name: string,
+  scratch: string,
+  onStop: BenchStack['onStop'],
+): Promise<{ address: string; pid?: number; stop(): Promise<void> }> {
+  const binaries = ensureTemporalServer(PROJECT_ROOT);
+  const cli = ensureTemporalCli(PROJECT_ROOT);
+  if (!binaries || !cli) throw new Error('BENCH_TEMPORAL=server needs Go, or: npm run temporal -- ensure-server');
+  const prefix = `tahap_bench_${name}_${process.pid}`;
+  const admin = new URL(ADMIN_DATABASE_URL);
+  const databases = {
+    host: admin.hostname,
+    port: Number(admin.port || 5432),
+    user: decodeURIComponent(admin.username),
+    password: decodeURIComponent(admin.password),
+    database: `${prefix}_temporal`,
+    visibilityDatabase: `${prefix}_visibility`,
+  };
+  onStop('Temporal databases', async () => {
+    const pg = new PgClient({ connectionString: ADMIN_DATABASE_URL });
+    await pg.connect();
+    try {
+      for (const database of [databases.database, databases.visibilityDatabase])
+        await pg.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    } finally {
+      await pg.end();
+    }
+  });
+  // The server's own SQL tool creates both databases and their schemas, as compose's setup step does.
+  await setupTemporalSchema(binaries.sqlTool, databases);
+  const port = await freeServerPortBase();
+  return startTemporalServer({ binaries, databases, port, dir: join(scratch, 'temporal'), namespace: 'default', cli });
+}
+
+/**
  * Runs a benchmark against a Tahap of its own: a fresh database on BENCH_DATABASE_ADMIN_URL, a Temporal dev server
- * on free ports, the SMTP sink, the worker and the API as their own processes (as in production; the load
+ * on free ports (or with BENCH_TEMPORAL=server the production topology's server), the SMTP sink, the worker and the API as their own processes (as in production; the load
  * generator stays in this one), and a signed-in admin. Everything is stopped and dropped at the end, also on
  * failure or Ctrl-C; the exit code is what `measure` returns (1 on an error).
  */
@@ -144,18 +191,21 @@ export function runBenchmark(
       'BENCH_DATABASE_ADMIN_URL',
     );
     onStop('database', () => database.drop());
-    const temporal = await startDevServer({
-      projectRoot: PROJECT_ROOT,
-      ip: '127.0.0.1',
-      port: await freePort(),
-      uiPort: await freePort(),
-      // In memory unless BENCH_TEMPORAL_STORE=file: the dev server's SQLite file spends most of a national cycle's
-      // time writing to disk, which says more about SQLite than about Tahap or the floor.
-      ...(process.env.BENCH_TEMPORAL_STORE === 'file' ? { dbFile: join(scratch, 'temporal.db') } : {}),
-      logFile: join(scratch, 'temporal.log'),
-      log: (line) => console.log(`  ${line}`),
-    });
-    onStop('Temporal dev server', () => temporal.stop());
+    const temporal =
+      process.env.BENCH_TEMPORAL === 'server'
+        ? await startProductionTemporal(name, scratch, onStop)
+        : await startDevServer({
+            projectRoot: PROJECT_ROOT,
+            ip: '127.0.0.1',
+            port: await freePort(),
+            uiPort: await freePort(),
+            // In memory unless BENCH_TEMPORAL_STORE=file: the dev server's SQLite file spends most of a national
+            // cycle's time writing to disk, which says more about SQLite than about Tahap or the floor.
+            ...(process.env.BENCH_TEMPORAL_STORE === 'file' ? { dbFile: join(scratch, 'temporal.db') } : {}),
+            logFile: join(scratch, 'temporal.log'),
+            log: (line) => console.log(`  ${line}`),
+          });
+    onStop('Temporal', () => temporal.stop());
     const spawned = (entry: string, processEnv: Record<string, string>, log: string) => {
       const child = new TahapProcess(entry, processEnv, join(scratch, log));
       onStop(log, () => child.stop());

@@ -486,7 +486,7 @@ interface QueueStage {
 }
 
 /** Each evaluator reads their queue and scores every entry given to them; `concurrency` sheets in flight overall. */
-const deskEvaluation: StageWork = async (api, setup) => {
+const deskEvaluation: StageWork = async (api, setup, stage) => {
   const counter = new Counter();
   // Entries screening failed may not have applied that yet, so the expected count comes from the decisions.
   const expected = 2 * setup.passedScreening;
@@ -498,6 +498,18 @@ const deskEvaluation: StageWork = async (api, setup) => {
     );
     const assigned = evaluators.reduce((sum, row) => sum + row.load, 0);
     return assigned >= expected ? true : undefined;
+  });
+  // The secretariat tells the evaluators to begin once its dashboard shows every entry at the desk stage. Sent any
+  // earlier, a sheet for an entry that has not taken up the stage is refused, and at 10,000 entries those refusals
+  // (each a workflow task replaying an evicted entry) slowed the opening itself until it stalled (2026-12-05).
+  await waitFor('every entry at the desk stage', async () => {
+    const dashboard = await expectStatus<{ byStage: { key: string; status: string; count: number }[] }>(
+      200,
+      'reading the dashboard',
+      call(api.baseUrl, 'GET', `/cycles/${setup.cycleId}/dashboard`, undefined, api.adminToken),
+    );
+    const atDesk = dashboard.byStage.find((row) => row.key === stage.key && row.status === 'active')?.count ?? 0;
+    return atDesk >= setup.passedScreening ? true : undefined;
   });
   const jobs: { evaluator: Person; entryId: string }[] = [];
   for (const evaluator of setup.evaluators) {

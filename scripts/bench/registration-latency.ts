@@ -28,6 +28,8 @@ import { inBatches } from './in-batches';
  *   BENCH_WARMUP_SECONDS=3    unmeasured load before the run (JIT, connection pools, Temporal)
  *   BENCH_DATABASE_ADMIN_URL  PostgreSQL server to create the scratch database on
  *                             (default postgres://postgres@127.0.0.1:5432/postgres)
+ *   BENCH_TEMPORAL=server     the production topology's Temporal server (its history and visibility on that
+ *                             PostgreSQL) instead of the dev server, for Tahap and the floor alike
  */
 const SECONDS = positiveInt('BENCH_SECONDS', 20);
 const AMOUNT = process.env.BENCH_AMOUNT ? positiveInt('BENCH_AMOUNT', 0) : undefined;
@@ -220,7 +222,7 @@ runBenchmark('registration', {}, async ({ baseUrl, databaseUrl, temporalAddress,
     `  database     ${rows} entries rows for ${created} × 201 (warm-up included) + ${dropped} requests in flight when a timed run stopped: ${rowsMatch ? 'match' : 'MISMATCH'}`,
     `  workflows    ${workflows} entry workflows running ${workflows >= rows ? `(all, ${workflowsAfter.toFixed(1)} s after the run)` : `(of ${rows}; gave up after ${workflowsAfter.toFixed(0)} s)`}`,
     `  machine      ${machine()}`,
-    `  setup        API, worker, Temporal dev server and PostgreSQL (${new URL(ADMIN_DATABASE_URL).host}) on this machine; API and worker as their own processes, the load generator in this one`,
+    `  setup        API, worker, ${process.env.BENCH_TEMPORAL === 'server' ? 'the Temporal server (history and visibility on PostgreSQL)' : 'Temporal dev server'} and PostgreSQL (${new URL(ADMIN_DATABASE_URL).host}) on this machine; API and worker as their own processes, the load generator in this one`,
   ];
   console.log(lines.join('\n'));
   for (const failure of failures) console.log(`  refused: ${failure}`);

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import type { DataSource } from 'typeorm';
+import { writeWorkflowBundle } from '../../libs/audit/workflow-bundle';
 import { startMailSink, type MailSink } from '../../libs/mail-sink';
 import { openDatabase } from '../../libs/persistence';
 import type { RunningPostgres } from '../../libs/persistence/embedded-postgres';
@@ -128,8 +129,12 @@ export async function startProductionStack(options: ProductionStackOptions): Pro
       stops.push(() => sink.stop());
       smtpUrl = sink.url;
     }
+    // Bundled once for every replica, as an image would ship it: a worker killed and started again skips webpack.
+    const workflowBundle =
+      options.env.WORKFLOW_BUNDLE_PATH ?? (await writeWorkflowBundle(join(options.dir, 'workflow-bundle.js')));
     const env = {
       ...options.env,
+      WORKFLOW_BUNDLE_PATH: workflowBundle,
       DATABASE_URL: databaseUrl,
       DATABASE_MIGRATION_URL: databaseMigrationUrl,
       TEMPORAL_ADDRESS: temporal.address,

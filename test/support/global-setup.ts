@@ -1,15 +1,14 @@
-import { bundleWorkflowCode } from '@temporalio/worker';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { execFile } from 'node:child_process';
 import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { writeWorkflowBundle } from '../../libs/audit/workflow-bundle';
 import { openDatabase } from '../../libs/persistence';
 import { createScratchDatabase, type ScratchDatabase } from '../../libs/persistence/scratch-database';
 import { ensureTemporalServer, freePort, startDevServer, type RunningDevServer } from '../../libs/temporal';
 import { buildWeb } from '../../scripts/build-web';
 import { ADMIN_DATABASE_URL } from './admin-database';
-import { bundleLogger } from './bundle-logger';
 import { TahapProcess } from './process';
 import { TEST_ENV } from './test-env';
 
@@ -42,7 +41,7 @@ export default async function globalSetup(): Promise<void> {
   const build = join(PROJECT_ROOT, '.data', `test-build-${basename(scratch)}`);
   // Compiling, building the portal and bundling the workflows need nothing of each other: all three at once.
   const compiled = Promise.all([compile(build), buildWeb(join(build, 'web'))]);
-  const bundled = bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: bundleLogger });
+  const bundled = writeWorkflowBundle(join(scratch, 'workflow-bundle.js'));
   const databaseName = `tahap_test_${process.pid}_${Date.now()}`;
   const database = await createScratchDatabase(ADMIN_DATABASE_URL, databaseName, 'TEST_DATABASE_ADMIN_URL');
   const databaseUrl = database.url;
@@ -70,9 +69,7 @@ export default async function globalSetup(): Promise<void> {
   );
   const [, smtpUrl] = await mailSink.start(/Mail sink listening on (smtp:\/\/\S+)/);
 
-  const { code } = await bundled;
-  const bundlePath = join(scratch, 'workflow-bundle.js');
-  writeFileSync(bundlePath, code);
+  const bundlePath = await bundled;
 
   process.env[TEST_ENV.temporalAddress] = temporal.address;
   process.env[TEST_ENV.databaseUrl] = databaseUrl;
