@@ -14,7 +14,7 @@ module.exports = tseslint.config(
       'eslint.config.js',
       'eslint.layers.js',
       'jest.config.js',
-      'jest.scale.config.js',
+      'jest.long.config.js',
       'test/support/summary-reporter.js',
       'test/support/cpu-environment.js',
       'test/support/sequencer.js',

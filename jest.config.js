@@ -32,8 +32,13 @@ module.exports = {
       testEnvironment: '<rootDir>/test/support/cpu-environment.js',
       transform,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      // test/national is a run of its own: jest.scale.config.js.
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/scale/', '<rootDir>/test/national/'],
+      // test/national and test/chaos run on their own: jest.long.config.js.
+      testPathIgnorePatterns: [
+        '/node_modules/',
+        '<rootDir>/test/scale/',
+        '<rootDir>/test/national/',
+        '<rootDir>/test/chaos/',
+      ],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
