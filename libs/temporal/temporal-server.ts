@@ -72,6 +72,19 @@ export interface TemporalDatabases {
   visibilityDatabase: string;
 }
 
+/** Both databases on the PostgreSQL server a superuser URL names, reached as that user. */
+export function temporalDatabasesOn(adminUrl: string, database: string, visibilityDatabase: string): TemporalDatabases {
+  const admin = new URL(adminUrl);
+  return {
+    host: admin.hostname,
+    port: Number(admin.port || 5432),
+    user: decodeURIComponent(admin.username),
+    password: decodeURIComponent(admin.password),
+    database,
+    visibilityDatabase,
+  };
+}
+
 /**
  * Creates both databases if missing and brings their schemas to this release's, with the server's own SQL tool and
  * the schemas built into it: what compose's temporal-admin-tools step does. Rerunning changes nothing.

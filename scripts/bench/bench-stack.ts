@@ -3,10 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Client as PgClient } from 'pg';
 import { API_PREFIX } from '../../apps/api/portal/api-prefix';
 import { compressCalendar, PKRI_2024, type CompetitionTemplate } from '../../libs/domain';
-import { createScratchDatabase } from '../../libs/persistence/scratch-database';
+import { createScratchDatabase, dropScratchDatabase } from '../../libs/persistence/scratch-database';
 import {
   ensureTemporalCli,
   ensureTemporalServer,
@@ -15,6 +14,7 @@ import {
   setupTemporalSchema,
   startDevServer,
   startTemporalServer,
+  temporalDatabasesOn,
 } from '../../libs/temporal';
 import { TahapProcess } from '../../test/support/process';
 
@@ -123,24 +123,10 @@ async function startProductionTemporal(
   const cli = ensureTemporalCli(PROJECT_ROOT);
   if (!binaries || !cli) throw new Error('BENCH_TEMPORAL=server needs Go, or: npm run temporal -- ensure-server');
   const prefix = `tahap_bench_${name}_${process.pid}`;
-  const admin = new URL(ADMIN_DATABASE_URL);
-  const databases = {
-    host: admin.hostname,
-    port: Number(admin.port || 5432),
-    user: decodeURIComponent(admin.username),
-    password: decodeURIComponent(admin.password),
-    database: `${prefix}_temporal`,
-    visibilityDatabase: `${prefix}_visibility`,
-  };
+  const databases = temporalDatabasesOn(ADMIN_DATABASE_URL, `${prefix}_temporal`, `${prefix}_visibility`);
   onStop('Temporal databases', async () => {
-    const pg = new PgClient({ connectionString: ADMIN_DATABASE_URL });
-    await pg.connect();
-    try {
-      for (const database of [databases.database, databases.visibilityDatabase])
-        await pg.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    } finally {
-      await pg.end();
-    }
+    for (const database of [databases.database, databases.visibilityDatabase])
+      await dropScratchDatabase(ADMIN_DATABASE_URL, database, 'BENCH_DATABASE_ADMIN_URL');
   });
   // The server's own SQL tool creates both databases and their schemas, as compose's setup step does.
   await setupTemporalSchema(binaries.sqlTool, databases);
@@ -150,8 +136,8 @@ async function startProductionTemporal(
 
 /**
  * Runs a benchmark against a Tahap of its own: a fresh database on BENCH_DATABASE_ADMIN_URL, a Temporal dev server
- * on free ports (or with BENCH_TEMPORAL=server the production topology's server), the SMTP sink, the worker and the API as their own processes (as in production; the load
- * generator stays in this one), and a signed-in admin. Everything is stopped and dropped at the end, also on
+ * on free ports (or with BENCH_TEMPORAL=server the production topology's server), the SMTP sink, the worker and the
+ * API as their own processes (as in production; the load generator stays in this one), and a signed-in admin. Everything is stopped and dropped at the end, also on
  * failure or Ctrl-C; the exit code is what `measure` returns (1 on an error).
  */
 export function runBenchmark(

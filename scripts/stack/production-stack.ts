@@ -12,6 +12,7 @@ import {
   freePort,
   setupTemporalSchema,
   startTemporalServer,
+  temporalDatabasesOn,
   type RunningTemporalServer,
 } from '../../libs/temporal';
 import { TahapProcess } from '../../test/support/process';
@@ -79,7 +80,6 @@ export async function startProductionStack(options: ProductionStackOptions): Pro
   const adminUrl = postgres
     ? postgres.url.replace(/\/[^/]*$/, '/postgres')
     : (options.postgres as { adminUrl: string }).adminUrl;
-  const admin = new URL(adminUrl);
   const names = namesOf(options.prefix);
   const roleUrl = (role: string) => {
     const url = new URL(adminUrl);
@@ -90,14 +90,7 @@ export async function startProductionStack(options: ProductionStackOptions): Pro
   };
   await provisionDatabase(adminUrl, names);
   log('Setting up the Temporal schema on PostgreSQL…');
-  const databases = {
-    host: admin.hostname,
-    port: Number(admin.port || 5432),
-    user: decodeURIComponent(admin.username),
-    password: decodeURIComponent(admin.password),
-    database: names.temporal,
-    visibilityDatabase: names.visibility,
-  };
+  const databases = temporalDatabasesOn(adminUrl, names.temporal, names.visibility);
   await setupTemporalSchema(binaries.sqlTool, databases);
   const namespace = options.env.TEMPORAL_NAMESPACE ?? 'default';
   log('Starting the Temporal server…');
