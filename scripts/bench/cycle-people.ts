@@ -486,9 +486,9 @@ interface QueueStage {
 }
 
 /** Each evaluator reads their queue and scores every entry given to them; `concurrency` sheets in flight overall. */
-const deskEvaluation: StageWork = async (api, setup, stage) => {
+const deskEvaluation: StageWork = async (api, setup) => {
   const counter = new Counter();
-  // Entries screening failed may not have applied that yet, so the expected count comes from the decisions.
+  // Two evaluators for every entry that passed screening.
   const expected = 2 * setup.passedScreening;
   await waitFor('every desk assignment', async () => {
     const evaluators = await expectStatus<{ load: number }[]>(
@@ -498,18 +498,6 @@ const deskEvaluation: StageWork = async (api, setup, stage) => {
     );
     const assigned = evaluators.reduce((sum, row) => sum + row.load, 0);
     return assigned >= expected ? true : undefined;
-  });
-  // The secretariat tells the evaluators to begin once its dashboard shows every entry at the desk stage. Sent any
-  // earlier, a sheet for an entry that has not taken up the stage is refused, and at 10,000 entries those refusals
-  // (each a workflow task replaying an evicted entry) slowed the opening itself until it stalled (2026-12-05).
-  await waitFor('every entry at the desk stage', async () => {
-    const dashboard = await expectStatus<{ byStage: { key: string; status: string; count: number }[] }>(
-      200,
-      'reading the dashboard',
-      call(api.baseUrl, 'GET', `/cycles/${setup.cycleId}/dashboard`, undefined, api.adminToken),
-    );
-    const atDesk = dashboard.byStage.find((row) => row.key === stage.key && row.status === 'active')?.count ?? 0;
-    return atDesk >= setup.passedScreening ? true : undefined;
   });
   const jobs: { evaluator: Person; entryId: string }[] = [];
   for (const evaluator of setup.evaluators) {
@@ -775,8 +763,27 @@ async function steer(api: CycleApi, cycleId: string, key: string, to: 'open' | '
 }
 
 /**
- * Does the people's work of one stage, then the admin closes it and opens the next; resolves once the next stage
- * is open, or the cycle completed after the last.
+ * The secretariat waits until its dashboard shows no entry still active at the stage it closed: each has taken up
+ * the next stage or ended. Only then does it let people act on the next stage, or open the one after: at 10,000
+ * entries the stage events reached the entries at about 450 a minute (2026-12-05), so a sheet sent sooner was
+ * refused "not yet" (each refusal a workflow task replaying an evicted entry, which slowed the opening until it
+ * stalled), and interview slots that began at the opening had passed before the finalists heard of their bookings.
+ */
+async function everyEntryMovedOn(api: CycleApi, cycleId: string, closedKey: string): Promise<void> {
+  await waitFor(`every entry to move on from ${closedKey}`, async () => {
+    const dashboard = await expectStatus<{ byStage: { key: string; status: string; count: number }[] }>(
+      200,
+      'reading the dashboard',
+      call(api.baseUrl, 'GET', `/cycles/${cycleId}/dashboard`, undefined, api.adminToken),
+    );
+    const left = dashboard.byStage.find((row) => row.key === closedKey && row.status === 'active')?.count ?? 0;
+    return left === 0 ? true : undefined;
+  });
+}
+
+/**
+ * Does the people's work of one stage, then the admin closes it and opens the next; resolves once every entry has
+ * moved on to the next stage, or the cycle completed after the last.
  */
 export async function runStage(
   api: CycleApi,
@@ -791,6 +798,7 @@ export async function runStage(
   const next = setup.stages[setup.stages.findIndex((candidate) => candidate.key === stage.key) + 1];
   if (next) {
     await steer(api, setup.cycleId, next.key, 'open');
+    await everyEntryMovedOn(api, setup.cycleId, stage.key);
   } else {
     await waitFor('the cycle to complete', async () =>
       (await cycleView(api, setup.cycleId)).status === 'completed' ? true : undefined,
