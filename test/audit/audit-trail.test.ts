@@ -40,7 +40,7 @@ interface ReadModelEntry {
 }
 
 describe('[audit] an auditor finds, reads, replays and verifies a cycle', () => {
-  const stack = new Stack('audit-trail');
+  const stack = Stack.shared();
   let cycleId = '';
   const ids: string[] = [];
   /** The cycle, its plenary (adjourned when the test closes the stage), the entries and the withdrawn one. */

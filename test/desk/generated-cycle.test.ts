@@ -129,7 +129,7 @@ async function deskAssignments(stack: Stack, cycleId: string) {
 // About two minutes in all: 270 registrations and 240 score sheets, each a request through the API and a workflow, as
 // agencies and evaluators would send them. No test here waits for a calendar instant.
 describe('[desk] generated cycles: assignment, scoring and selection', () => {
-  const stack = new Stack('desk-generated');
+  const stack = Stack.shared();
   beforeAll(() => stack.start());
   afterAll(() => stack.stop());
 

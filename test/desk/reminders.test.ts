@@ -9,7 +9,7 @@ const GRACE_HOURS = 0.005; // 18 s after it
 // About two minutes: the rules under test are about time (a reminder before the deadline, the deadline moved, a grace
 // period after it), at the shortest offsets that leave the evaluators a moment to act.
 describe('[desk] reminders and missing scores', () => {
-  const stack = new Stack('desk-reminders');
+  const stack = Stack.shared();
   beforeAll(async () => {
     await stack.start();
     await ensureAgencies(stack);

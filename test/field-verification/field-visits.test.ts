@@ -59,7 +59,7 @@ const wibDay = (instant: string | number) =>
   new Date(new Date(instant).getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 describe('[field-verification] planning visits and recording what they found', () => {
-  const stack = new Stack('field-verification');
+  const stack = Stack.shared();
   let cycleId = '';
   const entryIds: string[] = [];
   const agencies: Account[] = [];

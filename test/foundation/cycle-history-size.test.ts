@@ -7,7 +7,7 @@ import { DEMO_AGENCIES } from '../../scripts/demo-data';
 jest.setTimeout(360_000);
 
 describe('[foundation] the cycle history grows with stages, not entries', () => {
-  const stack = new Stack('foundation-history-size');
+  const stack = Stack.shared();
   beforeAll(async () => {
     await stack.start();
     await ensureAgencies(stack);

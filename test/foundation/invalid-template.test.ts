@@ -3,7 +3,7 @@ import { TemplateEntity } from '../../libs/persistence';
 import { Stack } from '../support/stack';
 
 describe('[foundation] an invalid template is refused', () => {
-  const stack = new Stack('foundation-invalid-template');
+  const stack = Stack.shared();
   beforeAll(() => stack.start());
   afterAll(() => stack.stop());
 

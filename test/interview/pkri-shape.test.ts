@@ -39,7 +39,7 @@ interface Agency {
  * agencies unavailable on a day. Every rule is checked here from the raw schedule, not from the code's own verdicts.
  */
 describe('[interview] PKRI 2024 shape: allocation, concurrent moves and calendar files', () => {
-  const stack = new Stack('interview-pkri');
+  const stack = Stack.shared();
   let cycleId = '';
   const agencies: Agency[] = [];
   const entries: { id: string; agency: Agency }[] = [];

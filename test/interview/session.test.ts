@@ -29,7 +29,7 @@ const SHEET = { kebaruan: 80, efektivitas: 75, kemanfaatan: 90, 'kemudahan-repli
  * the day, so neither can be placed, and the secretariat decides.
  */
 describe('[interview] the session: attendance, scores, no-shows, entries that cannot be placed', () => {
-  const stack = new Stack('interview-session');
+  const stack = Stack.shared();
   let cycleId = '';
   const ids: Record<'a' | 'b' | 'c' | 'd' | 'e', string> = { a: '', b: '', c: '', d: '', e: '' };
   const agency = {

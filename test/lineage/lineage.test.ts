@@ -36,7 +36,7 @@ interface Lineage {
 }
 
 describe('[plenary] lineage of innovations', () => {
-  const stack = new Stack('lineage');
+  const stack = Stack.shared();
   const cycles: Record<number, string> = {};
   const agencies: Record<'owner' | 'padang' | 'bojonegoro', Caller> = {} as never;
   /** The owner's innovation in 2063 and 2064, and the replications of it. */

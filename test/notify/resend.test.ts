@@ -2,7 +2,7 @@ import { eventually, Stack } from '../support/stack';
 import { contactableAgency, cycleInScreening, extendScreening, namesCycle } from './notify-fixtures';
 
 describe('[notify] the delivery log', () => {
-  const stack = new Stack('notify-resend');
+  const stack = Stack.shared();
   beforeAll(() => stack.start());
   afterAll(() => stack.stop());
 

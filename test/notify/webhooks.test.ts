@@ -5,7 +5,7 @@ import { contactableAgency, cycleInScreening, extendScreening, noticeIdsOf } fro
 import { WebhookReceiver } from './webhook-receiver';
 
 describe('[notify] signed webhooks', () => {
-  const stack = new Stack('notify-webhooks');
+  const stack = Stack.shared();
   let cycleId = '';
   const receiver = new WebhookReceiver((body) => body.includes(cycleId));
   beforeAll(async () => {

@@ -102,7 +102,7 @@ function expectedFinal(deskTwice: number, interview: number): number {
 }
 
 describe('[plenary] a compressed PKRI 2024 cycle from registration to announcement', () => {
-  const stack = new Stack('plenary-pkri');
+  const stack = Stack.shared();
   let browser: Browser;
   let cycleId = '';
   const entries: Entry[] = [];

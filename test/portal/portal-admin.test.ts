@@ -23,7 +23,7 @@ const LISTS_YEAR = 2076;
 
 /** The secretariat in the portal: a cycle from a template, its dashboard and controls, screening, agencies. */
 describe('portal: the secretariat', () => {
-  const stack = new Stack('portal-admin');
+  const stack = Stack.shared();
   let browser: Browser;
   let admin: Page;
 

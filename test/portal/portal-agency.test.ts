@@ -16,7 +16,7 @@ const WITA_AGENCY = 'kota-palopo';
  * people see must be in WITA.
  */
 describe('portal: agencies', () => {
-  const stack = new Stack('portal-agency');
+  const stack = Stack.shared();
   let browser: Browser;
   let cycleId: string;
   let unit: { email: string };

@@ -14,7 +14,7 @@ import { JWT_SECRET, Stack, TEST_ADMIN } from '../support/stack';
 
 /** The portal's frame: sign-in, what each role is shown, expired sessions, languages, deep links, a phone's screen. */
 describe('portal base', () => {
-  const stack = new Stack('portal-base');
+  const stack = Stack.shared();
   let browser: Browser;
   let agency: { email: string };
 

@@ -28,7 +28,7 @@ const witaTime = (instant: string) => `${localClock(instant, 'WITA').time.replac
  * cut-off (an hour before) is far enough for the agency to confirm and move.
  */
 describe('portal: the interview invitation', () => {
-  const stack = new Stack('portal-interview');
+  const stack = Stack.shared();
   let browser: Browser;
   let cycleId = '';
   let entryId = '';

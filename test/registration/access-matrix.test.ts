@@ -5,7 +5,7 @@ import { Stack, TEST_ADMIN, type Caller } from '../support/stack';
 jest.setTimeout(180_000);
 
 describe('[registration] access control', () => {
-  const stack = new Stack('registration-access');
+  const stack = Stack.shared();
   const callers = {} as Record<Role, Caller>;
   let agencyKey: Caller;
   let cycleId: string;

@@ -4,7 +4,7 @@ import { eventually, Stack } from '../support/stack';
 const HEADER = 'code,name,cluster,province,zone,contact_name,contact_email,contact_phone,language';
 
 describe('[registration] admin tools', () => {
-  const stack = new Stack('registration-admin-tools');
+  const stack = Stack.shared();
   beforeAll(async () => {
     await stack.start();
     await ensureAgencies(stack);

@@ -6,7 +6,7 @@ const RETRIED = 20;
 const AGENCIES = 20;
 
 describe('[registration] concurrent registrations', () => {
-  const stack = new Stack('registration-concurrent');
+  const stack = Stack.shared();
   let cycleId: string;
   const tokens: { token: string }[] = [];
 

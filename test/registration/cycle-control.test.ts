@@ -13,7 +13,7 @@ import { eventually, Stack } from '../support/stack';
 const until = (instant: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, instant - Date.now())));
 
 describe('[registration] admins steer a running cycle', () => {
-  const stack = new Stack('registration-cycle-control');
+  const stack = Stack.shared();
   let palopo: { token: string };
   let banyuwangi: { token: string };
 

@@ -96,7 +96,7 @@ const HOSTILE_BODIES = [
 ];
 
 describe('[registration] fuzzing the registration, template and import endpoints', () => {
-  const stack = new Stack('registration-fuzz');
+  const stack = Stack.shared();
   let agency: Caller;
   let cycleId: string;
   let ownEntryId: string;

@@ -3,7 +3,7 @@ import { recordReplayFixture } from '../support/history';
 import { eventually, Stack } from '../support/stack';
 
 describe('[registration] yearly repetition', () => {
-  const stack = new Stack('registration-repetition');
+  const stack = Stack.shared();
   beforeAll(async () => {
     await stack.start();
     await ensureAgencies(stack);

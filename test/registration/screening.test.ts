@@ -12,7 +12,7 @@ import { recordReplayFixture } from '../support/history';
 import { eventually, Stack } from '../support/stack';
 
 describe('[registration] administrative screening', () => {
-  const stack = new Stack('registration-screening');
+  const stack = Stack.shared();
   beforeAll(async () => {
     await stack.start();
     await ensureAgencies(stack);

@@ -17,7 +17,7 @@ const AGENCY = {
 };
 
 describe('[security] request bodies', () => {
-  const stack = new Stack('security-csv-body');
+  const stack = Stack.shared();
   const agencyExists = async (code: string) =>
     (await stack.db.query('SELECT 1 FROM agencies WHERE code = $1', [code])).length > 0;
 

@@ -23,7 +23,7 @@ const HOSTILE_TITLES = [
 const PLAIN_TITLE = 'Layanan Kependudukan Keliling';
 
 describe('[security] CSV exports', () => {
-  const stack = new Stack('security-csv');
+  const stack = Stack.shared();
   let cycleId: string;
 
   beforeAll(async () => {

@@ -50,7 +50,7 @@ interface Lineage {
 }
 
 describe('[security] lineage', () => {
-  const stack = new Stack('security-lineage');
+  const stack = Stack.shared();
   const as: Record<keyof typeof AGENCIES, Caller> = {} as never;
   let original: string;
   let replication: string;

@@ -16,7 +16,7 @@ function directives(policy: string | null): Record<string, string[]> {
 }
 
 describe('[security] HTTP headers', () => {
-  const stack = new Stack('security-headers');
+  const stack = Stack.shared();
   let browser: Browser;
 
   beforeAll(async () => {

@@ -56,7 +56,7 @@ function backToBackTemplate(): CompetitionTemplate {
  * stage the moment the previous one is closed, without waiting for the entries.
  */
 describe('[structure] stages back to back read what the previous stage settled', () => {
-  const stack = new Stack('structure-back-to-back');
+  const stack = Stack.shared();
   let cycleId = '';
   const entries: { id: string; cluster: Cluster; desk: number; screened: boolean }[] = [];
   let passed: typeof entries = [];

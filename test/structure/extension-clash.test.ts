@@ -6,7 +6,7 @@ import { Stack } from '../support/stack';
  * open that stage with no time left and close it at once, silently: now it is refused, naming the stage in the way.
  */
 describe('[structure] an extension cannot swallow the next stage', () => {
-  const stack = new Stack('structure-extension-clash');
+  const stack = Stack.shared();
   beforeAll(() => stack.start());
   afterAll(() => stack.stop());
 

@@ -23,7 +23,7 @@ const CLASH = /the agency presents "Dua siklus A" at the same time/;
  * moves its own slot: the same rule (`clashingPresentation`) over the same bookings (`agencyPresentations`).
  */
 describe('[structure] one agency, two cycles on one day: allocation and moves apply one rule', () => {
-  const stack = new Stack('structure-interview-cycles');
+  const stack = Stack.shared();
   let agency: { token: string; userId: string };
   const cycles: { id: string; entryId: string }[] = [];
   let second: ScheduleBody;

@@ -18,9 +18,25 @@ function cpuSeconds() {
   };
 }
 
+/** CPU seconds so far of this jest worker's shared API and worker (test/support/stack.ts), 0 when it has none. */
+function sharedCpuSeconds() {
+  const pids =
+    JSON.parse(process.env.TAHAP_TEST_SHARED_PIDS ?? '{}')[`shared-${process.env.JEST_WORKER_ID ?? '1'}`] ?? [];
+  let seconds = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      seconds += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      // A process gone is counted no further.
+    }
+  }
+  return seconds;
+}
+
 /**
  * Node's environment, measuring what each integration file costs in CPU: from before its first hook to after its
- * last, so the processes its `afterAll` stops are counted. The run is CPU-bound on a 2-core machine, so these
+ * last, so the processes its `afterAll` stops are counted, and its jest worker's shared API and worker. The run is CPU-bound on a 2-core machine, so these
  * seconds, not wall times, are what a suite takes from the budget. The shared Temporal server and PostgreSQL are
  * not in them.
  */
@@ -32,7 +48,7 @@ class CpuMeasuringEnvironment extends TestEnvironment {
 
   async setup() {
     await super.setup();
-    this.startedAt = cpuSeconds();
+    this.startedAt = { ...cpuSeconds(), shared: sharedCpuSeconds() };
   }
 
   async teardown() {
@@ -41,6 +57,8 @@ class CpuMeasuringEnvironment extends TestEnvironment {
       file: this.testPath,
       own: Math.round((ended.own - this.startedAt.own) * 10) / 10,
       children: Math.round((ended.children - this.startedAt.children) * 10) / 10,
+      // The shared pair's CPU while this file ran: its requests and workflows, and those earlier files left running.
+      shared: Math.round((sharedCpuSeconds() - this.startedAt.shared) * 10) / 10,
     };
     try {
       mkdirSync(join(process.cwd(), '.data'), { recursive: true });

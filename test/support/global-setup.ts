@@ -1,3 +1,4 @@
+import type { Config } from '@jest/types';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { execFile } from 'node:child_process';
@@ -10,6 +11,7 @@ import { ensureTemporalServer, freePort, startDevServer, type RunningDevServer }
 import { buildWeb } from '../../scripts/build-web';
 import { ADMIN_DATABASE_URL } from './admin-database';
 import { TahapProcess } from './process';
+import { sharedTaskQueue, startTahap, tahapTestEnv } from './stack';
 import { TEST_ENV } from './test-env';
 
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
@@ -19,6 +21,8 @@ export { ADMIN_DATABASE_URL };
 export interface SetupState {
   temporal: RunningDevServer;
   mailSink: TahapProcess;
+  /** The API and worker of each jest worker's shared stack (test/support/stack.ts). */
+  shared: TahapProcess[];
   database: ScratchDatabase;
   scratch: string;
   build: string;
@@ -31,9 +35,10 @@ declare global {
 /**
  * Starts what the integration suites need, once per run: a Temporal dev server on a free port (its state in
  * memory), a fresh database migrated to the current schema, the SMTP sink as a process of its own (keeping what it
- * receives in that database), the workflow bundle, the API, worker and scripts compiled to JavaScript, and the portal.
+ * receives in that database), the workflow bundle, the API, worker and scripts compiled to JavaScript, the portal,
+ * and an API and worker for each jest worker's suites to share (`Stack.shared()`).
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig: Config.GlobalConfig, project: Config.ProjectConfig) {
   // The production-topology suite runs the real server binary; built with Go the first time (minutes), else reused.
   ensureTemporalServer(PROJECT_ROOT);
   const scratch = mkdtempSync(join(tmpdir(), 'tahap-test-'));
@@ -76,7 +81,25 @@ export default async function globalSetup(): Promise<void> {
   process.env[TEST_ENV.workflowBundle] = bundlePath;
   process.env[TEST_ENV.scratch] = scratch;
   process.env[TEST_ENV.smtpUrl] = smtpUrl;
-  globalThis.tahapTestSetup = { temporal, mailSink, database, scratch, build };
+  // The long suites (jest.long.config.js) start their own processes.
+  const pairs = project.displayName?.name === 'integration' ? globalConfig.maxWorkers : 0;
+  const shared = await Promise.all(
+    Array.from({ length: pairs }, (_, index) => {
+      const taskQueue = sharedTaskQueue(String(index + 1));
+      return startTahap(taskQueue, tahapTestEnv(taskQueue), (name) => join(scratch, `${taskQueue}-${name}.log`));
+    }),
+  );
+  process.env[TEST_ENV.sharedOrigins] = JSON.stringify(
+    Object.fromEntries(shared.map((pair, index) => [sharedTaskQueue(String(index + 1)), pair.origin])),
+  );
+  // Read by test/support/cpu-environment.js, which counts each file's share of its pair's CPU.
+  process.env[TEST_ENV.sharedPids] = JSON.stringify(
+    Object.fromEntries(
+      shared.map((pair, index) => [sharedTaskQueue(String(index + 1)), [pair.api.pid, pair.worker.pid]]),
+    ),
+  );
+  const sharedProcesses = shared.flatMap((pair) => [pair.api, pair.worker]);
+  globalThis.tahapTestSetup = { temporal, mailSink, shared: sharedProcesses, database, scratch, build };
 }
 
 /** The API, worker and scripts compiled once per run, without type checking (that is the lint's job). */

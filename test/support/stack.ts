@@ -5,12 +5,8 @@ import { DataSource } from 'typeorm';
 import { API_PREFIX } from '../../apps/api/portal/api-prefix';
 import { createDataSource } from '../../libs/persistence';
 import { TahapProcess } from './process';
-import { testEnv } from './test-env';
+import { TEST_ENV, testEnv } from './test-env';
 
-/**
- * Tahap as it runs in production: the API and the worker as their own processes, against the run's Temporal
- * server and database. Each suite takes its own task queue, so suites never run each other's workflows.
- */
 /** Who a test request is sent as: a login token, an agency API key, or nobody. */
 export type Caller = { token: string } | { apiKey: string } | 'anonymous';
 
@@ -18,6 +14,56 @@ export const TEST_ADMIN = { email: 'admin@tahap.test', password: 'admin-password
 /** Fixed per run, so every suite's API process accepts the same tokens. */
 export const JWT_SECRET = 'tahap-test-secret-0123456789abcdef0123456789abcdef';
 
+/**
+ * The environment of Tahap's processes in a test run: the run's Temporal server, database, SMTP sink, workflow bundle
+ * and portal build; `extra` adds to or overrides it.
+ */
+export function tahapTestEnv(taskQueue: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    DATABASE_URL: testEnv('databaseUrl'),
+    TEMPORAL_ADDRESS: testEnv('temporalAddress'),
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    WORKFLOW_BUNDLE_PATH: testEnv('workflowBundle'),
+    WEB_DIR: join(testEnv('build'), 'web'),
+    JWT_SECRET,
+    TAHAP_ADMIN_EMAIL: TEST_ADMIN.email,
+    TAHAP_ADMIN_PASSWORD: TEST_ADMIN.password,
+    SMTP_URL: testEnv('smtpUrl'),
+    // The suites' webhook receivers listen on 127.0.0.1; the SSRF suite turns this off again.
+    WEBHOOKS_ALLOW_PRIVATE: 'true',
+    NOTIFY_RETRY_INITIAL_SECONDS: '1',
+    NOTIFY_SEND_TIMEOUT_SECONDS: '5',
+    // A suite's end stops its worker with activities still waiting on calendars; a drain of the default 20 s each
+    // would be spent 40 times a run for nothing the suites look at.
+    WORKER_SHUTDOWN_GRACE_SECONDS: '2',
+    ...extra,
+  };
+}
+
+/** Starts an API and a worker on `taskQueue`; resolves with both and where the API listens. */
+export async function startTahap(
+  taskQueue: string,
+  env: Record<string, string>,
+  logFile: (name: 'api' | 'worker') => string,
+): Promise<{ api: TahapProcess; worker: TahapProcess; origin: string }> {
+  const api = new TahapProcess('apps/api/main.ts', { ...env, API_PORT: '0' }, logFile('api'));
+  const worker = new TahapProcess('apps/worker/main.ts', env, logFile('worker'));
+  const [, listening] = await Promise.all([
+    worker.start(/Worker polling task queue/),
+    api.start(/Tahap API listening on (http:\/\/[^\s"]+)/),
+  ]);
+  return { api, worker, origin: listening[1] };
+}
+
+/**
+ * Tahap as it runs in production: the API and the worker as their own processes, against the run's Temporal
+ * server and database.
+ * - `Stack.shared()`: the API and worker the global setup started for this jest worker (one pair per jest worker,
+ *   so one suite at a time uses each). Starting and stopping a pair costs about 6 CPU-seconds, which the run's
+ *   forty suites would otherwise each pay; workflows a suite leaves running go on in the pair's worker.
+ * - `new Stack(taskQueue, extra)`: processes of the suite's own on its own task queue, for a suite that changes
+ *   their environment, stops or restarts the worker, or reads their logs.
+ */
 export class Stack {
   /** Where the portal is (`/`); the API is under `${origin}/api`. */
   origin = '';
@@ -33,29 +79,16 @@ export class Stack {
   constructor(
     private readonly taskQueue: string,
     private readonly extra: Record<string, string> = {},
+    private readonly sharedOrigin?: () => string,
   ) {}
 
+  /** The API and worker the run shares with the suites before and after this one on the same jest worker. */
+  static shared(): Stack {
+    return new Stack(sharedTaskQueue(), {}, sharedOrigin);
+  }
+
   private env(extra: Record<string, string> = {}): Record<string, string> {
-    return {
-      DATABASE_URL: testEnv('databaseUrl'),
-      TEMPORAL_ADDRESS: testEnv('temporalAddress'),
-      TEMPORAL_TASK_QUEUE: this.taskQueue,
-      WORKFLOW_BUNDLE_PATH: testEnv('workflowBundle'),
-      WEB_DIR: join(testEnv('build'), 'web'),
-      JWT_SECRET,
-      TAHAP_ADMIN_EMAIL: TEST_ADMIN.email,
-      TAHAP_ADMIN_PASSWORD: TEST_ADMIN.password,
-      SMTP_URL: testEnv('smtpUrl'),
-      // The suites' webhook receivers listen on 127.0.0.1; the SSRF suite turns this off again.
-      WEBHOOKS_ALLOW_PRIVATE: 'true',
-      NOTIFY_RETRY_INITIAL_SECONDS: '1',
-      NOTIFY_SEND_TIMEOUT_SECONDS: '5',
-      // A suite's end stops its worker with activities still waiting on calendars; a drain of the default 20 s each
-      // would be spent 40 times a run for nothing the suites look at.
-      WORKER_SHUTDOWN_GRACE_SECONDS: '2',
-      ...this.extra,
-      ...extra,
-    };
+    return tahapTestEnv(this.taskQueue, { ...this.extra, ...extra });
   }
 
   private logFile(name: string): string {
@@ -64,18 +97,20 @@ export class Stack {
 
   /** What the process has written so far (`api` or `worker`). */
   log(name: 'api' | 'worker'): string {
+    this.mustOwnProcesses('read their logs');
     return readFileSync(this.logFile(name), 'utf8');
   }
 
   async start(): Promise<this> {
+    if (this.sharedOrigin) {
+      return this.attach(this.sharedOrigin(), testEnv('temporalAddress'), testEnv('databaseUrl'));
+    }
     this.client = new Client({ connection: await Connection.connect({ address: testEnv('temporalAddress') }) });
     this.db = await createDataSource(this.env().DATABASE_URL).initialize();
-    this.api = new TahapProcess('apps/api/main.ts', this.env({ API_PORT: '0' }), this.logFile('api'));
-    const [, listening] = await Promise.all([
-      this.startWorker(),
-      this.api.start(/Tahap API listening on (http:\/\/[^\s"]+)/),
-    ]);
-    this.origin = listening[1];
+    const started = await startTahap(this.taskQueue, this.env(), (name) => this.logFile(name));
+    this.api = started.api;
+    this.worker = started.worker;
+    this.origin = started.origin;
     this.baseUrl = `${this.origin}/${API_PREFIX}`;
     this.admin = await this.login(TEST_ADMIN.email, TEST_ADMIN.password);
     return this;
@@ -92,18 +127,25 @@ export class Stack {
   }
 
   async startWorker(extra: Record<string, string> = {}): Promise<void> {
+    this.mustOwnProcesses('start a worker');
     this.worker = new TahapProcess('apps/worker/main.ts', this.env(extra), this.logFile('worker'));
     await this.worker.start(/Worker polling task queue/);
   }
 
   /** Resolves with the worker's exit code once it ends by itself. */
   workerExited(): Promise<number | null> {
+    this.mustOwnProcesses('watch the worker');
     return this.worker!.exited();
   }
 
   /** Stops the worker: SIGTERM lets it finish in-flight tasks, SIGKILL is a crash. */
   async stopWorker(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    this.mustOwnProcesses('stop the worker');
     await this.worker?.stop(signal);
+  }
+
+  private mustOwnProcesses(toDo: string): void {
+    if (this.sharedOrigin) throw new Error(`A shared stack cannot ${toDo}: use new Stack(taskQueue) for that suite.`);
   }
 
   async stop(): Promise<void> {
@@ -181,4 +223,16 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
     pauseMs = Math.min(1_000, pauseMs * 1.5);
   }
   throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+/** The task queue of this jest worker's shared pair (JEST_WORKER_ID counts from 1; a run in band has only 1). */
+export function sharedTaskQueue(jestWorker = process.env.JEST_WORKER_ID ?? '1'): string {
+  return `shared-${jestWorker}`;
+}
+
+function sharedOrigin(): string {
+  const origins = JSON.parse(process.env[TEST_ENV.sharedOrigins] ?? '{}') as Record<string, string>;
+  const origin = origins[sharedTaskQueue()];
+  if (!origin) throw new Error(`No shared API for ${sharedTaskQueue()}: the global setup starts one per jest worker.`);
+  return origin;
 }

@@ -6,6 +6,8 @@ const { CPU_LOG } = require('./cpu-environment');
 // CPU-bound: a file's CPU, not its wall time, is its share of the budget), the passed tests per issue tag ("[desk]"),
 // the run's wall time, and one plain line, "N passed, N failed", that any CI log reader understands. Every file's
 // seconds go to .data/test-durations.json; copied to test/support/durations.json, they order the next runs.
+const cpuOf = (cost) => cost.own + cost.children + cost.shared;
+
 class SummaryReporter {
   onRunStart() {
     this.startedAt = Date.now();
@@ -30,15 +32,16 @@ class SummaryReporter {
           .trim()
           .split('\n')
           .map((line) => JSON.parse(line))
-          .sort((a, b) => b.own + b.children - (a.own + a.children))
+          .map((cost) => ({ shared: 0, ...cost }))
+          .sort((a, b) => cpuOf(b) - cpuOf(a))
       : [];
     if (costs.length > 0) {
-      console.log('\nmost CPU (the file itself + the processes it started, which ended):');
+      console.log('\nmost CPU (the file itself + the processes it started, which ended + its shared API and worker):');
       for (const cost of costs.slice(0, 10)) {
-        const total = cost.own + cost.children;
-        console.log(`${seconds(total * 1000)}  ${cost.file} (${cost.own.toFixed(1)} + ${cost.children.toFixed(1)})`);
+        const parts = [cost.own, cost.children, cost.shared].map((part) => part.toFixed(1)).join(' + ');
+        console.log(`${seconds(cpuOf(cost) * 1000)}  ${cost.file} (${parts})`);
       }
-      const sum = costs.reduce((all, cost) => all + cost.own + cost.children, 0);
+      const sum = costs.reduce((all, cost) => all + cpuOf(cost), 0);
       console.log(
         `${seconds(sum * 1000)}  all ${costs.length} integration files (not the shared Temporal and PostgreSQL)`,
       );
