@@ -101,8 +101,10 @@ describe('[scale] lists, dashboard counts and the CSV export answer from indexes
     ({ dataSource, queriesOf } = await capturingDataSource(database.url));
     for (const statement of SEED_STATEMENTS) await dataSource.query(statement);
     await dataSource.query('VACUUM ANALYZE');
+    // An evaluator with work in the running cycle, so their queue's plan is read over rows.
     const [evaluator] = await dataSource.query<{ id: string }[]>(
-      `SELECT id FROM users WHERE role = 'evaluator' ORDER BY email LIMIT 1`,
+      `SELECT user_id AS id FROM desk_assignments WHERE cycle_id = $1 AND ended_at IS NULL ORDER BY user_id LIMIT 1`,
+      [cycleId],
     );
     const [panelist] = await dataSource.query<{ id: string }[]>(
       `SELECT id FROM users WHERE role = 'panelist' ORDER BY email LIMIT 1`,
@@ -121,6 +123,21 @@ describe('[scale] lists, dashboard counts and the CSV export answer from indexes
       [cycleId],
     );
     expect(n).toBe(SCALE.entries);
+  });
+
+  it("[desk] an evaluator's queue lists an entry only once its workflow has taken up the desk stage", async () => {
+    const queue = async () => (await evaluatorQueue(dataSource.manager, people.evaluatorId)).map((row) => row.entryId);
+    const ready = await queue();
+    expect(ready.length).toBeGreaterThan(1);
+    // The entry's row still at the stage before: its workflow has not recorded the opening yet.
+    const [lagging] = ready;
+    await dataSource.query('UPDATE entries SET current_stage = $1 WHERE id = $2', ['screening', lagging]);
+    try {
+      expect(await queue()).toEqual(ready.filter((entryId) => entryId !== lagging));
+    } finally {
+      await dataSource.query('UPDATE entries SET current_stage = $1 WHERE id = $2', [SCALE.deskStage, lagging]);
+    }
+    expect(await queue()).toEqual(ready);
   });
 
   it.each(HOT_QUERIES)('[scale] %s reads no filled table sequentially', async (name, run) => {

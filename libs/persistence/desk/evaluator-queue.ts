@@ -26,7 +26,9 @@ export interface EvaluatorQueueRow {
 
 /**
  * An evaluator's work: their current assignments of active entries in desk stages that are open now, across cycles,
- * by cycle and stage, entries not yet scored first.
+ * by cycle and stage, entries not yet scored first. An entry is listed once its workflow has taken up the stage (its
+ * row's `current_stage`, written as the workflow records the opening): when a stage opens for thousands of entries
+ * they hear of it over minutes, and a sheet sent before would be refused as "not open for this entry".
  */
 export function evaluatorQueue(db: Db, userId: string): Promise<EvaluatorQueueRow[]> {
   return db.query<EvaluatorQueueRow[]>(
@@ -37,7 +39,7 @@ export function evaluatorQueue(db: Db, userId: string): Promise<EvaluatorQueueRo
        FROM desk_assignments d
        JOIN cycle_stages s ON s.cycle_id = d.cycle_id AND s.key = d.stage_key AND s.status = 'open'
        JOIN cycles c ON c.id = d.cycle_id
-       JOIN entries e ON e.id = d.entry_id AND e.status = 'active'
+       JOIN entries e ON e.id = d.entry_id AND e.status = 'active' AND e.current_stage = d.stage_key
        JOIN agencies a ON a.code = e.agency_code
        LEFT JOIN LATERAL (
              SELECT x.version, x.weighted, x.submitted_at FROM desk_scores x
