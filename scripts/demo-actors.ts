@@ -132,12 +132,18 @@ export class DemoActors {
   /** The evaluator scores every innovation of the queue still without a sheet. */
   private async deskEvaluation(stage: Stage): Promise<void> {
     const queue = await this.evaluator<
-      { cycleId: string; entries: { entryId: string; group: string; scoredAt: string | null }[] }[]
+      {
+        cycleId: string;
+        stageKey: string;
+        assigned: number;
+        scored: number;
+        entries: { entryId: string; group: string; scoredAt: string | null }[];
+      }[]
     >('GET', '/desk-queue');
-    const missing = queue
-      .filter((part) => part.cycleId === this.cycleId)
-      .flatMap((part) => part.entries)
-      .filter((entry) => entry.scoredAt === null);
+    const part = queue.find((candidate) => candidate.cycleId === this.cycleId && candidate.stageKey === stage.key);
+    if (!part) return;
+    // The queue lists an entry once it has taken up the stage; the others come at a later tick.
+    const missing = part.entries.filter((entry) => entry.scoredAt === null);
     let scored = 0;
     for (const entry of missing) {
       try {
@@ -151,7 +157,7 @@ export class DemoActors {
       }
     }
     if (scored > 0) this.say(`Demo: the evaluator scored ${scored} innovation(s) in "${stage.name}"`);
-    if (scored === missing.length) this.done.add(stage.key);
+    if (part.scored + scored === part.assigned) this.done.add(stage.key);
   }
 
   /** Each interview whose slot has begun: the panel's panelist records the agency present and scores it. */

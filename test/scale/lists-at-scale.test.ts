@@ -125,19 +125,24 @@ describe('[scale] lists, dashboard counts and the CSV export answer from indexes
     expect(n).toBe(SCALE.entries);
   });
 
-  it("[desk] an evaluator's queue lists an entry only once its workflow has taken up the desk stage", async () => {
-    const queue = async () => (await evaluatorQueue(dataSource.manager, people.evaluatorId)).map((row) => row.entryId);
-    const ready = await queue();
-    expect(ready.length).toBeGreaterThan(1);
+  it("[desk] an evaluator's queue marks an entry ready to score only once its workflow has taken up the desk stage", async () => {
+    const readiness = async () =>
+      Object.fromEntries(
+        (await evaluatorQueue(dataSource.manager, people.evaluatorId)).map((row) => [row.entryId, row.ready]),
+      );
+    const before = await readiness();
+    const entryIds = Object.keys(before);
+    expect(entryIds.length).toBeGreaterThan(1);
+    expect(Object.values(before).every(Boolean)).toBe(true);
     // The entry's row still at the stage before: its workflow has not recorded the opening yet.
-    const [lagging] = ready;
+    const [lagging] = entryIds;
     await dataSource.query('UPDATE entries SET current_stage = $1 WHERE id = $2', ['screening', lagging]);
     try {
-      expect(await queue()).toEqual(ready.filter((entryId) => entryId !== lagging));
+      expect(await readiness()).toEqual({ ...before, [lagging]: false });
     } finally {
       await dataSource.query('UPDATE entries SET current_stage = $1 WHERE id = $2', [SCALE.deskStage, lagging]);
     }
-    expect(await queue()).toEqual(ready);
+    expect(await readiness()).toEqual(before);
   });
 
   it.each(HOT_QUERIES)('[scale] %s reads no filled table sequentially', async (name, run) => {

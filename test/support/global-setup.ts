@@ -1,5 +1,4 @@
-import type { Config } from '@jest/types';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { execFile } from 'node:child_process';
 import { basename, join, resolve } from 'node:path';
@@ -38,7 +37,15 @@ declare global {
  * receives in that database), the workflow bundle, the API, worker and scripts compiled to JavaScript, the portal,
  * and an API and worker for each jest worker's suites to share (`Stack.shared()`).
  */
-export default async function globalSetup(globalConfig: Config.GlobalConfig, project: Config.ProjectConfig) {
+/** What of jest's global and project configuration the setup reads. */
+interface JestRun {
+  maxWorkers: number;
+}
+interface JestProject {
+  displayName?: { name: string };
+}
+
+export default async function globalSetup(globalConfig: JestRun, project: JestProject) {
   // The production-topology suite runs the real server binary; built with Go the first time (minutes), else reused.
   ensureTemporalServer(PROJECT_ROOT);
   const scratch = mkdtempSync(join(tmpdir(), 'tahap-test-'));
@@ -83,12 +90,22 @@ export default async function globalSetup(globalConfig: Config.GlobalConfig, pro
   process.env[TEST_ENV.smtpUrl] = smtpUrl;
   // The long suites (jest.long.config.js) start their own processes.
   const pairs = project.displayName?.name === 'integration' ? globalConfig.maxWorkers : 0;
-  const shared = await Promise.all(
+  const started = await Promise.allSettled(
     Array.from({ length: pairs }, (_, index) => {
       const taskQueue = sharedTaskQueue(String(index + 1));
       return startTahap(taskQueue, tahapTestEnv(taskQueue), (name) => join(scratch, `${taskQueue}-${name}.log`));
     }),
   );
+  const shared = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed) {
+    // Jest runs no teardown after a failed setup: what was started here is stopped here.
+    await Promise.all(shared.flatMap((pair) => [pair.api.stop(), pair.worker.stop()]));
+    await Promise.all([mailSink.stop(), temporal.stop()]);
+    await database.drop();
+    rmSync(build, { recursive: true, force: true });
+    throw failed.reason;
+  }
   process.env[TEST_ENV.sharedOrigins] = JSON.stringify(
     Object.fromEntries(shared.map((pair, index) => [sharedTaskQueue(String(index + 1)), pair.origin])),
   );

@@ -51,6 +51,7 @@ export class TahapProcess {
       let waiting = true;
       const timer = setTimeout(() => {
         waiting = false;
+        child.kill('SIGKILL');
         fail(new Error(`${this.entry} not ready after ${timeoutMs} ms:\n${this.tail()}`));
       }, timeoutMs);
       child.stdout!.on('data', (chunk: Buffer) => {

@@ -14,6 +14,8 @@ export const TEST_ADMIN = { email: 'admin@tahap.test', password: 'admin-password
 /** Fixed per run, so every suite's API process accepts the same tokens. */
 export const JWT_SECRET = 'tahap-test-secret-0123456789abcdef0123456789abcdef';
 
+const WORKER_READY = /Worker polling task queue/;
+
 /**
  * The environment of Tahap's processes in a test run: the run's Temporal server, database, SMTP sink, workflow bundle
  * and portal build; `extra` adds to or overrides it.
@@ -34,7 +36,7 @@ export function tahapTestEnv(taskQueue: string, extra: Record<string, string> = 
     NOTIFY_RETRY_INITIAL_SECONDS: '1',
     NOTIFY_SEND_TIMEOUT_SECONDS: '5',
     // A suite's end stops its worker with activities still waiting on calendars; a drain of the default 20 s each
-    // would be spent 40 times a run for nothing the suites look at.
+    // would be spent for every suite with a worker of its own, for nothing the suites look at.
     WORKER_SHUTDOWN_GRACE_SECONDS: '2',
     ...extra,
   };
@@ -48,19 +50,26 @@ export async function startTahap(
 ): Promise<{ api: TahapProcess; worker: TahapProcess; origin: string }> {
   const api = new TahapProcess('apps/api/main.ts', { ...env, API_PORT: '0' }, logFile('api'));
   const worker = new TahapProcess('apps/worker/main.ts', env, logFile('worker'));
-  const [, listening] = await Promise.all([
-    worker.start(/Worker polling task queue/),
-    api.start(/Tahap API listening on (http:\/\/[^\s"]+)/),
-  ]);
-  return { api, worker, origin: listening[1] };
+  try {
+    const [, listening] = await Promise.all([
+      worker.start(WORKER_READY),
+      api.start(/Tahap API listening on (http:\/\/[^\s"]+)/),
+    ]);
+    return { api, worker, origin: listening[1] };
+  } catch (error) {
+    // The one that did start is not left running.
+    await Promise.all([api.stop(), worker.stop()]);
+    throw error;
+  }
 }
 
 /**
  * Tahap as it runs in production: the API and the worker as their own processes, against the run's Temporal
  * server and database.
  * - `Stack.shared()`: the API and worker the global setup started for this jest worker (one pair per jest worker,
- *   so one suite at a time uses each). Starting and stopping a pair costs about 6 CPU-seconds, which the run's
- *   forty suites would otherwise each pay; workflows a suite leaves running go on in the pair's worker.
+ *   so one suite at a time uses each). Starting and stopping a pair costs about 6 CPU-seconds, which thirty suites
+ *   would otherwise each pay. Workflows a suite leaves running go on in the pair's worker, so suites keep to their
+ *   own cycle years and agencies.
  * - `new Stack(taskQueue, extra)`: processes of the suite's own on its own task queue, for a suite that changes
  *   their environment, stops or restarts the worker, or reads their logs.
  */
@@ -103,6 +112,9 @@ export class Stack {
 
   async start(): Promise<this> {
     if (this.sharedOrigin) {
+      sharedPairAlive();
+      // Read by test/support/cpu-environment.js: this file's CPU includes its share of the pair's.
+      (globalThis as { tahapUsesSharedStack?: boolean }).tahapUsesSharedStack = true;
       return this.attach(this.sharedOrigin(), testEnv('temporalAddress'), testEnv('databaseUrl'));
     }
     this.client = new Client({ connection: await Connection.connect({ address: testEnv('temporalAddress') }) });
@@ -129,7 +141,7 @@ export class Stack {
   async startWorker(extra: Record<string, string> = {}): Promise<void> {
     this.mustOwnProcesses('start a worker');
     this.worker = new TahapProcess('apps/worker/main.ts', this.env(extra), this.logFile('worker'));
-    await this.worker.start(/Worker polling task queue/);
+    await this.worker.start(WORKER_READY);
   }
 
   /** Resolves with the worker's exit code once it ends by itself. */
@@ -235,4 +247,17 @@ function sharedOrigin(): string {
   const origin = origins[sharedTaskQueue()];
   if (!origin) throw new Error(`No shared API for ${sharedTaskQueue()}: the global setup starts one per jest worker.`);
   return origin;
+}
+
+/** Fails with where to look when an earlier suite's doing ended this jest worker's shared API or worker. */
+function sharedPairAlive(): void {
+  const pids = (JSON.parse(process.env[TEST_ENV.sharedPids] ?? '{}') as Record<string, number[]>)[sharedTaskQueue()];
+  for (const pid of pids ?? []) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      const logs = join(testEnv('scratch'), `${sharedTaskQueue()}-{api,worker}.log`);
+      throw new Error(`The shared ${sharedTaskQueue()} process ${pid} has ended; its log: ${logs}`);
+    }
+  }
 }

@@ -36,20 +36,23 @@ export class DeskQueueService {
       assigned: rows.length,
       scored: rows.filter((row) => row.version !== null).length,
       rubrics: rubricsOfGroups(template, groups),
-      entries: rows.map((row) => ({
-        entryId: row.entryId,
-        title: row.title,
-        group: row.group,
-        cluster: row.cluster,
-        dueAt: row.dueAt,
-        version: row.version,
-        weighted: row.weighted === null ? null : Number(row.weighted),
-        scoredAt: row.scoredAt,
-        agencyCode: row.agencyCode,
-        agencyName: row.agencyName,
-        province: row.province,
-        region3T: row.region3T,
-      })),
+      // Counted above, listed once the entry has taken up the stage: a sheet sent sooner would be refused.
+      entries: rows
+        .filter((row) => row.ready)
+        .map((row) => ({
+          entryId: row.entryId,
+          title: row.title,
+          group: row.group,
+          cluster: row.cluster,
+          dueAt: row.dueAt,
+          version: row.version,
+          weighted: row.weighted === null ? null : Number(row.weighted),
+          scoredAt: row.scoredAt,
+          agencyCode: row.agencyCode,
+          agencyName: row.agencyName,
+          province: row.province,
+          region3T: row.region3T,
+        })),
     };
     return asReaderOfCycle(stage, by, template);
   }

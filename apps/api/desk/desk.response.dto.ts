@@ -261,6 +261,10 @@ export class DeskQueueStageDto {
   @ApiProperty({ type: [DeskQueueRubricDto], description: 'The rubric of each group among the entries' })
   rubrics: DeskQueueRubricDto[];
 
-  @ApiProperty({ type: [DeskQueueEntryDto], description: 'Not yet scored first' })
+  @ApiProperty({
+    type: [DeskQueueEntryDto],
+    description:
+      'Those ready to score, not yet scored first; an entry still taking up the stage is counted in assigned and listed once it has',
+  })
   entries: DeskQueueEntryDto[];
 }

@@ -18,6 +18,12 @@ export interface EvaluatorQueueRow {
   agencyName: string;
   province: string;
   region3T: boolean;
+  /**
+   * Whether the entry's workflow has taken up the stage (its row's `current_stage`, which an activity writes once the
+   * workflow has recorded the opening). When a stage opens for thousands of entries they hear of it over minutes,
+   * and a sheet sent before is refused as "not open for this entry".
+   */
+  ready: boolean;
   /** Their latest version of the sheet; null before the first. */
   version: number | null;
   weighted: string | null;
@@ -26,20 +32,19 @@ export interface EvaluatorQueueRow {
 
 /**
  * An evaluator's work: their current assignments of active entries in desk stages that are open now, across cycles,
- * by cycle and stage, entries not yet scored first. An entry is listed once its workflow has taken up the stage (its
- * row's `current_stage`, written as the workflow records the opening): when a stage opens for thousands of entries
- * they hear of it over minutes, and a sheet sent before would be refused as "not open for this entry".
+ * by cycle and stage, entries not yet scored first.
  */
 export function evaluatorQueue(db: Db, userId: string): Promise<EvaluatorQueueRow[]> {
   return db.query<EvaluatorQueueRow[]>(
     `SELECT d.cycle_id AS "cycleId", c.programme, c.year, d.stage_key AS "stageKey", s.name AS "stageName",
             s.closes_at AS "closesAt", d.due_at AS "dueAt", e.id AS "entryId", e.title, e.group_key AS "group",
             e.cluster, e.agency_code AS "agencyCode", a.name AS "agencyName", a.province, a.region_3t AS "region3T",
+            e.current_stage = d.stage_key AS ready,
             latest.version, latest.weighted, latest.submitted_at AS "scoredAt"
        FROM desk_assignments d
        JOIN cycle_stages s ON s.cycle_id = d.cycle_id AND s.key = d.stage_key AND s.status = 'open'
        JOIN cycles c ON c.id = d.cycle_id
-       JOIN entries e ON e.id = d.entry_id AND e.status = 'active' AND e.current_stage = d.stage_key
+       JOIN entries e ON e.id = d.entry_id AND e.status = 'active'
        JOIN agencies a ON a.code = e.agency_code
        LEFT JOIN LATERAL (
              SELECT x.version, x.weighted, x.submitted_at FROM desk_scores x

@@ -2686,7 +2686,7 @@ export interface components {
             /** @description A sheet needs a comment */
             commentRequired: boolean;
             cycleId: string;
-            /** @description Not yet scored first */
+            /** @description Those ready to score, not yet scored first; an entry still taking up the stage is counted in assigned and listed once it has */
             entries: components["schemas"]["DeskQueueEntryDto"][];
             programme: string;
             /** @description The rubric of each group among the entries */
