@@ -25,11 +25,11 @@ function cpuSecondsOf(pid = 'self') {
 
 /**
  * CPU seconds so far of this jest worker's shared API and worker (`Stack.shared()`; the global setup names their
- * process ids by task queue in TAHAP_TEST_SHARED_PIDS).
+ * process ids by task queue in TAHAP_TEST_SHARED_PAIRS).
  */
 function sharedCpuSeconds() {
-  const pids =
-    JSON.parse(process.env.TAHAP_TEST_SHARED_PIDS ?? '{}')[`shared-${process.env.JEST_WORKER_ID ?? '1'}`] ?? [];
+  const pair = JSON.parse(process.env.TAHAP_TEST_SHARED_PAIRS ?? '{}')[`shared-${process.env.JEST_WORKER_ID ?? '1'}`];
+  const pids = pair?.pids ?? [];
   return pids.reduce((sum, pid) => sum + (cpuSecondsOf(pid)?.own ?? 0), 0);
 }
 

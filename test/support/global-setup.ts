@@ -31,12 +31,6 @@ declare global {
   var tahapTestSetup: SetupState | undefined;
 }
 
-/**
- * Starts what the integration suites need, once per run: a Temporal dev server on a free port (its state in
- * memory), a fresh database migrated to the current schema, the SMTP sink as a process of its own (keeping what it
- * receives in that database), the workflow bundle, the API, worker and scripts compiled to JavaScript, the portal,
- * and an API and worker for each jest worker's suites to share (`Stack.shared()`).
- */
 /** What of jest's global and project configuration the setup reads. */
 interface JestRun {
   maxWorkers: number;
@@ -45,6 +39,12 @@ interface JestProject {
   displayName?: { name: string };
 }
 
+/**
+ * Starts what the integration suites need, once per run: a Temporal dev server on a free port (its state in
+ * memory), a fresh database migrated to the current schema, the SMTP sink as a process of its own (keeping what it
+ * receives in that database), the workflow bundle, the API, worker and scripts compiled to JavaScript, the portal,
+ * and an API and worker for each jest worker's suites to share (`Stack.shared()`).
+ */
 export default async function globalSetup(globalConfig: JestRun, project: JestProject) {
   // The production-topology suite runs the real server binary; built with Go the first time (minutes), else reused.
   ensureTemporalServer(PROJECT_ROOT);
@@ -91,9 +91,10 @@ export default async function globalSetup(globalConfig: JestRun, project: JestPr
   // The long suites (jest.long.config.js) start their own processes.
   const pairs = project.displayName?.name === 'integration' ? globalConfig.maxWorkers : 0;
   const started = await Promise.allSettled(
-    Array.from({ length: pairs }, (_, index) => {
+    Array.from({ length: pairs }, async (_, index) => {
       const taskQueue = sharedTaskQueue(String(index + 1));
-      return startTahap(taskQueue, tahapTestEnv(taskQueue), (name) => join(scratch, `${taskQueue}-${name}.log`));
+      const logFile = (name: string) => join(scratch, `${taskQueue}-${name}.log`);
+      return { taskQueue, ...(await startTahap(taskQueue, tahapTestEnv(taskQueue), logFile)) };
     }),
   );
   const shared = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
@@ -106,13 +107,9 @@ export default async function globalSetup(globalConfig: JestRun, project: JestPr
     rmSync(build, { recursive: true, force: true });
     throw failed.reason;
   }
-  process.env[TEST_ENV.sharedOrigins] = JSON.stringify(
-    Object.fromEntries(shared.map((pair, index) => [sharedTaskQueue(String(index + 1)), pair.origin])),
-  );
-  // Read by test/support/cpu-environment.js, which counts each file's share of its pair's CPU.
-  process.env[TEST_ENV.sharedPids] = JSON.stringify(
+  process.env[TEST_ENV.sharedPairs] = JSON.stringify(
     Object.fromEntries(
-      shared.map((pair, index) => [sharedTaskQueue(String(index + 1)), [pair.api.pid, pair.worker.pid]]),
+      shared.map((pair) => [pair.taskQueue, { origin: pair.origin, pids: [pair.api.pid, pair.worker.pid] }]),
     ),
   );
   const sharedProcesses = shared.flatMap((pair) => [pair.api, pair.worker]);

@@ -88,12 +88,12 @@ export class Stack {
   constructor(
     private readonly taskQueue: string,
     private readonly extra: Record<string, string> = {},
-    private readonly sharedOrigin?: () => string,
+    private readonly shared = false,
   ) {}
 
   /** The API and worker the run shares with the suites before and after this one on the same jest worker. */
   static shared(): Stack {
-    return new Stack(sharedTaskQueue(), {}, sharedOrigin);
+    return new Stack(sharedTaskQueue(), {}, true);
   }
 
   private env(extra: Record<string, string> = {}): Record<string, string> {
@@ -111,11 +111,11 @@ export class Stack {
   }
 
   async start(): Promise<this> {
-    if (this.sharedOrigin) {
-      sharedPairAlive();
+    if (this.shared) {
+      const { origin } = sharedPairAlive();
       // Read by test/support/cpu-environment.js: this file's CPU includes its share of the pair's.
       (globalThis as { tahapUsesSharedStack?: boolean }).tahapUsesSharedStack = true;
-      return this.attach(this.sharedOrigin(), testEnv('temporalAddress'), testEnv('databaseUrl'));
+      return this.attach(origin, testEnv('temporalAddress'), testEnv('databaseUrl'));
     }
     this.client = new Client({ connection: await Connection.connect({ address: testEnv('temporalAddress') }) });
     this.db = await createDataSource(this.env().DATABASE_URL).initialize();
@@ -157,7 +157,7 @@ export class Stack {
   }
 
   private mustOwnProcesses(toDo: string): void {
-    if (this.sharedOrigin) throw new Error(`A shared stack cannot ${toDo}: use new Stack(taskQueue) for that suite.`);
+    if (this.shared) throw new Error(`A shared stack cannot ${toDo}: use new Stack(taskQueue) for that suite.`);
   }
 
   async stop(): Promise<void> {
@@ -242,22 +242,23 @@ export function sharedTaskQueue(jestWorker = process.env.JEST_WORKER_ID ?? '1'):
   return `shared-${jestWorker}`;
 }
 
-function sharedOrigin(): string {
-  const origins = JSON.parse(process.env[TEST_ENV.sharedOrigins] ?? '{}') as Record<string, string>;
-  const origin = origins[sharedTaskQueue()];
-  if (!origin) throw new Error(`No shared API for ${sharedTaskQueue()}: the global setup starts one per jest worker.`);
-  return origin;
-}
-
-/** Fails with where to look when an earlier suite's doing ended this jest worker's shared API or worker. */
-function sharedPairAlive(): void {
-  const pids = (JSON.parse(process.env[TEST_ENV.sharedPids] ?? '{}') as Record<string, number[]>)[sharedTaskQueue()];
-  for (const pid of pids ?? []) {
+/**
+ * This jest worker's shared pair, as the global setup started it; fails with where to look when an earlier suite's
+ * doing ended its API or worker.
+ */
+function sharedPairAlive(): { origin: string; pids: number[] } {
+  const queue = sharedTaskQueue();
+  const pair = (
+    JSON.parse(process.env[TEST_ENV.sharedPairs] ?? '{}') as Record<string, { origin: string; pids: number[] }>
+  )[queue];
+  if (!pair) throw new Error(`No shared API for ${queue}: the global setup starts one per jest worker.`);
+  for (const pid of pair.pids) {
     try {
       process.kill(pid, 0);
     } catch {
-      const logs = join(testEnv('scratch'), `${sharedTaskQueue()}-{api,worker}.log`);
-      throw new Error(`The shared ${sharedTaskQueue()} process ${pid} has ended; its log: ${logs}`);
+      const logs = join(testEnv('scratch'), `${queue}-{api,worker}.log`);
+      throw new Error(`The shared ${queue} process ${pid} has ended; its log: ${logs}`);
     }
   }
+  return pair;
 }

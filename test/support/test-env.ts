@@ -6,10 +6,11 @@ export const TEST_ENV = {
   scratch: 'TAHAP_TEST_SCRATCH',
   smtpUrl: 'TAHAP_TEST_SMTP_URL',
   build: 'TAHAP_TEST_BUILD',
-  /** JSON: the origin of each shared API by its task queue (`shared-1`: `http://127.0.0.1:…`). */
-  sharedOrigins: 'TAHAP_TEST_SHARED_ORIGINS',
-  /** JSON: the API's and the worker's process ids of each shared pair (read by cpu-environment.js). */
-  sharedPids: 'TAHAP_TEST_SHARED_PIDS',
+  /**
+   * JSON: each shared pair by its task queue (`shared-1`): where its API listens and the API's and the worker's
+   * process ids (read by cpu-environment.js too).
+   */
+  sharedPairs: 'TAHAP_TEST_SHARED_PAIRS',
 } as const;
 
 export function testEnv(name: keyof typeof TEST_ENV): string {
