@@ -48,6 +48,36 @@ export async function call<T = any>(baseUrl: string, method: string, path: strin
   return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, text };
 }
 
+/**
+ * An auditor's replay of the whole cycle, read as lines while it runs (a national cycle takes longer than `fetch`
+ * waits for a silent answer); prints the count every tenth of the way.
+ */
+export async function replayedCycle(baseUrl: string, cycleId: string, token: string) {
+  const response = await fetch(`${baseUrl}/audit/cycles/${cycleId}/replay`, {
+    headers: { accept: 'application/x-ndjson', authorization: `Bearer ${token}` },
+  });
+  if (response.status !== 200 || !response.body) {
+    throw new Error(`cycle replay answered ${response.status}: ${await response.text()}`);
+  }
+  let shownTenth = 0;
+  let pending = '';
+  for await (const chunk of response.body.pipeThrough(new TextDecoderStream())) {
+    pending += chunk;
+    const lines = pending.split('\n');
+    pending = lines.pop()!;
+    for (const line of lines.filter(Boolean).map((text) => JSON.parse(text))) {
+      if (line.error) throw new Error(`cycle replay failed: ${line.error.message}`);
+      if (line.result) return line.result as { replayed: number; diverged: unknown[] };
+      const tenth = Math.floor((10 * line.progress.replayed) / line.progress.total);
+      if (tenth > shownTenth) {
+        shownTenth = tenth;
+        console.log(`    ${line.progress.replayed} of ${line.progress.total} replayed`);
+      }
+    }
+  }
+  throw new Error('cycle replay ended without its result');
+}
+
 export async function expectStatus<T = any>(
   expected: number,
   what: string,

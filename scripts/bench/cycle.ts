@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client as PgClient } from 'pg';
-import { call, machine, runBenchmark, sleep } from './bench-stack';
+import { machine, replayedCycle, runBenchmark, sleep } from './bench-stack';
 import { cycleChart } from './cycle-chart';
 import type { CycleFigures, StageFigures } from './cycle-figures';
 import { runStage, setUpCycle, type CycleShape } from './cycle-people';
@@ -142,18 +142,11 @@ runBenchmark('cycle', {}, async (stack) => {
 
   console.log('  replay-verifying the cycle as an auditor…');
   const replayStarted = Date.now();
-  const verified = await call<{ replayed: number; diverged: unknown[] }>(
-    stack.baseUrl,
-    'GET',
-    `/audit/cycles/${setup.cycleId}/replay`,
-    undefined,
-    stack.adminToken,
-  );
-  if (verified.status !== 200) throw new Error(`cycle replay answered ${verified.status}: ${verified.text}`);
+  const verified = await replayedCycle(stack.baseUrl, setup.cycleId, stack.adminToken);
   const replay = {
     seconds: (Date.now() - replayStarted) / 1000,
-    replayed: verified.body.replayed,
-    diverged: verified.body.diverged.length,
+    replayed: verified.replayed,
+    diverged: verified.diverged.length,
   };
   const { rows } = await db.query<{ bytes: string }>('SELECT pg_database_size(current_database()) AS bytes');
   const databaseMib = Number(rows[0].bytes) / 2 ** 20;

@@ -337,6 +337,20 @@ describe('[audit] an auditor finds, reads, replays and verifies a cycle', () => 
     const replayed = await asAuditor(`/audit/cycles/${cycleId}/replay`);
     expect(replayed.status).toBe(200);
     expect(replayed.body).toMatchObject({ replayed: workflowsOfCycle(), diverged: [] });
+
+    // Read as it goes: the count at once, the same summary last; an unknown cycle is refused before any line.
+    const asLines = { accept: 'application/x-ndjson' };
+    const streamed = await stack.request('GET', `/audit/cycles/${cycleId}/replay`, undefined, auditor, asLines);
+    expect(streamed.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+    const lines = (streamed.body as string)
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines[0]).toEqual({ progress: { replayed: 0, total: workflowsOfCycle() } });
+    expect(lines.at(-1)).toEqual({ result: replayed.body });
+    const unknown = await stack.request('GET', '/audit/cycles/cycle-nope/replay', undefined, auditor, asLines);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: expect.any(String), message: expect.stringContaining('cycle-nope') });
     const one = await asAuditor(`/audit/workflows/${entryWorkflowId(ids[1])}/replay`);
     expect(one.body).toMatchObject({ ok: true, divergedAt: null });
 

@@ -1,6 +1,27 @@
-import { Controller, Get, Header, HttpStatus, Logger, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Header,
+  Headers,
+  HttpStatus,
+  Logger,
+  Param,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { Allow } from '../auth/access.decorator';
 import { entryIdParam } from '../common/params';
 import {
@@ -23,6 +44,7 @@ import {
   AuditWorkflowSearchDto,
 } from './audit.response.dto';
 import { AuditService } from './audit.service';
+import { REPLAY_LINES_TYPE, replayLines } from './replay-lines';
 
 const exportLogger = new Logger('AuditExport');
 
@@ -87,10 +109,34 @@ export class AuditController {
 
   @Get('cycles/:cycleId/replay')
   @Allow('auditor', 'admin')
-  @ApiOperation({ summary: 'Replay every history of a cycle and summarise (the CLI shows progress as it goes)' })
-  @ApiOkResponse({ type: AuditCycleReplayDto })
-  replayCycle(@Param('cycleId') cycleId: string) {
-    return this.audit.replayCycle(cycleId);
+  @ApiOperation({
+    summary: 'Replay every history of a cycle and summarise',
+    description:
+      `A national cycle takes minutes: ask for \`${REPLAY_LINES_TYPE}\` (\`Accept\`) to read it as it goes. ` +
+      'An unknown cycle is refused before any line, as with JSON. Closing the connection stops the replay.',
+  })
+  @ApiExtraModels(AuditCycleReplayDto)
+  @ApiOkResponse({
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(AuditCycleReplayDto) } },
+      [REPLAY_LINES_TYPE]: {
+        schema: {
+          type: 'string',
+          description:
+            'One JSON object per line: `{"progress":{"replayed":n,"total":N}}` at once and then about every ' +
+            'second, and last `{"result":{…}}` (the JSON answer’s body) or `{"error":{"message":…}}`.',
+        },
+      },
+    },
+  })
+  async replayCycle(
+    @Param('cycleId') cycleId: string,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ): Promise<AuditCycleReplayDto | StreamableFile> {
+    const replay = await this.audit.cycleReplay(cycleId);
+    if (!accept?.includes(REPLAY_LINES_TYPE)) return replay.run();
+    return new StreamableFile(replayLines(replay, response), { type: REPLAY_LINES_TYPE });
   }
 
   @Get('cycles/:cycleId/export')

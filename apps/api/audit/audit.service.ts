@@ -41,6 +41,25 @@ export interface FetchedHistory {
   history: History;
 }
 
+export interface CycleReplaySummary {
+  cycleId: string;
+  replayed: number;
+  ok: number;
+  diverged: ReplayVerdict[];
+  notStarted: string[];
+}
+
+export interface CycleReplayOptions {
+  onVerdict?: (replayed: number) => void;
+  signal?: AbortSignal;
+}
+
+/** A cycle's replay, ready to run: `total` workflows are listed (those not started yet are not replayed). */
+export interface CycleReplay {
+  total: number;
+  run(options?: CycleReplayOptions): Promise<CycleReplaySummary>;
+}
+
 /** A cycle's workflows: the cycle's and every entry's, and entries whose workflow has not started yet. */
 export interface CycleHistories {
   histories: FetchedHistory[];
@@ -159,22 +178,34 @@ export class AuditService {
     return { ...verdict, runId: fetched.runId };
   }
 
-  /** Replays each history while the next are fetched: the fetch waits on Temporal, the replay on a core. */
-  async replayCycle(cycleId: string) {
+  async replayCycle(cycleId: string): Promise<CycleReplaySummary> {
+    return (await this.cycleReplay(cycleId)).run();
+  }
+
+  /**
+   * A replay of every history of the cycle, checked before anything runs (an unknown cycle is refused at once).
+   * `run` replays each history while the next are fetched (the fetch waits on Temporal, the replay on a core),
+   * tells `onVerdict` how many are done as each is known, and stops fetching once `signal` aborts.
+   */
+  async cycleReplay(cycleId: string): Promise<CycleReplay> {
     const { workflowIds, firstEntry } = await this.cycleWorkflowIds(cycleId);
-    const notStarted: string[] = [];
-    const fetched = this.fetchedAhead(workflowIds, cycleId);
-    const started = async function* () {
-      let index = 0;
-      for await (const history of fetched) {
-        if (history) yield history;
-        else if (index >= firstEntry) notStarted.push(workflowIds[index]);
-        index += 1;
-      }
+    const run = async ({ onVerdict, signal }: CycleReplayOptions = {}) => {
+      const notStarted: string[] = [];
+      const fetched = this.fetchedAhead(workflowIds, cycleId);
+      const started = async function* () {
+        let index = 0;
+        for await (const history of fetched) {
+          if (signal?.aborted) return;
+          if (history) yield history;
+          else if (index >= firstEntry) notStarted.push(workflowIds[index]);
+          index += 1;
+        }
+      };
+      const verdicts = await this.replayAll(started(), onVerdict);
+      const diverged = verdicts.filter((verdict) => !verdict.ok);
+      return { cycleId, replayed: verdicts.length, ok: verdicts.length - diverged.length, diverged, notStarted };
     };
-    const verdicts = await this.replayAll(started());
-    const diverged = verdicts.filter((verdict) => !verdict.ok);
-    return { cycleId, replayed: verdicts.length, ok: verdicts.length - diverged.length, diverged, notStarted };
+    return { total: workflowIds.length, run };
   }
 
   /**
@@ -393,11 +424,15 @@ export class AuditService {
 
   private async replayAll(
     histories: Iterable<HistoryToReplay> | AsyncIterable<HistoryToReplay>,
+    onVerdict?: (done: number) => void,
   ): Promise<ReplayVerdict[]> {
     const bundle = await productionBundle(this.config.workflowBundlePath);
     const verdicts: ReplayVerdict[] = [];
     // Replay is CPU-bound: a replay worker per core verifies a national cycle in a fraction of the time.
-    for await (const verdict of replayHistories(bundle, histories, cpus().length)) verdicts.push(verdict);
+    for await (const verdict of replayHistories(bundle, histories, cpus().length)) {
+      verdicts.push(verdict);
+      onVerdict?.(verdicts.length);
+    }
     return verdicts;
   }
 

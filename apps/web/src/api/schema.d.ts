@@ -214,7 +214,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Replay every history of a cycle and summarise (the CLI shows progress as it goes) */
+        /**
+         * Replay every history of a cycle and summarise
+         * @description A national cycle takes minutes: ask for `application/x-ndjson` (`Accept`) to read it as it goes. An unknown cycle is refused before any line, as with JSON. Closing the connection stops the replay.
+         */
         get: operations["AuditController_replayCycle"];
         put?: never;
         post?: never;
@@ -4680,6 +4683,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditCycleReplayDto"];
+                    "application/x-ndjson": string;
                 };
             };
         };

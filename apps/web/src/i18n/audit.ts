@@ -101,6 +101,7 @@ export const auditText = section({
         replayHint:
           'Setiap riwayat siklus ini (siklus, pleno, koreksi, dan setiap inovasi) dijalankan ulang pada kode saat ini.',
         replaying: 'Menjalankan ulang riwayat siklus…',
+        replayingCount: '{{replayed}} dari {{total}} riwayat dijalankan ulang…',
         replayed: '{{replayed}} riwayat dijalankan ulang: {{ok}} terverifikasi, {{diverged}} menyimpang.',
         allVerified: 'Semua riwayat terverifikasi.',
         workflow: 'Alur kerja',
@@ -239,6 +240,7 @@ export const auditText = section({
         replayHint:
           'Every history of this cycle (the cycle, plenary, corrections and every entry) is run again on today’s code.',
         replaying: 'Replaying the cycle’s histories…',
+        replayingCount: '{{replayed}} of {{total}} histories replayed…',
         replayed: '{{replayed}} histories replayed: {{ok}} verified, {{diverged}} diverged.',
         allVerified: 'Every history verified.',
         workflow: 'Workflow',

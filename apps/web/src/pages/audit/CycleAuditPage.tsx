@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Card, Code, List, Progress, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api, must } from '../../api/client';
@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../components/QueryView';
 import { formatNumber } from '../../format/time';
 import { useSession } from '../../session/session';
 import { canDigest, checkArchive } from './archive';
+import { replayCycle, type ReplayProgress } from './cycle-replay';
 
 type CrossCheck = components['schemas']['AuditCrossCheckDto'];
 
@@ -59,7 +60,7 @@ function Section({ id, title, hint, children }: { id: string; title: string; hin
   );
 }
 
-/** The API answers the whole replay at once: an indeterminate bar while it runs, the counts when it is done. */
+/** A bar that runs while the API works and says nothing until it is done. */
 function Working({ label }: { label: string }) {
   return (
     <Stack gap={4}>
@@ -71,11 +72,34 @@ function Working({ label }: { label: string }) {
   );
 }
 
+/** A bar that fills as the API reports the work done. */
+function Counted({ done, total, label }: { done: number; total: number; label: string }) {
+  return (
+    <Stack gap={4}>
+      <Progress.Root size="lg">
+        <Progress.Section
+          value={(100 * done) / total}
+          role="progressbar"
+          aria-label={label}
+          aria-valuenow={done}
+          aria-valuemin={0}
+          aria-valuemax={total}
+        />
+      </Progress.Root>
+      <Text size="sm">{label}</Text>
+    </Stack>
+  );
+}
+
 function ReplaySection({ cycleId }: { cycleId: string }) {
   const { t } = useTranslation();
   const { language } = useSession();
+  const [progress, setProgress] = useState<ReplayProgress | null>(null);
   const replay = useMutation({
-    mutationFn: () => must(api.GET('/api/audit/cycles/{cycleId}/replay', { params: { path: { cycleId } } })),
+    mutationFn: () => {
+      setProgress(null);
+      return replayCycle(cycleId, setProgress);
+    },
   });
   const count = (value: number) => formatNumber(value, language);
   const result = replay.data;
@@ -84,7 +108,19 @@ function ReplaySection({ cycleId }: { cycleId: string }) {
       <Button w="fit-content" loading={replay.isPending} onClick={() => replay.mutate()}>
         {t('audit.cycle.replay')}
       </Button>
-      {replay.isPending && <Working label={t('audit.cycle.replaying')} />}
+      {replay.isPending &&
+        (progress && progress.total > 0 ? (
+          <Counted
+            done={progress.replayed}
+            total={progress.total}
+            label={t('audit.cycle.replayingCount', {
+              replayed: count(progress.replayed),
+              total: count(progress.total),
+            })}
+          />
+        ) : (
+          <Working label={t('audit.cycle.replaying')} />
+        ))}
       {replay.isError && <ProblemAlert error={replay.error} />}
       {result && !replay.isPending && (
         <>

@@ -1,0 +1,47 @@
+import { api, ApiError, must } from '../../api/client';
+import type { components } from '../../api/schema';
+
+export type CycleReplayResult = components['schemas']['AuditCycleReplayDto'];
+export interface ReplayProgress {
+  replayed: number;
+  total: number;
+}
+
+type ReplayLine = { progress: ReplayProgress } | { result: CycleReplayResult } | { error: { message: string } };
+
+/**
+ * Replays every history of the cycle through the API's answer read line by line (a national cycle takes minutes),
+ * telling `onProgress` the count as it moves; resolves with the summary the JSON answer would have held.
+ */
+export async function replayCycle(
+  cycleId: string,
+  onProgress: (progress: ReplayProgress) => void,
+): Promise<CycleReplayResult> {
+  const body = await must(
+    api.GET('/api/audit/cycles/{cycleId}/replay', {
+      params: { path: { cycleId } },
+      headers: { Accept: 'application/x-ndjson' },
+      parseAs: 'stream',
+    }),
+  );
+  let pending = '';
+  for await (const chunk of readText(body!)) {
+    pending += chunk;
+    const lines = pending.split('\n');
+    pending = lines.pop()!;
+    for (const line of lines.filter(Boolean).map((text) => JSON.parse(text) as ReplayLine)) {
+      if ('result' in line) return line.result;
+      if ('error' in line) throw new ApiError({ statusCode: 503, code: 'AUDIT.REPLAY_STOPPED', ...line.error });
+      onProgress(line.progress);
+    }
+  }
+  throw new ApiError({ statusCode: 503, code: 'AUDIT.REPLAY_STOPPED', message: 'The replay ended without a result.' });
+}
+
+async function* readText(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    yield decoder.decode(next.value, { stream: true });
+  }
+}
