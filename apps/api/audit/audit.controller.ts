@@ -47,6 +47,7 @@ import { AuditService } from './audit.service';
 import { REPLAY_LINES_TYPE, replayLines } from './replay-lines';
 
 const exportLogger = new Logger('AuditExport');
+const replayLogger = new Logger('AuditReplay');
 
 /**
  * An export that fails once bytes were sent is cut off (never ended, which would make it look complete); one that
@@ -136,7 +137,10 @@ export class AuditController {
   ): Promise<AuditCycleReplayDto | StreamableFile> {
     const replay = await this.audit.cycleReplay(cycleId);
     if (!accept?.includes(REPLAY_LINES_TYPE)) return replay.run();
-    return new StreamableFile(replayLines(replay, response), { type: REPLAY_LINES_TYPE });
+    const lines = replayLines(replay, response, (error) =>
+      replayLogger.error(`The replay of ${cycleId} failed: ${error.message}`, error.stack),
+    );
+    return new StreamableFile(lines, { type: REPLAY_LINES_TYPE });
   }
 
   @Get('cycles/:cycleId/export')

@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { PassThrough, type Readable } from 'node:stream';
 import type { CycleReplay } from './audit.service';
 
@@ -11,14 +10,16 @@ export const REPLAY_LINES_TYPE = 'application/x-ndjson';
  */
 const PROGRESS_EVERY_MS = 1000;
 
-const logger = new Logger('AuditReplay');
-
 /**
  * A cycle's replay as lines of JSON: `{"progress":{"replayed":0,"total":N}}` at once, then at most one progress
  * line a second, then `{"result":{…}}` (the JSON answer's body) or `{"error":{"message":…}}`. A reader that goes
- * away stops the replay: no history is fetched for nobody.
+ * away stops the replay: no history is fetched for nobody. `failed` hears of a failure (to log it) as it is sent.
  */
-export function replayLines(replay: CycleReplay, closed: { on(event: 'close', listener: () => void): void }): Readable {
+export function replayLines(
+  replay: CycleReplay,
+  closed: { on(event: 'close', listener: () => void): void },
+  failed: (error: Error) => void = () => undefined,
+): Readable {
   const lines = new PassThrough();
   const send = (line: object) => lines.write(`${JSON.stringify(line)}\n`);
   const stop = new AbortController();
@@ -40,7 +41,7 @@ export function replayLines(replay: CycleReplay, closed: { on(event: 'close', li
     .then(
       (result) => send({ result }),
       (error: Error) => {
-        logger.error(`A cycle replay failed: ${error.message}`, error.stack);
+        failed(error);
         send({ error: { message: `The replay stopped: ${error.message}` } });
       },
     )
