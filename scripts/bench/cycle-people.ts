@@ -755,7 +755,8 @@ async function steer(api: CycleApi, cycleId: string, key: string, to: 'open' | '
     if (status === to || (to === 'closed' && status === 'closing')) break;
     if (to === 'closed' && status !== 'open') break;
     const sent = await call(api.baseUrl, 'POST', `/cycles/${cycleId}/stages/${key}/${action}`, body, api.adminToken);
-    if (sent.status === 200 || sent.body?.code === done) break;
+    // 202: the opening is accepted and waits for every entry to hear of the close (minutes at national scale).
+    if (sent.status === 200 || sent.status === 202 || sent.body?.code === done) break;
     if (!isBusy(sent.status, sent.body)) throw new Error(`${action} ${key} answered ${sent.status}: ${sent.text}`);
     await sleep(pause);
   }

@@ -81,7 +81,8 @@ export async function openStage(stack: Stack, cycleId: string, stageKey: string)
   const opened = await stack.request('POST', `/cycles/${cycleId}/stages/${stageKey}/open`, {
     reason: 'Tahap sebelumnya sudah selesai',
   });
-  if (opened.status !== 200 && opened.body?.code !== 'STAGE.ALREADY_OPEN')
+  const done = opened.status === 200 && opened.body.status === 'open' && Boolean(opened.body.openedAt);
+  if (!done && opened.body?.code !== 'STAGE.ALREADY_OPEN')
     throw new Error(`opening ${stageKey} answered ${opened.status}: ${JSON.stringify(opened.body)}`);
 }
 

@@ -8,7 +8,6 @@ import {
   Param,
   Post,
   Query,
-  Res,
   StreamableFile,
 } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
@@ -124,8 +123,9 @@ export class AuditController {
         schema: {
           type: 'string',
           description:
-            'One JSON object per line: `{"progress":{"replayed":n,"total":N}}` at once and then about every ' +
-            'second, and last `{"result":{…}}` (the JSON answer’s body) or `{"error":{"message":…}}`.',
+            'One JSON object per line: `{"progress":{"replayed":n,"total":N}}` at once and then every second ' +
+            '(`total` counts the workflows listed, some of which may not have started), and last `{"result":{…}}` ' +
+            '(the JSON answer’s body) or `{"error":{"message":…}}`.',
         },
       },
     },
@@ -133,11 +133,10 @@ export class AuditController {
   async replayCycle(
     @Param('cycleId') cycleId: string,
     @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<AuditCycleReplayDto | StreamableFile> {
     const replay = await this.audit.cycleReplay(cycleId);
-    if (!accept?.includes(REPLAY_LINES_TYPE)) return replay.run();
-    const lines = replayLines(replay, response, (error) =>
+    if (!accept?.toLowerCase().includes(REPLAY_LINES_TYPE)) return replay.run();
+    const lines = replayLines(replay, (error) =>
       replayLogger.error(`The replay of ${cycleId} failed: ${error.message}`, error.stack),
     );
     return new StreamableFile(lines, { type: REPLAY_LINES_TYPE });

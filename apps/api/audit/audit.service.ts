@@ -178,10 +178,6 @@ export class AuditService {
     return { ...verdict, runId: fetched.runId };
   }
 
-  async replayCycle(cycleId: string): Promise<CycleReplaySummary> {
-    return (await this.cycleReplay(cycleId)).run();
-  }
-
   /**
    * A replay of every history of the cycle, checked before anything runs (an unknown cycle is refused at once).
    * `run` replays each history while the next are fetched (the fetch waits on Temporal, the replay on a core),

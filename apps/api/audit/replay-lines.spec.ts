@@ -1,7 +1,6 @@
-import { EventEmitter } from 'node:events';
 import type { Readable } from 'node:stream';
 import type { CycleReplay, CycleReplayOptions, CycleReplaySummary } from './audit.service';
-import { replayLines } from './replay-lines';
+import { PROGRESS_EVERY_MS, replayLines } from './replay-lines';
 
 const summary: CycleReplaySummary = { cycleId: 'cycle-x', replayed: 3, ok: 3, diverged: [], notStarted: [] };
 
@@ -14,7 +13,7 @@ async function linesOf(stream: Readable): Promise<unknown[]> {
     .map((line) => JSON.parse(line));
 }
 
-/** A replay whose verdicts arrive when the test says so. */
+/** A replay whose verdicts arrive when the test says so; like the service's, it ends soon after it is aborted. */
 function heldReplay(total: number) {
   let options: CycleReplayOptions = {};
   let finish: (result: CycleReplaySummary) => void = () => undefined;
@@ -26,6 +25,7 @@ function heldReplay(total: number) {
       return new Promise((resolve, reject) => {
         finish = resolve;
         fail = reject;
+        given.signal?.addEventListener('abort', () => resolve({ ...summary, replayed: 0, ok: 0 }));
       });
     },
   };
@@ -39,61 +39,60 @@ function heldReplay(total: number) {
 }
 
 describe('a cycle replay read as lines', () => {
+  afterEach(() => jest.useRealTimers());
+
   it('sends the count at once, then the summary the JSON answer holds', async () => {
     const held = heldReplay(3);
-    const lines = replayLines(held.replay, new EventEmitter());
+    const lines = replayLines(held.replay);
     held.verdict(1);
-    held.verdict(2);
     held.verdict(3);
     held.finish(summary);
-    // Verdicts within the same second as the first line send no line of their own.
+    // Verdicts do not send lines of their own: 10,000 of them would be 10,000 lines.
     expect(await linesOf(lines)).toEqual([{ progress: { replayed: 0, total: 3 } }, { result: summary }]);
   });
 
-  it('sends a progress line once a second has passed since the last', async () => {
-    jest.useFakeTimers({ now: 0 });
-    try {
-      const held = heldReplay(10);
-      const lines = replayLines(held.replay, new EventEmitter());
-      jest.setSystemTime(1500);
-      held.verdict(4);
-      held.verdict(5);
-      jest.setSystemTime(3000);
-      held.verdict(9);
-      held.finish({ ...summary, replayed: 10, ok: 10 });
-      jest.useRealTimers();
-      expect((await linesOf(lines)).slice(0, 3)).toEqual([
-        { progress: { replayed: 0, total: 10 } },
-        { progress: { replayed: 4, total: 10 } },
-        { progress: { replayed: 9, total: 10 } },
-      ]);
-    } finally {
-      jest.useRealTimers();
-    }
+  it('sends the latest count every second, also while no history finishes', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate'] });
+    const held = heldReplay(10);
+    const lines = replayLines(held.replay);
+    held.verdict(4);
+    jest.advanceTimersByTime(PROGRESS_EVERY_MS);
+    jest.advanceTimersByTime(PROGRESS_EVERY_MS);
+    held.verdict(9);
+    jest.advanceTimersByTime(PROGRESS_EVERY_MS);
+    held.finish({ ...summary, replayed: 10, ok: 10 });
+    jest.useRealTimers();
+    expect(await linesOf(lines)).toEqual([
+      { progress: { replayed: 0, total: 10 } },
+      { progress: { replayed: 4, total: 10 } },
+      { progress: { replayed: 4, total: 10 } },
+      { progress: { replayed: 9, total: 10 } },
+      { result: { ...summary, replayed: 10, ok: 10 } },
+    ]);
   });
 
-  it('ends with the error a person can read when the replay fails', async () => {
+  it('ends with the error a person can read when the replay fails, and tells the caller', async () => {
     const held = heldReplay(2);
-    const lines = replayLines(held.replay, new EventEmitter());
+    const failures: string[] = [];
+    const lines = replayLines(held.replay, (error) => failures.push(error.message));
     held.fail(new Error('Temporal is unavailable'));
     expect((await linesOf(lines)).at(-1)).toEqual({
       error: { message: 'The replay stopped: Temporal is unavailable' },
     });
+    expect(failures).toEqual(['Temporal is unavailable']);
   });
 
   it('stops the replay when its reader leaves, and not after it has ended', async () => {
     const left = heldReplay(5);
-    const response = new EventEmitter();
-    replayLines(left.replay, response).resume();
-    response.emit('close');
+    replayLines(left.replay).destroy();
+    await new Promise((settle) => setImmediate(settle));
     expect(left.signal()?.aborted).toBe(true);
 
     const read = heldReplay(1);
-    const done = new EventEmitter();
-    const lines = replayLines(read.replay, done);
+    const lines = replayLines(read.replay);
     read.finish(summary);
     await linesOf(lines);
-    done.emit('close');
+    lines.destroy();
     expect(read.signal()?.aborted).toBe(false);
   });
 });

@@ -1,5 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ROLES, type Principal } from '../../../libs/domain';
 import { Allow } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
@@ -17,6 +25,7 @@ import { CyclesService } from './cycles.service';
 import { ExtendStageRequestDto } from './extend-stage.request.dto';
 import { OpenStageRequestDto } from './open-stage.request.dto';
 import { PauseCycleRequestDto } from './pause-cycle.request.dto';
+import { preferredWaitMs } from './stage-opening-wait';
 
 @ApiTags('cycles')
 @ApiBearerAuth()
@@ -56,15 +65,28 @@ export class CyclesController {
   @ApiOperation({
     summary:
       'Open the next stage now, before its calendar instant, once the stage before it has closed (409 otherwise); its deadline stays',
+    description:
+      'The stage opens once every entry has heard that the stage before it closed: at once in a small cycle, ' +
+      'minutes in a national one. The answer waits up to 10 s (less with `Prefer: wait=<seconds>` or ' +
+      '`Prefer: respond-async`): `200` with the opening instant, or `202` with status `opening` (the cycle shows ' +
+      'the stage open when it is).',
   })
   @ApiOkResponse({ type: CycleStageOpeningDto })
-  open(
+  @ApiAcceptedResponse({ type: CycleStageOpeningDto, description: 'Accepted; the stage is opening' })
+  async open(
     @Param('cycleId') cycleId: string,
     @Param('stageKey') stageKey: string,
     @Body() body: OpenStageRequestDto,
     @CurrentPrincipal() principal: Principal,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) response: Response,
   ) {
-    return this.cycles.openStageNow(cycleId, stageKey, body.reason, principal);
+    const answer = await this.cycles.openStageNow(cycleId, stageKey, body.reason, principal, preferredWaitMs(prefer));
+    if (answer.status === 'opening') {
+      response.status(HttpStatus.ACCEPTED);
+      if (prefer) response.setHeader('Preference-Applied', 'respond-async');
+    }
+    return answer;
   }
 
   @Post(':cycleId/stages/:stageKey/close')

@@ -61,7 +61,13 @@ export class CycleDto {
 
 export class CycleStageOpeningDto {
   @ApiProperty() stageKey: string;
-  @ApiProperty({ format: 'date-time' }) openedAt: string;
+  @ApiProperty({
+    enum: ['open', 'opening'],
+    description: '`opening` (answered `202`): accepted; it opens once every entry has heard the stage before it closed',
+  })
+  status: 'open' | 'opening';
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null while opening' })
+  openedAt: string | null;
 }
 
 export class CycleStageClosureDto {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
+import { WorkflowUpdateStage, type Client } from '@temporalio/client';
 import type { TahapConfig } from '../../../libs/config';
 import { launchCycle } from '../../../libs/cycles';
 import { formatInZone, type Principal } from '../../../libs/domain';
@@ -65,12 +65,29 @@ export class CyclesService {
     return cycleList(this.db);
   }
 
-  /** The cycle workflow's validators refuse, with the reason, what does not apply to the cycle as it stands. */
-  async openStageNow(id: string, stageKey: string, reason: string, by: Principal) {
+  /**
+   * The cycle workflow's validators refuse, with the reason, what does not apply to the cycle as it stands. Once
+   * accepted the stage opens when every entry has heard the one before it closed; the answer waits for that at
+   * most `waitMs`, then says the stage is opening.
+   */
+  async openStageNow(id: string, stageKey: string, reason: string, by: Principal, waitMs: number) {
     await this.get(id);
-    return this.handle(id).executeUpdate(openStageNowUpdate, {
+    const update = await this.handle(id).startUpdate(openStageNowUpdate, {
       args: [{ stageKey, reason: reason.trim(), requestedBy: by.userId }],
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
     });
+    const opened = update.result();
+    opened.catch(() => undefined); // awaited below, or not at all once the answer has been sent
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), waitMs)));
+    try {
+      const opening = await Promise.race([opened, waited]);
+      return opening
+        ? { ...opening, status: 'open' as const }
+        : { stageKey, openedAt: null, status: 'opening' as const };
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async closeStageNow(id: string, stageKey: string, by: Principal) {

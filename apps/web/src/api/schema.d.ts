@@ -1105,7 +1105,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Open the next stage now, before its calendar instant, once the stage before it has closed (409 otherwise); its deadline stays */
+        /**
+         * Open the next stage now, before its calendar instant, once the stage before it has closed (409 otherwise); its deadline stays
+         * @description The stage opens once every entry has heard that the stage before it closed: at once in a small cycle, minutes in a national one. The answer waits up to 10 s (less with `Prefer: wait=<seconds>` or `Prefer: respond-async`): `200` with the opening instant, or `202` with status `opening` (the cycle shows the stage open when it is).
+         */
         post: operations["CyclesController_open"];
         delete?: never;
         options?: never;
@@ -2510,9 +2513,17 @@ export interface components {
             type: "submission" | "screening" | "desk-evaluation" | "selection" | "objection" | "interview" | "field-verification" | "plenary" | "announcement";
         };
         CycleStageOpeningDto: {
-            /** Format: date-time */
-            openedAt: string;
+            /**
+             * Format: date-time
+             * @description null while opening
+             */
+            openedAt: string | null;
             stageKey: string;
+            /**
+             * @description `opening` (answered `202`): accepted; it opens once every entry has heard the stage before it closed
+             * @enum {string}
+             */
+            status: "open" | "opening";
         };
         CycleTemplateRefDto: {
             key: string;
@@ -6018,6 +6029,15 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleStageOpeningDto"];
+                };
+            };
+            /** @description Accepted; the stage is opening */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Card, Code, List, Progress, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api, must } from '../../api/client';
@@ -95,10 +95,17 @@ function ReplaySection({ cycleId }: { cycleId: string }) {
   const { t } = useTranslation();
   const { language } = useSession();
   const [progress, setProgress] = useState<ReplayProgress | null>(null);
+  // Made in the effect, so a remount (React's strict mode does one) gets a signal not yet aborted.
+  const leaving = useRef(new AbortController());
+  useEffect(() => {
+    const controller = new AbortController();
+    leaving.current = controller;
+    return () => controller.abort();
+  }, []);
   const replay = useMutation({
     mutationFn: () => {
       setProgress(null);
-      return replayCycle(cycleId, setProgress);
+      return replayCycle(cycleId, setProgress, leaving.current.signal);
     },
   });
   const count = (value: number) => formatNumber(value, language);

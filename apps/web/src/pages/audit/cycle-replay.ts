@@ -11,17 +11,20 @@ type ReplayLine = { progress: ReplayProgress } | { result: CycleReplayResult } |
 
 /**
  * Replays every history of the cycle through the API's answer read line by line (a national cycle takes minutes),
- * telling `onProgress` the count as it moves; resolves with the summary the JSON answer would have held.
+ * telling `onProgress` the count as it moves; resolves with the summary the JSON answer would have held. Aborting
+ * `signal` (the page is left) closes the answer, and the API stops the replay.
  */
 export async function replayCycle(
   cycleId: string,
   onProgress: (progress: ReplayProgress) => void,
+  signal: AbortSignal,
 ): Promise<CycleReplayResult> {
   const body = await must(
     api.GET('/api/audit/cycles/{cycleId}/replay', {
       params: { path: { cycleId } },
       headers: { Accept: 'application/x-ndjson' },
       parseAs: 'stream',
+      signal,
     }),
   );
   let pending = '';
@@ -41,7 +44,12 @@ export async function replayCycle(
 async function* readText(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
-  for (let next = await reader.read(); !next.done; next = await reader.read()) {
-    yield decoder.decode(next.value, { stream: true });
+  try {
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      yield decoder.decode(next.value, { stream: true });
+    }
+  } finally {
+    // Left early (the result read, a line that does not parse): close the answer rather than leave it open.
+    reader.cancel().catch(() => undefined);
   }
 }
