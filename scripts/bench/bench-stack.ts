@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { API_PREFIX } from '../../apps/api/portal/api-prefix';
+import { jsonLines } from '../../libs/audit/json-lines';
 import { compressCalendar, PKRI_2024, type CompetitionTemplate } from '../../libs/domain';
 import { createScratchDatabase, dropScratchDatabase } from '../../libs/persistence/scratch-database';
 import {
@@ -60,19 +61,18 @@ export async function replayedCycle(baseUrl: string, cycleId: string, token: str
     throw new Error(`cycle replay answered ${response.status}: ${await response.text()}`);
   }
   let shownTenth = 0;
-  let pending = '';
-  for await (const chunk of response.body.pipeThrough(new TextDecoderStream())) {
-    pending += chunk;
-    const lines = pending.split('\n');
-    pending = lines.pop()!;
-    for (const line of lines.filter(Boolean).map((text) => JSON.parse(text))) {
-      if (line.error) throw new Error(`cycle replay failed: ${line.error.message}`);
-      if (line.result) return line.result as { replayed: number; diverged: unknown[] };
-      const tenth = Math.floor((10 * line.progress.replayed) / line.progress.total);
-      if (tenth > shownTenth) {
-        shownTenth = tenth;
-        console.log(`    ${line.progress.replayed} of ${line.progress.total} replayed`);
-      }
+  type ReplayLine = {
+    progress?: { replayed: number; total: number };
+    result?: { replayed: number; diverged: unknown[] };
+    error?: { message: string };
+  };
+  for await (const line of jsonLines<ReplayLine>(response.body)) {
+    if (line.error) throw new Error(`cycle replay failed: ${line.error.message}`);
+    if (line.result) return line.result;
+    const tenth = Math.floor((10 * line.progress!.replayed) / line.progress!.total);
+    if (tenth > shownTenth) {
+      shownTenth = tenth;
+      console.log(`    ${line.progress!.replayed} of ${line.progress!.total} replayed`);
     }
   }
   throw new Error('cycle replay ended without its result');

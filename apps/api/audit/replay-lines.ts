@@ -20,9 +20,8 @@ export function replayLines(replay: CycleReplay, failed: (error: Error) => void 
   const lines = new PassThrough();
   const send = (line: object) => lines.write(`${JSON.stringify(line)}\n`);
   const stop = new AbortController();
-  let done = false;
   lines.once('close', () => {
-    if (!done) stop.abort();
+    if (!lines.writableEnded) stop.abort();
   });
   let replayed = 0;
   const progress = () => send({ progress: { replayed, total: replay.total } });
@@ -39,7 +38,6 @@ export function replayLines(replay: CycleReplay, failed: (error: Error) => void 
     )
     .finally(() => {
       clearInterval(beat);
-      done = true;
       lines.end();
     });
   return lines;

@@ -1,5 +1,6 @@
 import { api, ApiError, must } from '../../api/client';
 import type { components } from '../../api/schema';
+import { jsonLines } from '../../../../../libs/audit/json-lines';
 
 export type CycleReplayResult = components['schemas']['AuditCycleReplayDto'];
 export interface ReplayProgress {
@@ -27,27 +28,18 @@ export async function replayCycle(
       signal,
     }),
   );
-  let pending = '';
-  for await (const chunk of readText(body!)) {
-    pending += chunk;
-    const lines = pending.split('\n');
-    pending = lines.pop()!;
-    for (const line of lines.filter(Boolean).map((text) => JSON.parse(text) as ReplayLine)) {
-      if ('result' in line) return line.result;
-      if ('error' in line) throw new ApiError({ statusCode: 503, code: 'AUDIT.REPLAY_STOPPED', ...line.error });
-      onProgress(line.progress);
-    }
+  for await (const line of jsonLines<ReplayLine>(chunksOf(body!))) {
+    if ('result' in line) return line.result;
+    if ('error' in line) throw new ApiError({ statusCode: 503, code: 'AUDIT.REPLAY_STOPPED', ...line.error });
+    onProgress(line.progress);
   }
   throw new ApiError({ statusCode: 503, code: 'AUDIT.REPLAY_STOPPED', message: 'The replay ended without a result.' });
 }
 
-async function* readText(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+async function* chunksOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
   const reader = body.getReader();
-  const decoder = new TextDecoder();
   try {
-    for (let next = await reader.read(); !next.done; next = await reader.read()) {
-      yield decoder.decode(next.value, { stream: true });
-    }
+    for (let next = await reader.read(); !next.done; next = await reader.read()) yield next.value;
   } finally {
     // Left early (the result read, a line that does not parse): close the answer rather than leave it open.
     reader.cancel().catch(() => undefined);
